@@ -1,0 +1,83 @@
+using System.Linq.Expressions;
+using Marketplace.Web.Domain;
+using Marketplace.Web.Tenancy;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Web.Data;
+
+/// <summary>
+/// The one model. Provider subclasses exist only so each database has its own migrations.
+/// Every <see cref="ITenantOwned"/> row is filtered to the scope's municipality and stamped with it on insert;
+/// writing a row of another municipality throws.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options, ITenantContext tenantContext)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<District> Districts => Set<District>();
+    public DbSet<TenantMembership> Memberships => Set<TenantMembership>();
+    public DbSet<CoordinatorAppointment> Appointments => Set<CoordinatorAppointment>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>
+    /// Read on every query and save, not at construction: the request's context is created before the
+    /// middleware has resolved the town. Guid.Empty outside a town, where tenant-owned rows are invisible.
+    /// </summary>
+    public Guid CurrentTenantId => tenantContext.TenantId ?? Guid.Empty;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly, t => t.Namespace == typeof(AppDbContext).Namespace);
+
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(ITenantOwned).IsAssignableFrom(e.ClrType)))
+        {
+            builder.Entity(entity.ClrType).HasQueryFilter(TenantFilter(entity.ClrType));
+        }
+    }
+
+    private LambdaExpression TenantFilter(Type entityType)
+    {
+        // e => e.TenantId == this.CurrentTenantId; EF evaluates the context property for each query.
+        var entity = Expression.Parameter(entityType, "e");
+        var tenantId = Expression.Property(entity, nameof(ITenantOwned.TenantId));
+        var current = Expression.Property(Expression.Constant(this), nameof(CurrentTenantId));
+        return Expression.Lambda(Expression.Equal(tenantId, current), entity);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardTenantRows();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardTenantRows();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void GuardTenantRows()
+    {
+        var current = CurrentTenantId;
+        foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
+        {
+            if (entry.State == EntityState.Added && entry.Entity.TenantId == Guid.Empty)
+            {
+                entry.Entity.TenantId = current;
+            }
+
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && (current == Guid.Empty || entry.Entity.TenantId != current))
+            {
+                throw new CrossTenantWriteException(entry.Entity.GetType().Name);
+            }
+        }
+    }
+}
+
+public sealed class CrossTenantWriteException(string entityName)
+    : InvalidOperationException($"Refused to write a {entityName} outside the current municipality.");

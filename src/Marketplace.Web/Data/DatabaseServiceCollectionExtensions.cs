@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Web.Data;
+
+public static class DatabaseServiceCollectionExtensions
+{
+    /// <summary>Registers the provider's context and exposes it as <see cref="AppDbContext"/> to the rest of the app.</summary>
+    public static DatabaseOptions AddMarketplaceDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        options.DataFolder = Path.GetFullPath(Path.Combine(contentRoot, options.DataFolder));
+        services.AddSingleton(options);
+
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            var connectionString = configuration.GetConnectionString("Postgres")
+                ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
+            services.AddDbContext<PostgresAppDbContext>(o => o.UseNpgsql(connectionString));
+            services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
+        }
+        else
+        {
+            Directory.CreateDirectory(options.DataFolder);
+            var connectionString = configuration.GetConnectionString("Sqlite")
+                ?? $"Data Source={Path.Combine(options.DataFolder, "marketplace.db")}";
+            services.AddDbContext<SqliteAppDbContext>(o => o.UseSqlite(connectionString));
+            services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
+        }
+
+        return options;
+    }
+
+    public static string HangfireSqlitePath(this DatabaseOptions options) => Path.Combine(options.DataFolder, "jobs.db");
+}

@@ -1,0 +1,13 @@
+namespace Marketplace.Web.Domain;
+
+/// <summary>One account's membership in one municipality. An account may belong to several towns.</summary>
+public sealed class TenantMembership : ITenantOwned
+{
+    public int Id { get; set; }
+    public Guid TenantId { get; set; }
+    public required string UserId { get; set; }
+    public TownRole Role { get; set; }
+    public DateTimeOffset JoinedAt { get; set; }
+
+    public AppUser? User { get; set; }
+}

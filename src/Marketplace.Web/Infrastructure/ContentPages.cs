@@ -1,0 +1,37 @@
+using Markdig;
+using Microsoft.AspNetCore.Html;
+
+namespace Marketplace.Web.Infrastructure;
+
+/// <summary>
+/// Help, privacy and imprint pages from content/: content/tenants/{slug}/{lang}/{page}.md overrides
+/// content/{lang}/{page}.md; German is the fallback language.
+/// </summary>
+public sealed class ContentPages(string root)
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().UseAdvancedExtensions().Build();
+
+    public static bool IsValidName(string page) => page.Length is > 0 and <= 40 && page.All(c => char.IsAsciiLetterLower(c) || c == '-');
+
+    public HtmlString? Render(string page, string culture, string? townSlug)
+    {
+        if (!IsValidName(page))
+        {
+            return null;
+        }
+
+        var candidates = new List<string>();
+        foreach (var lang in new[] { culture, Localization.Cultures.Default }.Distinct())
+        {
+            if (townSlug is not null)
+            {
+                candidates.Add(Path.Combine(root, "tenants", townSlug, lang, page + ".md"));
+            }
+
+            candidates.Add(Path.Combine(root, lang, page + ".md"));
+        }
+
+        var file = candidates.FirstOrDefault(File.Exists);
+        return file is null ? null : new HtmlString(Markdown.ToHtml(File.ReadAllText(file), Pipeline));
+    }
+}

@@ -1,0 +1,44 @@
+using Marketplace.Web.Domain;
+using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Mail;
+using Marketplace.Web.Security;
+using Marketplace.Web.Tenancy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Pages.Account;
+
+/// <summary>Always answers the same, whether or not the address has an account.</summary>
+[EnableRateLimiting(RateLimits.Account)]
+public sealed class ForgotPasswordModel(UserManager<AppUser> users, AccountMailer mailer, ITenantContext tenant,
+    IStringLocalizer<Localization.SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public EmailOnlyInput Input { get; set; } = new();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return this.InvalidForm();
+        }
+
+        if (await users.FindByEmailAsync(Input.Email) is { EmailConfirmed: true } user)
+        {
+            var code = await users.GeneratePasswordResetTokenAsync(user);
+            var link = Url.Page("/Account/ResetPassword", null, new { userId = user.Id, code }, Request.Scheme)!;
+            await mailer.SendPasswordResetAsync(user.Email!, user.UserName!, tenant.Tenant?.Name ?? l["Platform_Name"], link,
+                user.PreferredCulture ?? System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
+        }
+
+        TempData["Status"] = l["ForgotPassword_Sent"].Value;
+        return RedirectToPage("/Account/Login");
+    }
+}

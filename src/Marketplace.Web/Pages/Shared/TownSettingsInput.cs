@@ -1,0 +1,86 @@
+using System.ComponentModel.DataAnnotations;
+using Marketplace.Web.Domain;
+using Marketplace.Web.Localization;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Pages.Shared;
+
+/// <summary>A municipality's settings, as the platform admin enters them at creation and the town admin edits them.</summary>
+public sealed class TownSettingsInput : IValidatableObject
+{
+    [Required(ErrorMessage = "Validation_Required")]
+    [StringLength(120, ErrorMessage = "Validation_MaxLength")]
+    [Display(Name = "Field_TownName")]
+    public string Name { get; set; } = "";
+
+    [Required(ErrorMessage = "Validation_Required")]
+    [EnumDataType(typeof(FederalState), ErrorMessage = "Validation_Invalid")]
+    [Display(Name = "Field_FederalState")]
+    public FederalState? FederalState { get; set; }
+
+    [Required(ErrorMessage = "Validation_Required")]
+    [StringLength(64, ErrorMessage = "Validation_MaxLength")]
+    [Display(Name = "Field_TimeZone")]
+    public string TimeZoneId { get; set; } = Tenant.DefaultTimeZone;
+
+    [Required(ErrorMessage = "Validation_Required")]
+    [Display(Name = "Field_DefaultLanguage")]
+    public string DefaultCulture { get; set; } = Cultures.Default;
+
+    [Required(ErrorMessage = "Validation_Required")]
+    [EmailAddress(ErrorMessage = "Validation_Email")]
+    [StringLength(256, ErrorMessage = "Validation_MaxLength")]
+    [Display(Name = "Field_ContactEmail")]
+    public string ContactEmail { get; set; } = "";
+
+    [Phone(ErrorMessage = "Validation_Phone")]
+    [StringLength(40, ErrorMessage = "Validation_MaxLength")]
+    [Display(Name = "Field_ContactPhone")]
+    public string? ContactPhone { get; set; }
+
+    [StringLength(300, ErrorMessage = "Validation_MaxLength")]
+    [Display(Name = "Field_ContactAddress")]
+    public string? ContactAddress { get; set; }
+
+    [StringLength(2000, ErrorMessage = "Validation_MaxLength")]
+    [Display(Name = "Field_TownDescription")]
+    public string? Description { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var l = validationContext.GetRequiredService<IStringLocalizer<SharedResource>>();
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId ?? "", out _))
+        {
+            yield return new ValidationResult(l["Validation_TimeZone"], [nameof(TimeZoneId)]);
+        }
+
+        if (!Cultures.IsSupported(DefaultCulture))
+        {
+            yield return new ValidationResult(l["Validation_Invalid"], [nameof(DefaultCulture)]);
+        }
+    }
+
+    public static TownSettingsInput From(Tenant t) => new()
+    {
+        Name = t.Name,
+        FederalState = t.FederalState,
+        TimeZoneId = t.TimeZoneId,
+        DefaultCulture = t.DefaultCulture,
+        ContactEmail = t.ContactEmail,
+        ContactPhone = t.ContactPhone,
+        ContactAddress = t.ContactAddress,
+        Description = t.Description,
+    };
+
+    public void ApplyTo(Tenant t)
+    {
+        t.Name = Name.Trim();
+        t.FederalState = FederalState!.Value;
+        t.TimeZoneId = TimeZoneId;
+        t.DefaultCulture = DefaultCulture;
+        t.ContactEmail = ContactEmail.Trim();
+        t.ContactPhone = string.IsNullOrWhiteSpace(ContactPhone) ? null : ContactPhone.Trim();
+        t.ContactAddress = string.IsNullOrWhiteSpace(ContactAddress) ? null : ContactAddress.Trim();
+        t.Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim();
+    }
+}

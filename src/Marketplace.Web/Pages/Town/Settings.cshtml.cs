@@ -1,0 +1,39 @@
+using Marketplace.Web.Data;
+using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Pages.Shared;
+using Marketplace.Web.Tenancy;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Pages.Town;
+
+public sealed class SettingsModel(AppDbContext db, ITenantContext tenant, IStringLocalizer<Localization.SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public TownSettingsInput Input { get; set; } = new();
+
+    public string Slug => tenant.Tenant!.Slug;
+
+    public async Task OnGetAsync() => Input = TownSettingsInput.From(await CurrentTownAsync());
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return this.InvalidForm();
+        }
+
+        Input.ApplyTo(await CurrentTownAsync());
+        await db.SaveChangesAsync();
+        TempData["Status"] = l["Settings_Saved"].Value;
+        return RedirectToPage();
+    }
+
+    private Task<Domain.Tenant> CurrentTownAsync()
+    {
+        var id = tenant.TenantId!.Value;
+        return db.Tenants.SingleAsync(t => t.Id == id);
+    }
+}

@@ -1,0 +1,53 @@
+using Marketplace.Web.Data;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Marketplace.Web.Tenancy;
+
+/// <summary>
+/// Resolves the municipality from the host once per request. An unknown town is a 404, never a fallback.
+/// Looked up in the database each time so that every app instance sees the same towns.
+/// </summary>
+public sealed class TenantResolutionMiddleware(RequestDelegate next, IOptions<TenancyOptions> options)
+{
+    public async Task InvokeAsync(HttpContext context, TenantContext tenantContext, AppDbContext db)
+    {
+        var resolution = HostParser.Parse(context.Request.Host.Value, options.Value.BaseDomain);
+        TenantFeature feature = resolution.Kind switch
+        {
+            HostKind.Platform => new TenantFeature(HostKind.Platform, null),
+            HostKind.Town => new TenantFeature(HostKind.Town, await FindAsync(db, resolution.Slug!, context.RequestAborted)),
+            _ => new TenantFeature(HostKind.Foreign, null),
+        };
+        context.Features.Set(feature);
+
+        if (feature.Tenant is not null)
+        {
+            tenantContext.SetTenant(feature.Tenant);
+        }
+        else if (feature.Kind == HostKind.Platform)
+        {
+            tenantContext.SetPlatform();
+        }
+        else if (!IsServedWithoutTown(context))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        await next(context);
+    }
+
+    /// <summary>The error page (re-executed for the 404 itself), static files and the health check need no town.</summary>
+    private static bool IsServedWithoutTown(HttpContext context) =>
+        context.Features.Get<IStatusCodeReExecuteFeature>() is not null
+        || context.Request.Path.StartsWithSegments("/healthz")
+        || Path.HasExtension(context.Request.Path.Value);
+
+    private static Task<TenantInfo?> FindAsync(AppDbContext db, string slug, CancellationToken cancellationToken) =>
+        db.Tenants.AsNoTracking()
+            .Where(t => t.Slug == slug)
+            .Select(t => new TenantInfo(t.Id, t.Slug, t.Name, t.DefaultCulture, t.TimeZoneId))
+            .SingleOrDefaultAsync(cancellationToken);
+}
