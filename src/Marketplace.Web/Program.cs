@@ -1,3 +1,4 @@
+using Marketplace.Web.Resources;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
@@ -83,7 +84,7 @@ services.AddMarketplaceForwardedHeaders(configuration);
 services.AddMarketplaceRateLimits(configuration);
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
-services.AddLocalization(options => options.ResourcesPath = "Resources");
+services.AddLocalization();
 services.Configure<RequestLocalizationOptions>(options =>
 {
     options.SetDefaultCulture(Cultures.Default).AddSupportedCultures(Cultures.Supported).AddSupportedUICultures(Cultures.Supported);

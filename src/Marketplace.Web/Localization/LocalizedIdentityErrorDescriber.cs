@@ -1,3 +1,4 @@
+using Marketplace.Web.Resources;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 

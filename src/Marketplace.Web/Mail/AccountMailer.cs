@@ -1,3 +1,4 @@
+using Marketplace.Web.Resources;
 using System.Globalization;
 using Marketplace.Web.Localization;
 using Microsoft.Extensions.Localization;

@@ -11,7 +11,7 @@ namespace Marketplace.Web.Pages;
 
 /// <summary>The bare domain lists the municipalities; a town's host shows that town's home page.</summary>
 public sealed class IndexModel(ITenantContext tenant, AppDbContext db, CurrentMember member, Memberships memberships,
-    TenantLinks links, IStringLocalizer<Localization.SharedResource> l) : PageModel
+    TenantLinks links, IStringLocalizer<Resources.SharedResource> l) : PageModel
 {
     public IReadOnlyList<TownRow> Towns { get; private set; } = [];
     public TownHome? Town { get; private set; }

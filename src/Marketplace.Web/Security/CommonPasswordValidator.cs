@@ -1,3 +1,4 @@
+using Marketplace.Web.Resources;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Localization;
 using Microsoft.AspNetCore.Identity;

@@ -14,7 +14,7 @@ namespace Marketplace.Web.Pages.Account;
 /// <summary>Always answers the same, whether or not the address has an account.</summary>
 [EnableRateLimiting(RateLimits.Account)]
 public sealed class ForgotPasswordModel(UserManager<AppUser> users, AccountMailer mailer, ITenantContext tenant,
-    IStringLocalizer<Localization.SharedResource> l) : PageModel
+    IStringLocalizer<Resources.SharedResource> l) : PageModel
 {
     [BindProperty]
     public EmailOnlyInput Input { get; set; } = new();

@@ -1,3 +1,4 @@
+using Marketplace.Web.Resources;
 using System.ComponentModel.DataAnnotations;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;

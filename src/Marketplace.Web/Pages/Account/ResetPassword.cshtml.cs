@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Marketplace.Web.Pages.Account;
 
 [EnableRateLimiting(RateLimits.Account)]
-public sealed class ResetPasswordModel(UserManager<AppUser> users, IStringLocalizer<Localization.SharedResource> l) : PageModel
+public sealed class ResetPasswordModel(UserManager<AppUser> users, IStringLocalizer<Resources.SharedResource> l) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();

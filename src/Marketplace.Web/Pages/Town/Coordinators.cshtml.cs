@@ -14,7 +14,7 @@ namespace Marketplace.Web.Pages.Town;
 
 /// <summary>The town admin appoints coordinators and town admins by e-mail and can step them back to members.</summary>
 public sealed class CoordinatorsModel(AppDbContext db, CoordinatorAppointments appointments, AccountMailer mailer, ITenantContext tenant,
-    CurrentMember currentMember, IStringLocalizer<Localization.SharedResource> l) : PageModel
+    CurrentMember currentMember, IStringLocalizer<Resources.SharedResource> l) : PageModel
 {
     public IReadOnlyList<StaffRow> Staff { get; private set; } = [];
     public IReadOnlyList<PendingRow> Pending { get; private set; } = [];

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Marketplace.Web.Pages.Town;
 
 /// <summary>The town's districts (Stadtteile / Sozialräume): add, rename, remove. htmx swaps just the list.</summary>
-public sealed class DistrictsModel(AppDbContext db, IStringLocalizer<Localization.SharedResource> l) : PageModel
+public sealed class DistrictsModel(AppDbContext db, IStringLocalizer<Resources.SharedResource> l) : PageModel
 {
     public IReadOnlyList<DistrictRow> Districts { get; private set; } = [];
 

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Pages.Town;
 
-public sealed class SettingsModel(AppDbContext db, ITenantContext tenant, IStringLocalizer<Localization.SharedResource> l) : PageModel
+public sealed class SettingsModel(AppDbContext db, ITenantContext tenant, IStringLocalizer<Resources.SharedResource> l) : PageModel
 {
     [BindProperty]
     public TownSettingsInput Input { get; set; } = new();

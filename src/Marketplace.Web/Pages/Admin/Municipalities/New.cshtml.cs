@@ -15,7 +15,7 @@ namespace Marketplace.Web.Pages.Admin.Municipalities;
 
 /// <summary>The platform admin creates a municipality with its districts and appoints its first town admin, in one save.</summary>
 public sealed class NewModel(AppDbContext db, TenantScopeFactory tenantScopes, AccountMailer mailer, TenantLinks links,
-    TimeProvider clock, IStringLocalizer<Localization.SharedResource> l) : PageModel
+    TimeProvider clock, IStringLocalizer<Resources.SharedResource> l) : PageModel
 {
     [BindProperty]
     public TownSettingsInput Settings { get; set; } = new();

@@ -1,4 +1,4 @@
-namespace Marketplace.Web.Localization;
+namespace Marketplace.Web.Resources;
 
 /// <summary>Marker for Resources/SharedResource.*.resx: German is the neutral language, English is complete.</summary>
 public sealed class SharedResource;

@@ -1,0 +1,84 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Marketplace.Tests.Infrastructure;
+
+/// <summary>Reads pages and submits their forms the way a browser without JavaScript would.</summary>
+public static class Html
+{
+    private static readonly HtmlParser Parser = new();
+
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
+        await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+
+    public static async Task<IHtmlDocument> GetPageAsync(this HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await ParseAsync(response);
+    }
+
+    /// <summary>GETs the page, fills the form found by the selector (keeping hidden fields and the antiforgery token) and posts it.</summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string pageUrl, string formSelector,
+        IDictionary<string, string>? values = null, string? submitterName = null, string? submitterValue = null)
+    {
+        var page = await client.GetPageAsync(pageUrl);
+        var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No form {formSelector} on {pageUrl}.");
+        return await client.SubmitAsync(form, pageUrl, values, submitterName, submitterValue);
+    }
+
+    public static Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IHtmlFormElement form, string pageUrl,
+        IDictionary<string, string>? values = null, string? submitterName = null, string? submitterValue = null)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name):
+                    if (input.Type is "checkbox" or "radio")
+                    {
+                        if (input.IsChecked)
+                        {
+                            fields.Add(new(input.Name, input.Value));
+                        }
+                    }
+                    else if (input.Type is not ("submit" or "button"))
+                    {
+                        fields.Add(new(input.Name, input.Value));
+                    }
+
+                    break;
+                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
+                    fields.Add(new(select.Name, select.Value ?? ""));
+                    break;
+                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
+                    fields.Add(new(area.Name, area.Value));
+                    break;
+            }
+        }
+
+        foreach (var (name, value) in values ?? new Dictionary<string, string>())
+        {
+            fields.RemoveAll(f => f.Key == name);
+            fields.Add(new(name, value));
+        }
+
+        if (submitterName is not null)
+        {
+            fields.Add(new(submitterName, submitterValue ?? ""));
+        }
+
+        var action = form.GetAttribute("action");
+        var target = string.IsNullOrEmpty(action) ? pageUrl : action;
+        return client.PostAsync(target, new FormUrlEncodedContent(fields));
+    }
+
+    public static string? FieldError(this IDocument page, string field) =>
+        page.QuerySelector($"[data-valmsg-for='{field}']")?.TextContent.Trim() is { Length: > 0 } text ? text : null;
+
+    public static string TestId(this IDocument page, string id) =>
+        page.QuerySelector($"[data-testid='{id}']")?.TextContent.Trim() ?? throw new InvalidOperationException($"No element {id}.");
+}

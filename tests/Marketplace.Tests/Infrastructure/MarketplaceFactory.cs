@@ -1,0 +1,94 @@
+using Marketplace.Web.Data;
+using Marketplace.Web.Tenancy;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Tests.Infrastructure;
+
+/// <summary>
+/// The whole app on a real database with real migrations and the demo towns, mailing to a real SMTP server.
+/// One per test class (IClassFixture); tests create their own users when they change state.
+/// </summary>
+public class MarketplaceFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string _dataFolder = Directory.CreateTempSubdirectory("marketplace-test-").FullName;
+
+    public MarketplaceFactory()
+    {
+        Database = TestDatabase.Create(_dataFolder);
+    }
+
+    public TestSmtpServer Smtp { get; } = new();
+    public TestDatabase Database { get; }
+
+    /// <summary>Overridden by tests of the rate limiter; everything else must not trip it.</summary>
+    protected virtual int AccountPostsPerMinute => 10_000;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", Database.Provider);
+        builder.UseSetting($"ConnectionStrings:{Database.Provider}", Database.ConnectionString);
+        builder.UseSetting("Database:DataFolder", _dataFolder);
+        builder.UseSetting("Mail:Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Mail:Smtp:Port", Smtp.Port.ToString());
+        builder.UseSetting("Mail:Smtp:Security", "None");
+        builder.UseSetting("DemoData:Enabled", "true");
+        builder.UseSetting("Hangfire:ServerEnabled", "false");
+        builder.UseSetting("RateLimits:AccountPostsPerMinute", AccountPostsPerMinute.ToString());
+    }
+
+    public HttpClient TownClient(string slug) => Client($"http://{slug}.localhost");
+
+    public HttpClient PlatformClient() => Client("http://localhost");
+
+    public HttpClient Client(string baseAddress) => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = new Uri(baseAddress),
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+    });
+
+    /// <summary>Runs work against the database as the given town (or the platform when slug is null).</summary>
+    public async Task<T> InTownAsync<T>(string? slug, Func<AppDbContext, Task<T>> work)
+    {
+        if (slug is null)
+        {
+            await using var platform = Services.CreateAsyncScope();
+            return await work(platform.ServiceProvider.GetRequiredService<AppDbContext>());
+        }
+
+        Guid id;
+        await using (var lookup = Services.CreateAsyncScope())
+        {
+            id = await lookup.ServiceProvider.GetRequiredService<AppDbContext>().Tenants.Where(t => t.Slug == slug).Select(t => t.Id).SingleAsync();
+        }
+
+        await using var scope = await Services.GetRequiredService<TenantScopeFactory>().CreateAsync(id);
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public Task InitializeAsync()
+    {
+        _ = Services; // start the host: migrate and seed once, before the tests of the class run
+        return Task.CompletedTask;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Smtp.DisposeAsync();
+        await Database.DropAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a pool on its way out; the OS temp cleaner takes it.
+        }
+    }
+}
