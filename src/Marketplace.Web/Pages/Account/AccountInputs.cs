@@ -1,4 +1,4 @@
-using System.ComponentModel.DataAnnotations;
+using Marketplace.Web.Localization;
 
 namespace Marketplace.Web.Pages.Account;
 
@@ -10,7 +10,7 @@ public static class AccountRules
 }
 
 [AttributeUsage(AttributeTargets.Property)]
-public sealed class MustBeTrueAttribute : ValidationAttribute
+public sealed class MustBeTrueAttribute : LocalizedValidationAttribute
 {
-    public override bool IsValid(object? value) => value is true;
+    protected override bool IsValidValue(object? value) => value is true;
 }

@@ -1,13 +1,11 @@
-using Marketplace.Web.Resources;
 using System.ComponentModel.DataAnnotations;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Localization;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Pages.Shared;
 
 /// <summary>A municipality's settings, as the platform admin enters them at creation and the town admin edits them.</summary>
-public sealed class TownSettingsInput : IValidatableObject
+public sealed class TownSettingsInput
 {
     [Required(ErrorMessage = "Validation_Required")]
     [StringLength(120, ErrorMessage = "Validation_MaxLength")]
@@ -21,10 +19,12 @@ public sealed class TownSettingsInput : IValidatableObject
 
     [Required(ErrorMessage = "Validation_Required")]
     [StringLength(64, ErrorMessage = "Validation_MaxLength")]
+    [KnownTimeZone(ErrorMessage = "Validation_TimeZone")]
     [Display(Name = "Field_TimeZone")]
     public string TimeZoneId { get; set; } = Tenant.DefaultTimeZone;
 
     [Required(ErrorMessage = "Validation_Required")]
+    [SupportedCulture(ErrorMessage = "Validation_Invalid")]
     [Display(Name = "Field_DefaultLanguage")]
     public string DefaultCulture { get; set; } = Cultures.Default;
 
@@ -46,20 +46,6 @@ public sealed class TownSettingsInput : IValidatableObject
     [StringLength(2000, ErrorMessage = "Validation_MaxLength")]
     [Display(Name = "Field_TownDescription")]
     public string? Description { get; set; }
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        var l = validationContext.GetRequiredService<IStringLocalizer<SharedResource>>();
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId ?? "", out _))
-        {
-            yield return new ValidationResult(l["Validation_TimeZone"], [nameof(TimeZoneId)]);
-        }
-
-        if (!Cultures.IsSupported(DefaultCulture))
-        {
-            yield return new ValidationResult(l["Validation_Invalid"], [nameof(DefaultCulture)]);
-        }
-    }
 
     public static TownSettingsInput From(Tenant t) => new()
     {
@@ -84,4 +70,18 @@ public sealed class TownSettingsInput : IValidatableObject
         t.ContactAddress = string.IsNullOrWhiteSpace(ContactAddress) ? null : ContactAddress.Trim();
         t.Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim();
     }
+}
+
+/// <summary>An IANA time zone this server knows, e.g. Europe/Berlin.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class KnownTimeZoneAttribute : LocalizedValidationAttribute
+{
+    protected override bool IsValidValue(object? value) => value is not string id || TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
+}
+
+/// <summary>A language the interface is translated into.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class SupportedCultureAttribute : LocalizedValidationAttribute
+{
+    protected override bool IsValidValue(object? value) => value is not string culture || Cultures.IsSupported(culture);
 }

@@ -55,6 +55,19 @@ public sealed class RegistrationTests(MarketplaceFactory app) : IClassFixture<Ma
         Assert.Equal(0, await app.InTownAsync(null, db => db.Users.CountAsync(u => u.Email == "other-person@example.org")));
     }
 
+    [Fact]
+    public async Task Register_WithoutPrivacyConsent_ShowsMessageAtCheckbox_StoresNothing()
+    {
+        var form = Accounts.Registration("ohne-zustimmung", "ohne-zustimmung@example.org");
+        form["Input.AcceptPrivacy"] = "false";
+
+        var response = await app.TownClient("erlangen").SubmitAsync("/account/register", "[data-testid=register-form]", form);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("Bitte stimmen Sie der Datenschutzerklärung zu.", (await Html.ParseAsync(response)).FieldError("Input.AcceptPrivacy"));
+        Assert.Equal(0, await UserCountAsync("ohne-zustimmung"));
+    }
+
     [Theory]
     [InlineData("kurz")]
     [InlineData("1234567890")]

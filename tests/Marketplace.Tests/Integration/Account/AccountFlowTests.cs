@@ -1,0 +1,128 @@
+using System.Net;
+using Marketplace.Tests.Infrastructure;
+using Marketplace.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Tests.Integration.Account;
+
+[Trait("Category", "Database")]
+public sealed class AccountFlowTests(MarketplaceFactory app) : IClassFixture<MarketplaceFactory>
+{
+    private async Task<string> RegisterConfirmedAsync(string slug, string userName)
+    {
+        var client = app.TownClient(slug);
+        var email = $"{userName}@example.org";
+        await client.SubmitAsync("/account/register", "[data-testid=register-form]", Accounts.Registration(userName, email));
+        var mail = await app.Smtp.WaitForAsync(email);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Accounts.LinkIn(mail, "/account/confirm-email"))).StatusCode);
+        return email;
+    }
+
+    [Fact]
+    public async Task ForgotPassword_MailLink_SetsNewPassword_OldOneStopsWorking()
+    {
+        var email = await RegisterConfirmedAsync("potsdam", "vergesslich");
+        var client = app.TownClient("potsdam");
+
+        var requested = await client.SubmitAsync("/account/forgot-password", "[data-testid=forgot-form]",
+            new Dictionary<string, string> { ["Input.Email"] = email });
+        Assert.Equal(HttpStatusCode.Redirect, requested.StatusCode);
+
+        var mail = await app.Smtp.WaitForAsync(email, m => m.Subject?.Contains("Passwort") == true);
+        var link = Accounts.LinkIn(mail, "/account/reset-password");
+        Assert.StartsWith("http://potsdam.localhost/", link);
+        var reset = await client.SubmitAsync(link, "[data-testid=reset-form]", new Dictionary<string, string>
+        {
+            ["Input.Password"] = "ganz neues Kennwort",
+            ["Input.ConfirmPassword"] = "ganz neues Kennwort",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await app.TownClient("potsdam").LoginAsync("vergesslich", "ein langes Passwort")).StatusCode);
+        await app.TownClient("potsdam").LoginOkAsync("vergesslich", "ganz neues Kennwort");
+    }
+
+    [Fact]
+    public async Task ForgotPassword_UnknownAddress_LooksTheSame_AndSendsNothing()
+    {
+        var response = await app.TownClient("potsdam").SubmitAsync("/account/forgot-password", "[data-testid=forgot-form]",
+            new Dictionary<string, string> { ["Input.Email"] = "niemand@example.org" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await Task.Delay(300);
+        Assert.Empty(app.Smtp.MessagesTo("niemand@example.org"));
+    }
+
+    [Fact]
+    public async Task FiveWrongPasswords_LockTheAccount_EvenForTheRightPassword()
+    {
+        await RegisterConfirmedAsync("erlangen", "vertipper");
+        var client = app.TownClient("erlangen");
+        for (var i = 0; i < 5; i++)
+        {
+            await client.LoginAsync("vertipper", "falsches Passwort " + i);
+        }
+
+        var response = await client.LoginAsync("vertipper", "ein langes Passwort");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("gesperrt", (await Html.ParseAsync(response)).TestId("login-errors"));
+    }
+
+    [Fact]
+    public async Task SecondTown_JoinWithOneClick_AfterLoggingInThere()
+    {
+        await RegisterConfirmedAsync("erlangen", "zwei-staedte");
+        var koeln = app.TownClient("koeln");
+        await koeln.LoginOkAsync("zwei-staedte", "ein langes Passwort");
+        var home = await koeln.GetPageAsync("/");
+        Assert.NotNull(home.QuerySelector("[data-testid=join-town]"));
+
+        var joined = await koeln.SubmitAsync("/", "[data-testid=join-form]");
+
+        Assert.Equal(HttpStatusCode.Redirect, joined.StatusCode);
+        var after = await koeln.GetPageAsync("/");
+        Assert.Null(after.QuerySelector("[data-testid=join-town]"));
+        Assert.Contains("Köln", after.TestId("status-message"));
+        var towns = await app.InTownAsync("koeln", db => db.Memberships.CountAsync(m => m.User!.UserName == "zwei-staedte"));
+        Assert.Equal(1, towns);
+    }
+
+    [Fact]
+    public async Task Register_WithAnAddressThatHasAnAccount_StoresNothing_AndTellsTheOwnerByMail()
+    {
+        var response = await app.TownClient("koeln").SubmitAsync("/account/register", "[data-testid=register-form]",
+            Accounts.Registration("doppelgaenger", DemoData.EmailOf("koeln-mitglied")));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(0, await app.InTownAsync(null, db => db.Users.CountAsync(u => u.UserName == "doppelgaenger")));
+        var notice = await app.Smtp.WaitForAsync(DemoData.EmailOf("koeln-mitglied"));
+        Assert.Contains("schon ein Konto", notice.Subject);
+    }
+
+    [Fact]
+    public async Task ConfirmationLink_Tampered_ShowsClearMessage_AndConfirmsNothing()
+    {
+        var client = app.TownClient("erlangen");
+        await client.SubmitAsync("/account/register", "[data-testid=register-form]", Accounts.Registration("manipuliert", "manipuliert@example.org"));
+        var link = Accounts.LinkIn(await app.Smtp.WaitForAsync("manipuliert@example.org"), "/account/confirm-email");
+
+        var response = await client.GetAsync(link[..^4] + "AAAA");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull((await Html.ParseAsync(response)).QuerySelector("[data-testid=email-confirm-failed]"));
+        Assert.False(await app.InTownAsync(null, db => db.Users.Where(u => u.UserName == "manipuliert").Select(u => u.EmailConfirmed).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Logout_EndsTheSession()
+    {
+        var client = app.TownClient("erlangen");
+        await client.LoginOkAsync("erlangen-mitglied");
+
+        var response = await client.SubmitAsync("/", "form[action='/account/logout']");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Null((await client.GetPageAsync("/")).QuerySelector("[data-testid=current-user]"));
+    }
+}

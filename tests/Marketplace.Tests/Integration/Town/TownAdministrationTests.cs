@@ -1,0 +1,153 @@
+using System.Net;
+using Marketplace.Tests.Infrastructure;
+using Marketplace.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Tests.Integration.Town;
+
+[Trait("Category", "Database")]
+public sealed class TownAdministrationTests(MarketplaceFactory app) : IClassFixture<MarketplaceFactory>
+{
+    private async Task<HttpClient> TownAdminAsync(string slug = "koeln")
+    {
+        var client = app.TownClient(slug);
+        await client.LoginOkAsync($"{slug}-admin");
+        return client;
+    }
+
+    [Fact]
+    public async Task TownAdmin_EditsSettings_HomePageShowsThem()
+    {
+        var client = await TownAdminAsync("potsdam");
+
+        var response = await client.SubmitAsync("/town/settings", "[data-testid=settings-form]", new Dictionary<string, string>
+        {
+            ["Input.ContactEmail"] = "ehrenamt@potsdam.example",
+            ["Input.Description"] = "Neue Beschreibung des Hilfenetzes.",
+            ["Input.DefaultCulture"] = "en",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var home = await app.TownClient("potsdam").GetPageAsync("/");
+        Assert.Contains("ehrenamt@potsdam.example", home.TestId("town-contact"));
+        Assert.Equal("Neue Beschreibung des Hilfenetzes.", home.TestId("town-description"));
+        Assert.Equal("en", home.DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task Settings_WithUnknownTimeZoneAndBadEmail_ShowMessagesAtFields_ChangeNothing()
+    {
+        var client = await TownAdminAsync();
+
+        var response = await client.SubmitAsync("/town/settings", "[data-testid=settings-form]", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Kölle",
+            ["Input.TimeZoneId"] = "Mars/Olympus",
+            ["Input.ContactEmail"] = "kaputt",
+        });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Contains("Zeitzone", page.FieldError("Input.TimeZoneId"));
+        Assert.Contains("E-Mail", page.FieldError("Input.ContactEmail"));
+        Assert.Equal("Köln", await app.InTownAsync(null, db => db.Tenants.Where(t => t.Slug == "koeln").Select(t => t.Name).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Districts_AddRenameRemove_WithoutJavaScript()
+    {
+        var client = await TownAdminAsync();
+
+        var added = await client.SubmitAsync("/town/districts", "[data-testid=district-add-form]", new Dictionary<string, string> { ["Name"] = "Deutz" });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var page = await client.GetPageAsync("/town/districts");
+        var row = page.QuerySelectorAll("[data-testid=district-row]").Single(r => r.QuerySelector("input[name=Name]")!.GetAttribute("value") == "Deutz");
+
+        var renamed = await client.SubmitAsync((AngleSharp.Html.Dom.IHtmlFormElement)row.QuerySelectorAll("form")[0], "/town/districts",
+            new Dictionary<string, string> { ["Name"] = "Köln-Deutz" });
+        Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+        Assert.Contains("Köln-Deutz", (await app.TownClient("koeln").GetPageAsync("/")).TestId("district-list"));
+
+        page = await client.GetPageAsync("/town/districts");
+        row = page.QuerySelectorAll("[data-testid=district-row]").Single(r => r.QuerySelector("input[name=Name]")!.GetAttribute("value") == "Köln-Deutz");
+        var removed = await client.SubmitAsync((AngleSharp.Html.Dom.IHtmlFormElement)row.QuerySelectorAll("form")[1], "/town/districts");
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.DoesNotContain("Deutz", (await app.TownClient("koeln").GetPageAsync("/")).TestId("district-list"));
+    }
+
+    [Fact]
+    public async Task Districts_DuplicateName_WithHtmx_Returns422Fragment_WithMessage()
+    {
+        var client = await TownAdminAsync();
+        var page = await client.GetPageAsync("/town/districts");
+        var token = page.QuerySelector("[data-testid=district-add-form] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var request = new HttpRequestMessage(HttpMethod.Post, "/town/districts?handler=Add")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Name"] = "Ehrenfeld" }),
+        };
+        request.Headers.Add("HX-Request", "true");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.StartsWith("<div id=\"district-editor\">", html.Trim());
+        Assert.DoesNotContain("<html", html);
+        Assert.Contains("gibt es schon", (await Html.ParseAsync(response)).FieldError("Name"));
+        Assert.Equal(1, await app.InTownAsync("koeln", db => db.Districts.CountAsync(d => d.Name == "Ehrenfeld")));
+    }
+
+    [Fact]
+    public async Task TownAdmin_AppointsCoordinator_WhoSeesNoTownAdministration()
+    {
+        var client = await TownAdminAsync();
+
+        var response = await client.SubmitAsync("/town/coordinators", "[data-testid=appoint-form]", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "koeln-mitglied@demo.example",
+            ["Input.Role"] = nameof(TownRole.Coordinator),
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(TownRole.Coordinator, await app.InTownAsync("koeln", db => db.Memberships.Where(m => m.User!.UserName == "koeln-mitglied").Select(m => m.Role).SingleAsync()));
+        var mail = await app.Smtp.WaitForAsync("koeln-mitglied@demo.example", m => m.Subject?.Contains("ernannt") == true);
+        Assert.Contains("Koordination", mail.TextBody);
+
+        var coordinator = app.TownClient("koeln");
+        await coordinator.LoginOkAsync("koeln-mitglied");
+        Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.GetAsync("/town/settings")).StatusCode);
+    }
+
+    [Fact]
+    public async Task LastTownAdmin_CannotBeRevoked()
+    {
+        var client = await TownAdminAsync("erlangen");
+        var page = await client.GetPageAsync("/town/coordinators");
+        var adminRow = page.QuerySelectorAll("[data-testid=staff-row]").Single(r => r.TextContent.Contains("erlangen-admin"));
+
+        var response = await client.SubmitAsync((AngleSharp.Html.Dom.IHtmlFormElement)adminRow.QuerySelector("form")!, "/town/coordinators");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(TownRole.TownAdmin, await app.InTownAsync("erlangen", db => db.Memberships.Where(m => m.User!.UserName == "erlangen-admin").Select(m => m.Role).SingleAsync()));
+    }
+
+    [Theory]
+    [InlineData("erlangen-mitglied")]
+    [InlineData("erlangen-koordination")]
+    public async Task MembersAndCoordinators_Get403OnTownAdministration(string userName)
+    {
+        var client = app.TownClient("erlangen");
+        await client.LoginOkAsync(userName);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/town/settings")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Anonymous_IsSentToLogin()
+    {
+        var response = await app.TownClient("erlangen").GetAsync("/town/settings");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery, StringComparison.OrdinalIgnoreCase);
+    }
+}

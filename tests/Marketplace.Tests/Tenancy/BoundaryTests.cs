@@ -1,0 +1,46 @@
+namespace Marketplace.Tests.Tenancy;
+
+/// <summary>Source rules that keep the tenant filter central.</summary>
+public sealed class BoundaryTests
+{
+    private static readonly string SourceRoot = Path.Combine(FindRepositoryRoot(), "src", "Marketplace.Web");
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Marketplace.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Repository root not found.");
+    }
+
+    [Fact]
+    public void OnlyTenancyAndData_BypassTheTenantFilter()
+    {
+        var offenders = Directory.EnumerateFiles(SourceRoot, "*.cs*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .Where(f => File.ReadAllText(f).Contains("IgnoreQueryFilters", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(SourceRoot, f))
+            .Where(f => !f.StartsWith("Tenancy", StringComparison.Ordinal) && !f.StartsWith("Data", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void TenantContext_IsSetOnlyByResolutionAndScopes()
+    {
+        var setters = Directory.EnumerateFiles(SourceRoot, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
+            .Where(f => File.ReadAllText(f).Contains(".SetTenant(", StringComparison.Ordinal))
+            .Select(Path.GetFileName)
+            .Order()
+            .ToList();
+
+        Assert.Equal(["TenantResolutionMiddleware.cs", "TenantScopeFactory.cs"], setters);
+    }
+}
