@@ -1,22 +1,11 @@
+using Marketplace.Tests.Infrastructure;
+
 namespace Marketplace.Tests.Tenancy;
 
 /// <summary>Source rules that keep the tenant filter central.</summary>
 public sealed class BoundaryTests
 {
-    private static readonly string SourceRoot = Path.Combine(FindRepositoryRoot(), "src", "Marketplace.Web");
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Marketplace.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Repository root not found.");
-    }
+    private static readonly string SourceRoot = RepositoryPaths.WebProject;
 
     [Fact]
     public void OnlyTenancyAndData_BypassTheTenantFilter()

@@ -12,11 +12,13 @@ public sealed class CrossTownHttpTests(MarketplaceFactory app) : IClassFixture<M
     private Task<string> ErlangenNameAsync() =>
         app.InTownAsync(null, db => db.Tenants.Where(t => t.Slug == "erlangen").Select(t => t.Name).SingleAsync());
 
-    [Fact]
-    public async Task PotsdamAdmin_SignedInOnErlangen_Gets403OnSettings_AndCannotChangeThem()
+    [Theory]
+    [InlineData("potsdam-koordination")]
+    [InlineData("potsdam-admin")]
+    public async Task PotsdamStaff_SignedInOnErlangen_Get403OnSettings_AndCannotChangeThem(string userName)
     {
         var client = app.TownClient("erlangen");
-        await client.LoginOkAsync("potsdam-admin");
+        await client.LoginOkAsync(userName);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/town/settings")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/town/districts")).StatusCode);

@@ -1,25 +1,13 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Marketplace.Tests.Infrastructure;
 
 namespace Marketplace.Tests.Unit;
 
 /// <summary>German is the neutral language and English must be complete; every key the code asks for exists.</summary>
 public sealed partial class ResourceTests
 {
-    private static readonly string WebRoot = Path.Combine(RepositoryRoot(), "src", "Marketplace.Web");
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Marketplace.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Repository root not found.");
-    }
+    private static readonly string WebRoot = RepositoryPaths.WebProject;
 
     private static Dictionary<string, string> Load(string suffix) =>
         XDocument.Load(Path.Combine(WebRoot, "Resources", $"SharedResource{suffix}.resx")).Root!
