@@ -39,11 +39,10 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, IOptions<Te
         await next(context);
     }
 
-    /// <summary>The error page (re-executed for the 404 itself), static files and the health check need no town.</summary>
+    /// <summary>The error page (re-executed for the 404 itself) and the health check need no town; static files are served earlier.</summary>
     private static bool IsServedWithoutTown(HttpContext context) =>
         context.Features.Get<IStatusCodeReExecuteFeature>() is not null
-        || context.Request.Path.StartsWithSegments("/healthz")
-        || Path.HasExtension(context.Request.Path.Value);
+        || context.Request.Path.StartsWithSegments("/healthz");
 
     private static Task<TenantInfo?> FindAsync(AppDbContext db, string slug, CancellationToken cancellationToken) =>
         db.Tenants.AsNoTracking()
