@@ -13,7 +13,9 @@ public sealed class ContentPages(string root)
 
     public static bool IsValidName(string page) => page.Length is > 0 and <= 40 && page.All(c => char.IsAsciiLetterLower(c) || c == '-');
 
-    public HtmlString? Render(string page, string culture, string? townSlug)
+    public sealed record Rendered(string Title, HtmlString Body);
+
+    public Rendered? Render(string page, string culture, string? townSlug)
     {
         if (!IsValidName(page))
         {
@@ -32,6 +34,13 @@ public sealed class ContentPages(string root)
         }
 
         var file = candidates.FirstOrDefault(File.Exists);
-        return file is null ? null : new HtmlString(Markdown.ToHtml(File.ReadAllText(file), Pipeline));
+        if (file is null)
+        {
+            return null;
+        }
+
+        var markdown = File.ReadAllText(file);
+        var title = markdown.Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.StartsWith("# ", StringComparison.Ordinal))?[2..] ?? page;
+        return new Rendered(title, new HtmlString(Markdown.ToHtml(markdown, Pipeline)));
     }
 }

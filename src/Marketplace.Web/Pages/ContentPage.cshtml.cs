@@ -1,7 +1,6 @@
 using System.Globalization;
 using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Tenancy;
-using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -10,17 +9,17 @@ namespace Marketplace.Web.Pages;
 /// <summary>Help, FAQ and legal pages written in Markdown under content/.</summary>
 public sealed class ContentPageModel(ContentPages pages, ITenantContext tenant) : PageModel
 {
-    public HtmlString Body { get; private set; } = HtmlString.Empty;
+    public ContentPages.Rendered Article { get; private set; } = null!;
 
     public IActionResult OnGet(string name)
     {
-        var body = pages.Render(name, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, tenant.Tenant?.Slug);
-        if (body is null)
+        var content = pages.Render(name, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, tenant.Tenant?.Slug);
+        if (content is null)
         {
             return NotFound();
         }
 
-        Body = body;
+        Article = content;
         return Page();
     }
 }

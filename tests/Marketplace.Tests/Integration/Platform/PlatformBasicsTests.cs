@@ -54,6 +54,17 @@ public sealed class PlatformBasicsTests(MarketplaceFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task HtmxConfig_KeepsRequestsToOwnOrigin_AndSwapsValidationErrors()
+    {
+        var page = await app.TownClient("erlangen").GetPageAsync("/");
+        var config = System.Text.Json.JsonDocument.Parse(page.QuerySelector("meta[name=htmx-config]")!.GetAttribute("content")!).RootElement;
+
+        Assert.False(config.TryGetProperty("selfRequestsOnly", out _), "htmx's default (true) must stay");
+        Assert.False(config.GetProperty("allowEval").GetBoolean());
+        Assert.Contains(config.GetProperty("responseHandling").EnumerateArray(), r => r.GetProperty("code").GetString() == ".*" && r.GetProperty("swap").GetBoolean());
+    }
+
+    [Fact]
     public async Task EveryForm_CarriesAnAntiforgeryToken()
     {
         var client = app.TownClient("erlangen");
@@ -109,6 +120,7 @@ public sealed class PlatformBasicsTests(MarketplaceFactory app) : IClassFixture<
         var page = await app.TownClient("erlangen").GetPageAsync($"/p/{name}?culture={culture}");
 
         Assert.Equal(heading, page.QuerySelector("[data-testid=content-page] h1")!.TextContent);
+        Assert.StartsWith(heading + " – ", page.Title);
     }
 
     [Fact]
