@@ -101,8 +101,15 @@ services.AddRazorPages(options =>
     {
         options.Conventions.AuthorizeFolder("/Admin", Policies.PlatformAdmin);
         options.Conventions.AuthorizeFolder("/Town", Policies.TownAdmin);
+        options.Conventions.AuthorizeFolder("/Coordination", Policies.Coordinator);
+        options.Conventions.AuthorizeFolder("/Me", Policies.TownMember);
+        options.Conventions.AuthorizeFolder("/Messages", Policies.TownMember);
         options.Conventions.AddFolderApplicationModelConvention("/Admin", m => m.EndpointMetadata.Add(new HostScopeMetadata(HostScope.Platform)));
-        options.Conventions.AddFolderApplicationModelConvention("/Town", m => m.EndpointMetadata.Add(new HostScopeMetadata(HostScope.Town)));
+        foreach (var townFolder in new[] { "/Town", "/Coordination", "/Me", "/Messages", "/Listings", "/Organisations" })
+        {
+            options.Conventions.AddFolderApplicationModelConvention(townFolder, m => m.EndpointMetadata.Add(new HostScopeMetadata(HostScope.Town)));
+        }
+
         options.Conventions.AddPageApplicationModelConvention("/Account/Register", m => m.EndpointMetadata.Add(new HostScopeMetadata(HostScope.Town)));
     })
     .AddViewLocalization()

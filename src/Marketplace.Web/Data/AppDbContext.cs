@@ -21,6 +21,20 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<TenantMembership> Memberships => Set<TenantMembership>();
     public DbSet<CoordinatorAppointment> Appointments => Set<CoordinatorAppointment>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<RentLimit> RentLimits => Set<RentLimit>();
+    public DbSet<Listing> Listings => Set<Listing>();
+    public DbSet<ListingPhoto> ListingPhotos => Set<ListingPhoto>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<OrganisationMember> OrganisationMembers => Set<OrganisationMember>();
+    public DbSet<OrganisationInvitation> OrganisationInvitations => Set<OrganisationInvitation>();
+    public DbSet<OrganisationDistrict> OrganisationDistricts => Set<OrganisationDistrict>();
+    public DbSet<OrganisationCategory> OrganisationCategories => Set<OrganisationCategory>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<Match> Matches => Set<Match>();
+    public DbSet<Report> Reports => Set<Report>();
+    public DbSet<ModerationAction> ModerationActions => Set<ModerationAction>();
 
     /// <summary>
     /// Read on every query and save, not at construction: the request's context is created before the

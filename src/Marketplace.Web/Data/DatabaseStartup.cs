@@ -121,6 +121,9 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TenantScopeFactory t
             db.Districts.Add(new District { Name = name, SortOrder = order });
         }
 
+        var categoryKeys = (await db.Categories.Select(c => c.Key).ToListAsync()).ToHashSet();
+        db.Categories.AddRange(DefaultCategories.Build(categoryKeys));
+
         foreach (var (userName, role) in DemoData.TownAccounts(town.Slug))
         {
             await memberships.JoinAsync((await EnsureUserAsync(users, userName)).Id, role);

@@ -17,5 +17,14 @@ public sealed class Tenant
     public string? Description { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>Days a published listing stays up unless renewed.</summary>
+    public int ListingLifetimeDays { get; set; } = 28;
+
+    /// <summary>Open reports at which a listing is hidden until a coordinator reviews it.</summary>
+    public int ReportsToHide { get; set; } = 3;
+
+    /// <summary>Whether notification mails may quote the message; off keeps conversations out of mailboxes.</summary>
+    public bool MailIncludesMessageText { get; set; }
+
     public List<District> Districts { get; set; } = [];
 }

@@ -9,5 +9,9 @@ public sealed class TenantMembership : ITenantOwned
     public TownRole Role { get; set; }
     public DateTimeOffset JoinedAt { get; set; }
 
+    /// <summary>Set by a coordinator: the account can still read but not post, message or report in this town.</summary>
+    public DateTimeOffset? BlockedAt { get; set; }
+    public string? BlockedReason { get; set; }
+
     public AppUser? User { get; set; }
 }

@@ -6,15 +6,27 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Security;
 
-/// <summary>The signed-in account's role in the current town, read once per request from the database.</summary>
+/// <summary>The signed-in account's membership in the current town, read once per request from the database.</summary>
 public sealed class CurrentMember(IHttpContextAccessor accessor, ITenantContext tenant, AppDbContext db)
 {
-    private TownRole? _role;
+    private sealed record Snapshot(TownRole Role, bool IsBlocked);
+
+    private Snapshot? _membership;
     private bool _loaded;
 
     public string? UserId => accessor.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
 
-    public async Task<TownRole?> RoleAsync()
+    public async Task<TownRole?> RoleAsync() => (await LoadAsync())?.Role;
+
+    public async Task<bool> IsAtLeastAsync(TownRole role) => await RoleAsync() >= role;
+
+    /// <summary>A member a coordinator blocked: may read, but not post, message or report in this town.</summary>
+    public async Task<bool> IsBlockedAsync() => (await LoadAsync())?.IsBlocked ?? false;
+
+    /// <summary>Signed in, a member of this town, and not blocked: may post, message and report.</summary>
+    public async Task<bool> CanParticipateAsync() => await LoadAsync() is { IsBlocked: false };
+
+    private async Task<Snapshot?> LoadAsync()
     {
         if (!_loaded)
         {
@@ -22,12 +34,11 @@ public sealed class CurrentMember(IHttpContextAccessor accessor, ITenantContext 
             var userId = UserId;
             if (userId is not null && tenant.Tenant is not null)
             {
-                _role = await db.Memberships.Where(m => m.UserId == userId).Select(m => (TownRole?)m.Role).SingleOrDefaultAsync();
+                _membership = await db.Memberships.Where(m => m.UserId == userId)
+                    .Select(m => new Snapshot(m.Role, m.BlockedAt != null)).SingleOrDefaultAsync();
             }
         }
 
-        return _role;
+        return _membership;
     }
-
-    public async Task<bool> IsAtLeastAsync(TownRole role) => await RoleAsync() >= role;
 }

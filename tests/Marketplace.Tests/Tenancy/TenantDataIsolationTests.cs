@@ -9,7 +9,13 @@ namespace Marketplace.Tests.Tenancy;
 [Trait("Category", "Database")]
 public sealed class TenantDataIsolationTests(MarketplaceFactory app) : IClassFixture<MarketplaceFactory>
 {
-    public static readonly Type[] Covered = [typeof(District), typeof(TenantMembership), typeof(CoordinatorAppointment)];
+    public static readonly Type[] Covered =
+    [
+        typeof(District), typeof(TenantMembership), typeof(CoordinatorAppointment), typeof(Category), typeof(RentLimit),
+        typeof(Listing), typeof(ListingPhoto), typeof(Organisation), typeof(OrganisationMember), typeof(OrganisationInvitation),
+        typeof(OrganisationDistrict), typeof(OrganisationCategory), typeof(Conversation), typeof(Message), typeof(Match),
+        typeof(Report), typeof(ModerationAction),
+    ];
 
     private async Task AssertIsolatedAsync<T>(Func<AppDbContext, Task<T>> create) where T : class, ITenantOwned
     {
@@ -56,6 +62,126 @@ public sealed class TenantDataIsolationTests(MarketplaceFactory app) : IClassFix
     public Task Appointment_IsIsolated() =>
         AssertIsolatedAsync(db => Task.FromResult(
             db.Appointments.Add(new CoordinatorAppointment { NormalizedEmail = "ISOLATION@EXAMPLE.ORG", Role = TownRole.Coordinator }).Entity));
+
+    private static Task<string> UserIdAsync(AppDbContext db, string userName) =>
+        db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
+
+    /// <summary>A listing of the scope's town, saved, so rows that hang off a listing have one.</summary>
+    private static async Task<Listing> SavedListingAsync(AppDbContext db)
+    {
+        var listing = new Listing
+        {
+            Title = "Isolationstest",
+            Description = "Nur für Erlangen",
+            PosterUserId = await UserIdAsync(db, "erlangen-mitglied"),
+            CategoryId = await db.Categories.Select(c => c.Id).FirstAsync(),
+            DistrictId = await db.Districts.Select(d => d.Id).FirstAsync(),
+            Status = ListingStatus.Published,
+        };
+        db.Listings.Add(listing);
+        await db.SaveChangesAsync();
+        return listing;
+    }
+
+    private static async Task<Organisation> SavedOrganisationAsync(AppDbContext db)
+    {
+        var organisation = new Organisation { Name = "Isolationsverein", Type = OrganisationType.Association };
+        db.Organisations.Add(organisation);
+        await db.SaveChangesAsync();
+        return organisation;
+    }
+
+    private static async Task<Conversation> SavedConversationAsync(AppDbContext db)
+    {
+        var listing = await SavedListingAsync(db);
+        var conversation = new Conversation
+        {
+            ListingId = listing.Id,
+            OwnerUserId = listing.PosterUserId,
+            RespondentUserId = await UserIdAsync(db, "erlangen-koordination"),
+        };
+        db.Conversations.Add(conversation);
+        await db.SaveChangesAsync();
+        return conversation;
+    }
+
+    [Fact]
+    public Task Category_IsIsolated() =>
+        AssertIsolatedAsync(db => Task.FromResult(db.Categories.Add(new Category { Key = "isolation", Names = new() { ["de"] = "Isolation" } }).Entity));
+
+    [Fact]
+    public Task RentLimit_IsIsolated() =>
+        AssertIsolatedAsync(db => Task.FromResult(db.RentLimits.Add(new RentLimit { HouseholdSize = 9, MaxWarmRent = 1999m }).Entity));
+
+    [Fact]
+    public Task Listing_IsIsolated() => AssertIsolatedAsync(SavedListingAsync);
+
+    [Fact]
+    public Task ListingPhoto_IsIsolated() =>
+        AssertIsolatedAsync(async db => db.ListingPhotos.Add(new ListingPhoto
+        {
+            ListingId = (await SavedListingAsync(db)).Id, ContentType = "image/webp", Data = [1, 2, 3],
+        }).Entity);
+
+    [Fact]
+    public Task Organisation_IsIsolated() => AssertIsolatedAsync(SavedOrganisationAsync);
+
+    [Fact]
+    public Task OrganisationMember_IsIsolated() =>
+        AssertIsolatedAsync(async db => db.OrganisationMembers.Add(new OrganisationMember
+        {
+            OrganisationId = (await SavedOrganisationAsync(db)).Id, UserId = await UserIdAsync(db, "erlangen-mitglied"),
+        }).Entity);
+
+    [Fact]
+    public Task OrganisationInvitation_IsIsolated() =>
+        AssertIsolatedAsync(async db => db.OrganisationInvitations.Add(new OrganisationInvitation
+        {
+            OrganisationId = (await SavedOrganisationAsync(db)).Id, NormalizedEmail = "X@EXAMPLE.ORG", TokenHash = Guid.NewGuid().ToString("N"),
+        }).Entity);
+
+    [Fact]
+    public Task OrganisationDistrict_IsIsolated() =>
+        AssertIsolatedAsync(async db => db.OrganisationDistricts.Add(new OrganisationDistrict
+        {
+            OrganisationId = (await SavedOrganisationAsync(db)).Id, DistrictId = await db.Districts.Select(d => d.Id).FirstAsync(),
+        }).Entity);
+
+    [Fact]
+    public Task OrganisationCategory_IsIsolated() =>
+        AssertIsolatedAsync(async db => db.OrganisationCategories.Add(new OrganisationCategory
+        {
+            OrganisationId = (await SavedOrganisationAsync(db)).Id, CategoryId = await db.Categories.Select(c => c.Id).FirstAsync(),
+        }).Entity);
+
+    [Fact]
+    public Task Conversation_IsIsolated() => AssertIsolatedAsync(SavedConversationAsync);
+
+    [Fact]
+    public Task Message_IsIsolated() =>
+        AssertIsolatedAsync(async db =>
+        {
+            var conversation = await SavedConversationAsync(db);
+            return db.Messages.Add(new Message { ConversationId = conversation.Id, SenderUserId = conversation.OwnerUserId, Body = "Hallo" }).Entity;
+        });
+
+    [Fact]
+    public Task Match_IsIsolated() =>
+        AssertIsolatedAsync(async db => db.Matches.Add(new Match { ListingId = (await SavedListingAsync(db)).Id }).Entity);
+
+    [Fact]
+    public Task Report_IsIsolated() =>
+        AssertIsolatedAsync(async db => db.Reports.Add(new Report
+        {
+            TargetType = ReportTarget.User, TargetId = "someone", ReporterUserId = await UserIdAsync(db, "erlangen-mitglied"), Reason = ReportReason.Spam,
+        }).Entity);
+
+    [Fact]
+    public Task ModerationAction_IsIsolated() =>
+        AssertIsolatedAsync(db => Task.FromResult(db.ModerationActions.Add(new ModerationAction
+        {
+            Kind = ModerationActionKind.Hide, TargetType = ReportTarget.Listing, TargetId = "1",
+        }).Entity));
 
     [Fact]
     public async Task NewRow_OnThePlatformHost_IsRefused()

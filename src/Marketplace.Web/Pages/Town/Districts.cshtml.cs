@@ -68,6 +68,13 @@ public sealed class DistrictsModel(AppDbContext db, IStringLocalizer<Resources.S
             return NotFound();
         }
 
+        // Listings and organisations keep their district: a used one can be renamed but not removed.
+        if (await db.Listings.AnyAsync(l => l.DistrictId == id) || await db.OrganisationDistricts.AnyAsync(o => o.DistrictId == id))
+        {
+            ModelState.AddModelError(nameof(Name), l["Districts_InUse", district.Name]);
+            return await ResultAsync(invalid: true);
+        }
+
         db.Districts.Remove(district);
         await db.SaveChangesAsync();
         ModelState.Clear();

@@ -80,6 +80,7 @@ public sealed class NewModel(AppDbContext db, TenantScopeFactory tenantScopes, A
             var townDb = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             townDb.Tenants.Add(town);
             townDb.Districts.AddRange(districts.Select((name, i) => new District { Name = name, SortOrder = i }));
+            townDb.Categories.AddRange(DefaultCategories.Build());
             outcome = await scope.ServiceProvider.GetRequiredService<CoordinatorAppointments>()
                 .AppointAsync(Input.FirstCoordinatorEmail.Trim(), TownRole.TownAdmin);
             try

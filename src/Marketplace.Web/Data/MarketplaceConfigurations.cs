@@ -1,0 +1,186 @@
+using System.Text.Json;
+using Marketplace.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Marketplace.Web.Data;
+
+internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
+{
+    public void Configure(EntityTypeBuilder<Category> builder)
+    {
+        builder.Property(c => c.Key).HasMaxLength(60);
+        builder.Property(c => c.Icon).HasMaxLength(16);
+        // Names as one JSON text column: the same on SQLite and PostgreSQL, and only ever read whole.
+        builder.Property(c => c.Names)
+            .HasConversion(
+                names => JsonSerializer.Serialize(names, (JsonSerializerOptions?)null),
+                json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, (JsonSerializerOptions?)null) ?? new Dictionary<string, string>(),
+                new ValueComparer<Dictionary<string, string>>(
+                    (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
+                    d => d.Aggregate(0, (hash, pair) => HashCode.Combine(hash, pair.Key, pair.Value)),
+                    d => new Dictionary<string, string>(d)))
+            .HasMaxLength(2000);
+        builder.HasIndex(c => new { c.TenantId, c.Key }).IsUnique();
+        builder.HasOne(c => c.Parent).WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(c => c.TenantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RentLimitConfiguration : IEntityTypeConfiguration<RentLimit>
+{
+    public void Configure(EntityTypeBuilder<RentLimit> builder)
+    {
+        builder.Property(r => r.MaxWarmRent).HasPrecision(10, 2);
+        builder.HasIndex(r => new { r.TenantId, r.HouseholdSize }).IsUnique();
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(r => r.TenantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
+{
+    public void Configure(EntityTypeBuilder<Listing> builder)
+    {
+        builder.Property(l => l.Title).HasMaxLength(Listing.TitleMaxLength);
+        builder.Property(l => l.Description).HasMaxLength(Listing.DescriptionMaxLength);
+        builder.Property(l => l.Languages).HasMaxLength(100);
+        builder.Property(l => l.MeetingPoint).HasMaxLength(Listing.MeetingPointMaxLength);
+        builder.Property(l => l.AreaSquareMetres).HasPrecision(8, 2);
+        builder.Property(l => l.WarmRent).HasPrecision(10, 2);
+        builder.Property(l => l.HoursPerWeek).HasPrecision(5, 2);
+        builder.Property(l => l.PosterUserId).HasMaxLength(450);
+        builder.HasIndex(l => new { l.TenantId, l.Status, l.PublishedAt });
+        builder.HasIndex(l => new { l.TenantId, l.Status, l.ExpiresAt });
+        builder.HasIndex(l => new { l.TenantId, l.CategoryId });
+        builder.HasIndex(l => new { l.TenantId, l.DistrictId });
+        builder.HasIndex(l => new { l.TenantId, l.PosterUserId });
+        builder.HasOne(l => l.Category).WithMany().HasForeignKey(l => l.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(l => l.District).WithMany().HasForeignKey(l => l.DistrictId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(l => l.Poster).WithMany().HasForeignKey(l => l.PosterUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(l => l.Organisation).WithMany().HasForeignKey(l => l.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(l => l.Photos).WithOne().HasForeignKey(p => p.ListingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(l => l.TenantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ListingPhotoConfiguration : IEntityTypeConfiguration<ListingPhoto>
+{
+    public void Configure(EntityTypeBuilder<ListingPhoto> builder)
+    {
+        builder.Property(p => p.ContentType).HasMaxLength(40);
+        builder.HasIndex(p => new { p.TenantId, p.ListingId });
+    }
+}
+
+internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
+{
+    public void Configure(EntityTypeBuilder<Organisation> builder)
+    {
+        builder.Property(o => o.Name).HasMaxLength(Organisation.NameMaxLength);
+        builder.Property(o => o.Description).HasMaxLength(Organisation.DescriptionMaxLength);
+        builder.Property(o => o.Website).HasMaxLength(300);
+        builder.HasIndex(o => new { o.TenantId, o.Status });
+        builder.HasMany(o => o.Members).WithOne(m => m.Organisation).HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(o => o.Districts).WithOne().HasForeignKey(d => d.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(o => o.Categories).WithOne().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(o => o.TenantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OrganisationMemberConfiguration : IEntityTypeConfiguration<OrganisationMember>
+{
+    public void Configure(EntityTypeBuilder<OrganisationMember> builder)
+    {
+        builder.HasIndex(m => new { m.TenantId, m.OrganisationId, m.UserId }).IsUnique();
+        builder.HasIndex(m => new { m.TenantId, m.UserId });
+        builder.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OrganisationInvitationConfiguration : IEntityTypeConfiguration<OrganisationInvitation>
+{
+    public void Configure(EntityTypeBuilder<OrganisationInvitation> builder)
+    {
+        builder.Property(i => i.NormalizedEmail).HasMaxLength(256);
+        builder.Property(i => i.TokenHash).HasMaxLength(64);
+        builder.HasIndex(i => new { i.TenantId, i.TokenHash }).IsUnique();
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OrganisationDistrictConfiguration : IEntityTypeConfiguration<OrganisationDistrict>
+{
+    public void Configure(EntityTypeBuilder<OrganisationDistrict> builder)
+    {
+        builder.HasIndex(d => new { d.TenantId, d.OrganisationId, d.DistrictId }).IsUnique();
+        builder.HasOne<District>().WithMany().HasForeignKey(d => d.DistrictId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OrganisationCategoryConfiguration : IEntityTypeConfiguration<OrganisationCategory>
+{
+    public void Configure(EntityTypeBuilder<OrganisationCategory> builder)
+    {
+        builder.HasIndex(c => new { c.TenantId, c.OrganisationId, c.CategoryId }).IsUnique();
+        builder.HasOne<Category>().WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conversation>
+{
+    public void Configure(EntityTypeBuilder<Conversation> builder)
+    {
+        builder.HasIndex(c => new { c.TenantId, c.ListingId, c.RespondentUserId }).IsUnique();
+        builder.HasIndex(c => new { c.TenantId, c.OwnerUserId });
+        builder.HasIndex(c => new { c.TenantId, c.RespondentUserId });
+        builder.HasOne(c => c.Listing).WithMany().HasForeignKey(c => c.ListingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(c => c.Owner).WithMany().HasForeignKey(c => c.OwnerUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(c => c.Respondent).WithMany().HasForeignKey(c => c.RespondentUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(c => c.Messages).WithOne(m => m.Conversation).HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
+{
+    public void Configure(EntityTypeBuilder<Message> builder)
+    {
+        builder.Property(m => m.Body).HasMaxLength(Message.BodyMaxLength);
+        builder.HasIndex(m => new { m.TenantId, m.ConversationId, m.SentAt });
+        builder.HasIndex(m => new { m.TenantId, m.SenderUserId, m.SentAt });
+        builder.HasOne(m => m.Sender).WithMany().HasForeignKey(m => m.SenderUserId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class MatchConfiguration : IEntityTypeConfiguration<Match>
+{
+    public void Configure(EntityTypeBuilder<Match> builder)
+    {
+        builder.HasIndex(m => new { m.TenantId, m.ListingId });
+        builder.HasOne<Listing>().WithMany().HasForeignKey(m => m.ListingId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
+{
+    public void Configure(EntityTypeBuilder<Report> builder)
+    {
+        builder.Property(r => r.TargetId).HasMaxLength(450);
+        builder.Property(r => r.Comment).HasMaxLength(Report.CommentMaxLength);
+        builder.HasIndex(r => new { r.TenantId, r.Status, r.CreatedAt });
+        builder.HasIndex(r => new { r.TenantId, r.TargetType, r.TargetId });
+        builder.HasIndex(r => new { r.TenantId, r.ReporterUserId, r.CreatedAt });
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(r => r.TenantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ModerationActionConfiguration : IEntityTypeConfiguration<ModerationAction>
+{
+    public void Configure(EntityTypeBuilder<ModerationAction> builder)
+    {
+        builder.Property(a => a.TargetId).HasMaxLength(450);
+        builder.Property(a => a.Reason).HasMaxLength(1000);
+        builder.HasIndex(a => new { a.TenantId, a.At });
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(a => a.TenantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

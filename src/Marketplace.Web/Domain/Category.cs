@@ -1,0 +1,45 @@
+namespace Marketplace.Web.Domain;
+
+/// <summary>Which extra fields a listing of the category has.</summary>
+public enum CategoryKind
+{
+    General = 0,
+    Housing = 1,
+    Work = 2,
+}
+
+/// <summary>
+/// A town's category or sub-category (one level deep). Retired categories take no new listings but keep old
+/// ones readable. Names are per language; the key is stable for seeding and code.
+/// </summary>
+public sealed class Category : ITenantOwned
+{
+    public int Id { get; set; }
+    public Guid TenantId { get; set; }
+    public int? ParentId { get; set; }
+    public required string Key { get; set; }
+
+    /// <summary>Names by language code ("de", "en", "ar", ...); German is always present.</summary>
+    public Dictionary<string, string> Names { get; set; } = [];
+
+    /// <summary>A pictogram: one emoji, readable without knowing any language.</summary>
+    public string Icon { get; set; } = "•";
+    public CategoryKind Kind { get; set; }
+    public int SortOrder { get; set; }
+    public bool IsRetired { get; set; }
+
+    public Category? Parent { get; set; }
+
+    public string NameIn(string culture) =>
+        Names.TryGetValue(culture, out var name) && !string.IsNullOrWhiteSpace(name) ? name
+        : Names.TryGetValue("de", out var german) ? german : Key;
+}
+
+/// <summary>The SGB II limit for the warm rent of a household of a given size (Kosten der Unterkunft).</summary>
+public sealed class RentLimit : ITenantOwned
+{
+    public int Id { get; set; }
+    public Guid TenantId { get; set; }
+    public int HouseholdSize { get; set; }
+    public decimal MaxWarmRent { get; set; }
+}

@@ -1,0 +1,115 @@
+namespace Marketplace.Web.Domain;
+
+/// <summary>
+/// The category tree every town starts with: HelpTo's categories, with sub-categories from the eleven
+/// volunteering fields of KGSt B 15/2017. Coordinators rename, add and retire from there.
+/// </summary>
+public static class DefaultCategories
+{
+    private sealed record Node(string Key, string Icon, CategoryKind Kind, Dictionary<string, string> Names, Node[] Children);
+
+    private static Dictionary<string, string> N(string de, string en, string? ar = null, string? fa = null, string? uk = null)
+    {
+        var names = new Dictionary<string, string> { ["de"] = de, ["en"] = en };
+        if (ar is not null) names["ar"] = ar;
+        if (fa is not null) names["fa"] = fa;
+        if (uk is not null) names["uk"] = uk;
+        return names;
+    }
+
+    private static Node Leaf(string key, string icon, Dictionary<string, string> names) => new(key, icon, CategoryKind.General, names, []);
+
+    private static readonly Node[] Tree =
+    [
+        new("sachspenden", "📦", CategoryKind.General, N("Sachspenden", "Donations in kind", "تبرعات عينية", "اهدای کالا", "Речі в дар"),
+        [
+            Leaf("kleidung", "👕", N("Kleidung", "Clothing")),
+            Leaf("moebel", "🛋️", N("Möbel & Haushalt", "Furniture & household")),
+            Leaf("fahrraeder", "🚲", N("Fahrräder", "Bicycles")),
+            Leaf("sportausruestung", "🏸", N("Sportausrüstung", "Sports equipment")),
+        ]),
+        new("begleitung", "🤝", CategoryKind.General, N("Begleitung & Beratung", "Accompaniment & advice", "مرافقة واستشارة", "همراهی و مشاوره", "Супровід і консультації"),
+        [
+            Leaf("behoerden", "🏛️", N("Begleitung zu Behörden", "Accompanying to authorities")),
+            Leaf("arztbesuche", "🩺", N("Begleitung zu Ärzten", "Accompanying to doctors")),
+            Leaf("patenschaften", "🧑‍🤝‍🧑", N("Patenschaften", "Mentoring")),
+            Leaf("rechtsberatung", "⚖️", N("Rechts- und Sozialberatung", "Legal and social advice")),
+        ]),
+        new("fahrdienste", "🚗", CategoryKind.General, N("Fahrdienste & Transporte", "Rides & transport", "خدمات التوصيل والنقل", "رفت‌وآمد و حمل‌ونقل", "Поїздки й перевезення"),
+        [
+            Leaf("fahrdienst", "🚙", N("Fahrdienst", "Ride")),
+            Leaf("transport", "🚚", N("Transport", "Transport")),
+            Leaf("fahrradwerkstatt", "🔧", N("Fahrradwerkstatt", "Bicycle workshop")),
+        ]),
+        new("freizeit", "⚽", CategoryKind.General, N("Freizeit", "Leisure", "أوقات الفراغ", "اوقات فراغت", "Дозвілля"),
+        [
+            Leaf("begegnung", "☕", N("Begegnung & offene Angebote", "Encounters & open meetings")),
+            Leaf("sport", "🏃", N("Sport", "Sport")),
+            Leaf("kultur", "🎭", N("Kultur", "Culture")),
+            Leaf("gaertnern", "🌱", N("Gärtnern", "Gardening")),
+        ]),
+        new("familie", "👪", CategoryKind.General, N("Familie & Kinder", "Family & children", "الأسرة والأطفال", "خانواده و کودکان", "Сім'я і діти"),
+        [
+            Leaf("kinderbetreuung", "🧸", N("Kinderbetreuung", "Childcare")),
+            Leaf("ferienprogramm", "🏖️", N("Ferienprogramm", "Holiday programme")),
+        ]),
+        new("sprache", "💬", CategoryKind.General, N("Sprache & Übersetzung", "Language & translation", "اللغة والترجمة", "زبان و ترجمه", "Мова і переклад"),
+        [
+            Leaf("dolmetschen", "🗣️", N("Dolmetschen", "Interpreting")),
+            Leaf("uebersetzen", "📝", N("Übersetzen", "Translating")),
+            Leaf("deutsch-lernen", "🔤", N("Deutsch lernen", "Learning German")),
+            Leaf("sprachcafe", "☕", N("Sprachcafé", "Language café")),
+        ]),
+        new("bildung", "📚", CategoryKind.General, N("Bildung", "Education", "التعليم", "آموزش", "Освіта"),
+        [
+            Leaf("hausaufgabenhilfe", "✏️", N("Hausaufgabenhilfe", "Homework help")),
+            Leaf("schule", "🏫", N("Schule", "School")),
+            Leaf("qualifizierung", "🎓", N("Qualifizierung", "Training")),
+        ]),
+        new("arbeit", "💼", CategoryKind.Work, N("Arbeit", "Work", "العمل", "کار", "Робота"),
+        [
+            Leaf("jobsuche", "🔎", N("Jobsuche", "Job search")),
+            Leaf("praktikum", "🧪", N("Praktikum", "Internship")),
+            Leaf("ausbildung", "🛠️", N("Ausbildung", "Apprenticeship")),
+        ]),
+        new("wohnen", "🏠", CategoryKind.Housing, N("Wohnen", "Housing", "السكن", "مسکن", "Житло"),
+        [
+            Leaf("wohnung", "🏢", N("Wohnung", "Flat")),
+            Leaf("zimmer", "🛏️", N("Zimmer", "Room")),
+            Leaf("mietpaten", "🔑", N("Mietpatenschaft", "Tenancy mentoring")),
+        ]),
+        new("projekte", "💡", CategoryKind.General, N("Projekte & Ideen", "Projects & ideas", "مشاريع وأفكار", "پروژه‌ها و ایده‌ها", "Проєкти та ідеї"),
+        [
+            Leaf("unterkuenfte", "🏕️", N("Dienste in Unterkünften", "Services in shelters")),
+            Leaf("politische-arbeit", "📣", N("Politische Arbeit", "Political work")),
+            Leaf("neue-projekte", "🌟", N("Neue Projekte", "New projects")),
+        ]),
+    ];
+
+    /// <summary>The tree as entities for the scope's town; parents carry their children so one save writes all.</summary>
+    public static IReadOnlyList<Category> Build(ISet<string>? existingKeys = null)
+    {
+        var result = new List<Category>();
+        for (var i = 0; i < Tree.Length; i++)
+        {
+            var node = Tree[i];
+            var parent = existingKeys?.Contains(node.Key) == true ? null
+                : new Category { Key = node.Key, Icon = node.Icon, Kind = node.Kind, Names = node.Names, SortOrder = i };
+            if (parent is null)
+            {
+                continue;
+            }
+
+            result.Add(parent);
+            for (var j = 0; j < node.Children.Length; j++)
+            {
+                var child = node.Children[j];
+                result.Add(new Category { Key = child.Key, Icon = child.Icon, Kind = node.Kind, Names = child.Names, SortOrder = j, Parent = parent });
+            }
+        }
+
+        return result;
+    }
+
+    public static int Count => Tree.Sum(n => 1 + n.Children.Length);
+}
