@@ -75,6 +75,7 @@ services.ConfigureApplicationCookie(options =>
 services.AddScoped<CurrentMember>();
 services.AddScoped<Memberships>();
 services.AddScoped<CoordinatorAppointments>();
+Marketplace.Web.Pages.Organisations.OrganisationServices.AddOrganisations(services);
 services.AddScoped<IAuthorizationHandler, TownRoleHandler>();
 services.AddScoped<IAuthorizationHandler, PlatformAdminHandler>();
 services.AddAuthorization(options => options.AddMarketplacePolicies());
