@@ -36,6 +36,6 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             .OrderBy(o => o.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
 
         Response.Headers.Vary = "HX-Request";
-        return Request.IsHtmxNonBoosted() ? Partial("_OrganisationList", this) : Page();
+        return Request.IsHtmxNonBoosted() && !Request.IsHtmxHistoryRestoreRequest() ? Partial("_OrganisationList", this) : Page();
     }
 }

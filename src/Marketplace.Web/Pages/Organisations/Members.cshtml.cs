@@ -42,9 +42,10 @@ public sealed class MembersModel(AppDbContext db, OrganisationMemberships member
         [Display(Name = "Field_Email")]
         public string Email { get; set; } = "";
 
+        [Required(ErrorMessage = "Validation_Required")]
         [EnumDataType(typeof(OrganisationRole), ErrorMessage = "Validation_Invalid")]
         [Display(Name = "Field_Role")]
-        public OrganisationRole Role { get; set; } = OrganisationRole.Member;
+        public OrganisationRole? Role { get; set; } = OrganisationRole.Member;
     }
 
     public async Task<IActionResult> OnGetAsync(int id)
@@ -87,7 +88,7 @@ public sealed class MembersModel(AppDbContext db, OrganisationMemberships member
             OrganisationId = id,
             NormalizedEmail = normalized,
             TokenHash = InvitationTokens.Hash(token),
-            Role = Invite.Role,
+            Role = Invite.Role!.Value,
             CreatedAt = now,
             ExpiresAt = now + InvitationTokens.Lifetime,
         });

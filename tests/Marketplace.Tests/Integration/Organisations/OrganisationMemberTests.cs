@@ -118,6 +118,20 @@ public sealed class OrganisationMemberTests(MarketplaceFactory app) : IClassFixt
     }
 
     [Fact]
+    public async Task Invitation_ToAnAccountThatHasNotJoinedTheTown_AsksToJoinFirst_AndChangesNothing()
+    {
+        var (id, name, admin, _) = await SetUpAsync("zugezogen");
+        var link = await InviteAsync(admin, id, name, Marketplace.Web.Data.DemoData.EmailOf("potsdam-mitglied"));
+        var client = await app.SignedInAsync("erlangen", "potsdam-mitglied");
+
+        var get = await client.GetAsync(link);
+
+        Assert.Equal(HttpStatusCode.Forbidden, get.StatusCode);
+        Assert.NotNull((await Html.ParseAsync(get)).QuerySelector("[data-testid=invitation-join-town]"));
+        Assert.Equal(1, await MemberCountAsync(id));
+    }
+
+    [Fact]
     public async Task Invitation_Expired_ShowsAClearPage_AndChangesNothing()
     {
         var (id, _, _, invitee) = await SetUpAsync("alt");
