@@ -77,6 +77,7 @@ services.AddScoped<Memberships>();
 services.AddScoped<CoordinatorAppointments>();
 services.AddScoped<Marketplace.Web.Pages.Listings.ListingEditor>();
 services.AddScoped<Marketplace.Web.Pages.Listings.ListingSearch>();
+Marketplace.Web.Pages.Organisations.OrganisationServices.AddOrganisations(services);
 services.AddScoped<IAuthorizationHandler, TownRoleHandler>();
 services.AddScoped<IAuthorizationHandler, PlatformAdminHandler>();
 services.AddAuthorization(options => options.AddMarketplacePolicies());
