@@ -75,6 +75,7 @@ services.ConfigureApplicationCookie(options =>
 services.AddScoped<CurrentMember>();
 services.AddScoped<Memberships>();
 services.AddScoped<CoordinatorAppointments>();
+services.AddMarketplaceMessages();
 services.AddScoped<IAuthorizationHandler, TownRoleHandler>();
 services.AddScoped<IAuthorizationHandler, PlatformAdminHandler>();
 services.AddAuthorization(options => options.AddMarketplacePolicies());
