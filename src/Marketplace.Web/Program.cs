@@ -78,6 +78,7 @@ services.AddScoped<CoordinatorAppointments>();
 services.AddScoped<Marketplace.Web.Pages.Listings.ListingEditor>();
 services.AddScoped<Marketplace.Web.Pages.Listings.ListingSearch>();
 Marketplace.Web.Pages.Organisations.OrganisationServices.AddOrganisations(services);
+services.AddMarketplaceMessages();
 services.AddScoped<IAuthorizationHandler, TownRoleHandler>();
 services.AddScoped<IAuthorizationHandler, PlatformAdminHandler>();
 services.AddAuthorization(options => options.AddMarketplacePolicies());
