@@ -115,6 +115,7 @@ services.AddRazorPages(options =>
         }
 
         options.Conventions.AddPageApplicationModelConvention("/Account/Register", m => m.EndpointMetadata.Add(new HostScopeMetadata(HostScope.Town)));
+        options.Conventions.AddPageApplicationModelConvention("/Reports/New", m => m.EndpointMetadata.Add(new HostScopeMetadata(HostScope.Town)));
     })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(options =>
