@@ -12,9 +12,11 @@ public sealed class IndexModel(AppDbContext db, CurrentMember member, UnreadMess
 
     public sealed record ConversationRow(int Id, string ListingTitle, string OtherName, bool IAmOwner, DateTimeOffset LastMessageAt, int Unread);
 
-    public async Task OnGetAsync()
+    public async Task OnGetAsync() => Conversations = await LoadAsync(db, unread, member.UserId!);
+
+    /// <summary>The member's conversations with unread counts; also shown on "my area".</summary>
+    public static async Task<IReadOnlyList<ConversationRow>> LoadAsync(AppDbContext db, UnreadMessages unread, string me)
     {
-        var me = member.UserId!;
         var rows = await db.Conversations.AsNoTracking()
             .Where(c => c.OwnerUserId == me || c.RespondentUserId == me)
             .Select(c => new
@@ -30,7 +32,7 @@ public sealed class IndexModel(AppDbContext db, CurrentMember member, UnreadMess
         var counts = await unread.CountsAsync(me, rows.Select(r => new UnreadMessages.ConversationActivity(r.Id, r.LastMessageAt, r.ReadAt)));
 
         // Sorted here: SQLite cannot order by a DateTimeOffset column.
-        Conversations = rows
+        return rows
             .OrderByDescending(r => r.LastMessageAt)
             .Select(r => new ConversationRow(r.Id, r.Title, r.OtherName, r.IAmOwner, r.LastMessageAt, counts.GetValueOrDefault(r.Id)))
             .ToList();
