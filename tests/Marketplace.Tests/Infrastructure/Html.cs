@@ -32,6 +32,24 @@ public static class Html
     public static Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IHtmlFormElement form, string pageUrl,
         IDictionary<string, string>? values = null, string? submitterName = null, string? submitterValue = null)
     {
+        var fields = FormFields(form, values, submitterName, submitterValue);
+        var action = form.GetAttribute("action");
+        var target = string.IsNullOrEmpty(action) ? pageUrl : action;
+        return client.PostAsync(target, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>Posts the form the way htmx does: to its hx-post address, with the HX-Request header.</summary>
+    public static Task<HttpResponseMessage> HtmxSubmitAsync(this HttpClient client, IHtmlFormElement form, IDictionary<string, string>? values = null)
+    {
+        var target = form.GetAttribute("hx-post") ?? throw new InvalidOperationException("The form has no hx-post.");
+        var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new FormUrlEncodedContent(FormFields(form, values, null, null)) };
+        request.Headers.Add("HX-Request", "true");
+        return client.SendAsync(request);
+    }
+
+    private static List<KeyValuePair<string, string>> FormFields(IHtmlFormElement form, IDictionary<string, string>? values,
+        string? submitterName, string? submitterValue)
+    {
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements)
         {
@@ -71,9 +89,7 @@ public static class Html
             fields.Add(new(submitterName, submitterValue ?? ""));
         }
 
-        var action = form.GetAttribute("action");
-        var target = string.IsNullOrEmpty(action) ? pageUrl : action;
-        return client.PostAsync(target, new FormUrlEncodedContent(fields));
+        return fields;
     }
 
     public static string? FieldError(this IDocument page, string field) =>
