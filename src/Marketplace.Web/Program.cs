@@ -72,6 +72,9 @@ services.ConfigureApplicationCookie(options =>
         return Task.CompletedTask;
     };
 });
+// Outside development every cookie (login, antiforgery, language, TempData) travels over HTTPS only, whatever a proxy reports.
+services.Configure<CookiePolicyOptions>(options =>
+    options.Secure = builder.Environment.IsDevelopment() ? CookieSecurePolicy.None : CookieSecurePolicy.Always);
 services.AddScoped<CurrentMember>();
 services.AddScoped<Memberships>();
 services.AddScoped<CoordinatorAppointments>();
@@ -116,6 +119,7 @@ services.AddRazorPages(options =>
 
         options.Conventions.AddPageApplicationModelConvention("/Account/Register", m => m.EndpointMetadata.Add(new HostScopeMetadata(HostScope.Town)));
         options.Conventions.AddPageApplicationModelConvention("/Reports/New", m => m.EndpointMetadata.Add(new HostScopeMetadata(HostScope.Town)));
+        options.Conventions.AddPageApplicationModelConvention("/Account/ResendConfirmation", m => m.EndpointMetadata.Add(new HostScopeMetadata(HostScope.Town)));
     })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(options =>
@@ -155,6 +159,7 @@ app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseExceptionHandler("/error/500");
 app.UseStaticFiles();
+app.UseCookiePolicy();
 app.UseMiddleware<TenantResolutionMiddleware>();
 app.UseRequestLocalization();
 app.UseRouting();
@@ -164,7 +169,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapHealthChecks("/healthz");
-app.MapHangfireDashboard("/admin/jobs", new DashboardOptions { Authorization = [new PlatformAdminDashboardFilter()] });
+app.MapHangfireDashboard("/admin/jobs", new DashboardOptions { Authorization = [new PlatformAdminDashboardFilter()] })
+    .WithMetadata(new HostScopeMetadata(HostScope.Platform));
 app.MapRazorPages();
 
 await app.RunAsync();

@@ -1,8 +1,8 @@
 namespace Marketplace.Web.Domain;
 
 /// <summary>
-/// An appointment to a role for an e-mail address that has no confirmed account in the town yet.
-/// It takes effect when an account with that confirmed address signs in to or registers with the town.
+/// An appointment to a role in the town for an e-mail address, waiting for the person to accept.
+/// It takes effect when an account with that confirmed address signs in to the town or confirms its address there.
 /// </summary>
 public sealed class CoordinatorAppointment : ITenantOwned
 {

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Marketplace.Web.Pages;
 
 /// <summary>The language switcher posts here; the choice is a cookie, and the account remembers it for mail.</summary>
-public sealed class CultureModel(UserManager<AppUser> users) : PageModel
+public sealed class CultureModel(UserManager<AppUser> users, TimeProvider clock) : PageModel
 {
     public IActionResult OnGet() => NotFound();
 
@@ -21,7 +21,7 @@ public sealed class CultureModel(UserManager<AppUser> users) : PageModel
 
         Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture!)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
 
         if (User.Identity?.IsAuthenticated == true && await users.GetUserAsync(User) is { } user)
         {

@@ -6,22 +6,19 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Web.Security;
 
 /// <summary>
-/// Appoints someone to a role in the scope's municipality by e-mail address: at once if a confirmed account
-/// has that address, otherwise when that account first signs in to the town. The caller saves and mails.
+/// Appoints someone to a role in the scope's municipality by e-mail address. The appointment always waits until that
+/// address's owner signs in to the town or confirms the address there (<see cref="Memberships.ApplyAppointmentsAsync"/>):
+/// nobody gets a role without taking it up, and the town does not learn which account has an address.
+/// The caller saves and mails.
 /// </summary>
-public sealed class CoordinatorAppointments(AppDbContext db, UserManager<AppUser> users, Memberships memberships, TimeProvider clock)
+public sealed class CoordinatorAppointments(AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
 {
+    /// <param name="HasAccount">Some account, confirmed or not, has the address: the invitation links to the login, not to the registration.</param>
+    /// <param name="Culture">The language that account chose, for the mail.</param>
     public sealed record Outcome(bool HasAccount, string? Culture);
 
     public async Task<Outcome> AppointAsync(string email, TownRole role)
     {
-        var user = await users.FindByEmailAsync(email);
-        if (user is { EmailConfirmed: true })
-        {
-            await memberships.JoinAsync(user.Id, role);
-            return new Outcome(true, user.PreferredCulture);
-        }
-
         var normalized = users.NormalizeEmail(email);
         var pending = await db.Appointments.FirstOrDefaultAsync(a => a.NormalizedEmail == normalized && a.AcceptedAt == null);
         if (pending is null)
@@ -33,6 +30,7 @@ public sealed class CoordinatorAppointments(AppDbContext db, UserManager<AppUser
             pending.Role = role;
         }
 
-        return new Outcome(false, user?.PreferredCulture);
+        var user = await users.FindByEmailAsync(email);
+        return new Outcome(user is not null, user?.PreferredCulture);
     }
 }

@@ -6,15 +6,16 @@ using Microsoft.AspNetCore.Identity;
 namespace Marketplace.Web.Security;
 
 /// <summary>
-/// Binds a login cookie to the host it was issued on. Browsers already scope cookies per host; this also
-/// rejects a cookie copied to another town's host by hand, since all hosts share the same keys.
+/// Binds a login cookie to the municipality it was issued for. Browsers already scope cookies per host; this also
+/// rejects a cookie copied to another town's host by hand, since all hosts share the same keys. The town's id, not its
+/// slug, so a cookie of a removed town does not work for a new town at the same address.
 /// </summary>
 public static class HostClaim
 {
     public const string Type = "mp:host";
     private const string PlatformValue = "*platform*";
 
-    public static string ValueFor(ITenantContext tenant) => tenant.Tenant?.Slug ?? PlatformValue;
+    public static string ValueFor(ITenantContext tenant) => tenant.Tenant?.Id.ToString("N") ?? PlatformValue;
 
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {

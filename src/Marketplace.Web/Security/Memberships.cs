@@ -25,7 +25,10 @@ public sealed class Memberships(AppDbContext db, TimeProvider clock)
         return membership;
     }
 
-    /// <summary>Applies appointments made for this address before the account existed or joined. Caller saves.</summary>
+    /// <summary>
+    /// Takes up the appointments made for this address, when its owner signs in to the town or confirms the address there:
+    /// being appointed needs that person's consent, and the town learns their user name only then. Caller saves.
+    /// </summary>
     public async Task ApplyAppointmentsAsync(AppUser user)
     {
         if (!user.EmailConfirmed || user.NormalizedEmail is null)
@@ -36,10 +39,14 @@ public sealed class Memberships(AppDbContext db, TimeProvider clock)
         var pending = await db.Appointments
             .Where(a => a.NormalizedEmail == user.NormalizedEmail && a.AcceptedAt == null)
             .ToListAsync();
-        foreach (var appointment in pending)
+        if (pending.Count == 0)
         {
-            await JoinAsync(user.Id, appointment.Role);
-            appointment.AcceptedAt = clock.GetUtcNow();
+            return;
         }
+
+        // Several appointments for one address (two admins at once) still make one membership, with the highest role.
+        await JoinAsync(user.Id, pending.Max(a => a.Role));
+        var now = clock.GetUtcNow();
+        pending.ForEach(a => a.AcceptedAt = now);
     }
 }

@@ -11,8 +11,6 @@ public interface ITenantContext
     Guid? TenantId => Tenant?.Id;
 }
 
-public sealed record TenantInfo(Guid Id, string Slug, string Name, string DefaultCulture, string TimeZoneId);
-
 /// <summary>Scoped holder. Written only by the resolution middleware and by <see cref="TenantScopeFactory"/>.</summary>
 public sealed class TenantContext : ITenantContext
 {

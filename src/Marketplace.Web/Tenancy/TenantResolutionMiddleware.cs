@@ -47,6 +47,6 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, IOptions<Te
     private static Task<TenantInfo?> FindAsync(AppDbContext db, string slug, CancellationToken cancellationToken) =>
         db.Tenants.AsNoTracking()
             .Where(t => t.Slug == slug)
-            .Select(t => new TenantInfo(t.Id, t.Slug, t.Name, t.DefaultCulture, t.TimeZoneId))
+            .Select(TenantInfo.FromTenant)
             .SingleOrDefaultAsync(cancellationToken);
 }

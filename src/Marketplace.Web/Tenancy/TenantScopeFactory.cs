@@ -16,7 +16,7 @@ public sealed class TenantScopeFactory(IServiceScopeFactory scopes)
         {
             info = await lookup.ServiceProvider.GetRequiredService<AppDbContext>().Tenants.AsNoTracking()
                 .Where(t => t.Id == tenantId)
-                .Select(t => new TenantInfo(t.Id, t.Slug, t.Name, t.DefaultCulture, t.TimeZoneId))
+                .Select(TenantInfo.FromTenant)
                 .SingleOrDefaultAsync(cancellationToken);
         }
 

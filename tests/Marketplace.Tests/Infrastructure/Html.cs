@@ -31,7 +31,12 @@ public static class Html
 
     public static Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IHtmlFormElement form, string pageUrl,
         IDictionary<string, string>? values = null, string? submitterName = null, string? submitterValue = null)
-        => client.SubmitAsync(form, pageUrl, values, submitterName, submitterValue, files: null);
+    {
+        var fields = FormFields(form, values, submitterName, submitterValue);
+        var action = form.GetAttribute("action");
+        var target = string.IsNullOrEmpty(action) ? pageUrl : action;
+        return client.PostAsync(target, new FormUrlEncodedContent(fields));
+    }
 
     /// <summary>As a browser submits a multipart form: the fields, plus files as (field name, file name, content type, bytes).</summary>
     public static async Task<HttpResponseMessage> SubmitWithFilesAsync(this HttpClient client, string pageUrl, string formSelector,
@@ -39,12 +44,34 @@ public static class Html
     {
         var page = await client.GetPageAsync(pageUrl);
         var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No form {formSelector} on {pageUrl}.");
-        return await client.SubmitAsync(form, pageUrl, values, null, null, files);
+        var multipart = new MultipartFormDataContent();
+        foreach (var (name, value) in FormFields(form, values, null, null))
+        {
+            multipart.Add(new StringContent(value), name);
+        }
+
+        foreach (var (field, fileName, contentType, data) in files)
+        {
+            var file = new ByteArrayContent(data);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+            multipart.Add(file, field, fileName);
+        }
+
+        var action = form.GetAttribute("action");
+        return await client.PostAsync(string.IsNullOrEmpty(action) ? pageUrl : action, multipart);
     }
 
-    private static Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IHtmlFormElement form, string pageUrl,
-        IDictionary<string, string>? values, string? submitterName, string? submitterValue,
-        (string Field, string FileName, string ContentType, byte[] Data)[]? files)
+    /// <summary>Posts the form the way htmx does: to its hx-post address, with the HX-Request header.</summary>
+    public static Task<HttpResponseMessage> HtmxSubmitAsync(this HttpClient client, IHtmlFormElement form, IDictionary<string, string>? values = null)
+    {
+        var target = form.GetAttribute("hx-post") ?? throw new InvalidOperationException("The form has no hx-post.");
+        var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new FormUrlEncodedContent(FormFields(form, values, null, null)) };
+        request.Headers.Add("HX-Request", "true");
+        return client.SendAsync(request);
+    }
+
+    private static List<KeyValuePair<string, string>> FormFields(IHtmlFormElement form, IDictionary<string, string>? values,
+        string? submitterName, string? submitterValue)
     {
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements)
@@ -86,27 +113,7 @@ public static class Html
             fields.Add(new(submitterName, submitterValue ?? ""));
         }
 
-        var action = form.GetAttribute("action");
-        var target = string.IsNullOrEmpty(action) ? pageUrl : action;
-        if (files is null)
-        {
-            return client.PostAsync(target, new FormUrlEncodedContent(fields));
-        }
-
-        var multipart = new MultipartFormDataContent();
-        foreach (var (name, value) in fields)
-        {
-            multipart.Add(new StringContent(value), name);
-        }
-
-        foreach (var (field, fileName, contentType, data) in files)
-        {
-            var file = new ByteArrayContent(data);
-            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
-            multipart.Add(file, field, fileName);
-        }
-
-        return client.PostAsync(target, multipart);
+        return fields;
     }
 
     public static string? FieldError(this IDocument page, string field) =>

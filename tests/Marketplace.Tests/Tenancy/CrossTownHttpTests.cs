@@ -1,6 +1,7 @@
 using System.Net;
 using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Data;
+using Marketplace.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Tests.Tenancy;
@@ -83,6 +84,25 @@ public sealed class CrossTownHttpTests(MarketplaceFactory app) : IClassFixture<M
     }
 
     [Fact]
+    public async Task LoginCookie_OfARemovedTown_DoesNotAuthenticateOnANewTownAtTheSameAddress()
+    {
+        Task CreateTownAsync() => app.InTownAsync(null, db =>
+        {
+            db.Tenants.Add(new Tenant { Slug = "wiederkehr", Name = "Wiederkehr", ContactEmail = "kontakt@wiederkehr.example", CreatedAt = DateTimeOffset.UtcNow });
+            return db.SaveChangesAsync();
+        });
+        await CreateTownAsync();
+        var client = app.TownClient("wiederkehr");
+        await client.LoginOkAsync(DemoData.MultiTownUserName);
+        Assert.Equal(DemoData.MultiTownUserName, (await client.GetPageAsync("/")).TestId("current-user"));
+
+        await app.InTownAsync(null, db => db.Tenants.Where(t => t.Slug == "wiederkehr").ExecuteDeleteAsync());
+        await CreateTownAsync();
+
+        Assert.Null((await client.GetPageAsync("/")).QuerySelector("[data-testid=current-user]"));
+    }
+
+    [Fact]
     public async Task UnknownTown_Is404_NeverAnotherTown()
     {
         var response = await app.TownClient("nowhere").GetAsync("/");
@@ -107,6 +127,7 @@ public sealed class CrossTownHttpTests(MarketplaceFactory app) : IClassFixture<M
     [Theory]
     [InlineData("/town/settings")]
     [InlineData("/account/register")]
+    [InlineData("/account/resend-confirmation")]
     public async Task TownPages_DoNotExistOnTheBareDomain(string path) =>
         Assert.Equal(HttpStatusCode.NotFound, (await app.PlatformClient().GetAsync(path)).StatusCode);
 }

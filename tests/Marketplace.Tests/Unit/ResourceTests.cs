@@ -61,6 +61,7 @@ public sealed partial class ResourceTests
 
     [Theory]
     [InlineData(400)]
+    [InlineData(401)]
     [InlineData(403)]
     [InlineData(404)]
     [InlineData(429)]

@@ -32,10 +32,7 @@ public sealed class ForgotPasswordModel(UserManager<AppUser> users, AccountMaile
 
         if (await users.FindByEmailAsync(Input.Email) is { EmailConfirmed: true } user)
         {
-            var code = await users.GeneratePasswordResetTokenAsync(user);
-            var link = Url.Page("/Account/ResetPassword", null, new { userId = user.Id, code }, Request.Scheme)!;
-            await mailer.SendPasswordResetAsync(user.Email!, user.UserName!, tenant.Tenant?.Name ?? l["Platform_Name"], link,
-                user.PreferredCulture ?? System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
+            await mailer.SendPasswordResetAsync(user, tenant.Tenant?.Name ?? l["Platform_Name"]);
         }
 
         TempData["Status"] = l["ForgotPassword_Sent"].Value;

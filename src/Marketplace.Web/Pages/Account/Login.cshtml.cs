@@ -15,9 +15,11 @@ using Microsoft.Extensions.Localization;
 namespace Marketplace.Web.Pages.Account;
 
 [EnableRateLimiting(RateLimits.Account)]
-public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, Memberships memberships,
-    AppDbContext db, ITenantContext tenant, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher,
+    Memberships memberships, AppDbContext db, ITenantContext tenant, IStringLocalizer<SharedResource> l) : PageModel
 {
+    private static string? _dummyHash;
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -54,39 +56,49 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
             return this.InvalidForm();
         }
 
+        // Only the right password learns more than "wrong": whether the account is locked or unconfirmed. An unknown
+        // login costs one hash verification like a known one, so neither answer nor timing tells who has an account.
         var user = Input.Login.Contains('@') ? await users.FindByEmailAsync(Input.Login) : await users.FindByNameAsync(Input.Login);
         if (user is null)
         {
-            ModelState.AddModelError(string.Empty, l["Login_Invalid"]);
-            return this.InvalidForm();
+            hasher.VerifyHashedPassword(new AppUser(), DummyHash(), Input.Password);
+            return Refuse("Login_Invalid");
         }
 
-        var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
+        if (!await users.CheckPasswordAsync(user, Input.Password))
         {
-            if (tenant.Tenant is not null)
-            {
-                await memberships.ApplyAppointmentsAsync(user);
-                await db.SaveChangesAsync();
-            }
-
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            await users.AccessFailedAsync(user);
+            return Refuse("Login_Invalid");
         }
 
-        if (result.IsLockedOut)
+        if (await users.IsLockedOutAsync(user))
         {
-            ModelState.AddModelError(string.Empty, l["Login_LockedOut"]);
-        }
-        else if (result.IsNotAllowed)
-        {
-            NeedsConfirmation = true;
-            ModelState.AddModelError(string.Empty, l["Login_NotConfirmed"]);
-        }
-        else
-        {
-            ModelState.AddModelError(string.Empty, l["Login_Invalid"]);
+            return Refuse("Login_LockedOut");
         }
 
+        if (!user.EmailConfirmed)
+        {
+            NeedsConfirmation = tenant.Tenant is not null;
+            return Refuse("Login_NotConfirmed");
+        }
+
+        await users.ResetAccessFailedCountAsync(user);
+        await signIn.SignInAsync(user, Input.RememberMe);
+        if (tenant.Tenant is not null)
+        {
+            await memberships.ApplyAppointmentsAsync(user);
+            await db.SaveChangesAsync();
+        }
+
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+    }
+
+    private PageResult Refuse(string messageKey)
+    {
+        ModelState.AddModelError(string.Empty, l[messageKey]);
         return this.InvalidForm();
     }
+
+    /// <summary>A hash of a password nobody has, made once with the app's hasher so it costs the same to verify.</summary>
+    private string DummyHash() => _dummyHash ??= hasher.HashPassword(new AppUser(), Guid.NewGuid().ToString());
 }

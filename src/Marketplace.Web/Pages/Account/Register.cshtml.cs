@@ -63,17 +63,23 @@ public sealed class RegisterModel(UserManager<AppUser> users, AppDbContext db, M
 
         var town = tenant.Tenant!;
         var culture = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var user = new AppUser { UserName = Input.UserName, Email = Input.Email, CreatedAt = clock.GetUtcNow(), PreferredCulture = culture };
+
+        // User name and password are checked before the address, so a known and an unknown address get the same answer.
+        await ValidateUserNameAndPasswordAsync(user);
+        if (!ModelState.IsValid)
+        {
+            return this.InvalidForm();
+        }
 
         // An address that already has an account gets a hint by mail instead of an error here,
         // so the form does not tell strangers who is registered.
         if (await users.FindByEmailAsync(Input.Email) is { } owner)
         {
-            await mailer.SendAlreadyRegisteredAsync(owner.Email!, owner.UserName!, town.Name,
-                Url.Page("/Account/Login", null, null, Request.Scheme)!, owner.PreferredCulture ?? culture);
+            await mailer.SendAlreadyRegisteredAsync(owner, town.Name);
             return RedirectToPage("RegisterConfirmation");
         }
 
-        var user = new AppUser { UserName = Input.UserName, Email = Input.Email, CreatedAt = clock.GetUtcNow(), PreferredCulture = culture };
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             var created = await users.CreateAsync(user, Input.Password);
@@ -88,9 +94,23 @@ public sealed class RegisterModel(UserManager<AppUser> users, AppDbContext db, M
             await transaction.CommitAsync();
         }
 
-        var code = await users.GenerateEmailConfirmationTokenAsync(user);
-        var link = Url.Page("/Account/ConfirmEmail", null, new { userId = user.Id, code }, Request.Scheme)!;
-        await mailer.SendConfirmationAsync(user.Email, user.UserName, town.Name, link, culture);
+        await mailer.SendConfirmationAsync(user, town.Name);
         return RedirectToPage("RegisterConfirmation");
+    }
+
+    private async Task ValidateUserNameAndPasswordAsync(AppUser user)
+    {
+        // Only the user name part of the user validators: their e-mail errors would tell that the address is taken.
+        foreach (var validator in users.UserValidators)
+        {
+            var result = await validator.ValidateAsync(users, user);
+            ModelState.AddIdentityErrors(IdentityResult.Failed(
+                result.Errors.Where(e => e.Code is nameof(IdentityErrorDescriber.InvalidUserName) or nameof(IdentityErrorDescriber.DuplicateUserName)).ToArray()));
+        }
+
+        foreach (var validator in users.PasswordValidators)
+        {
+            ModelState.AddIdentityErrors(await validator.ValidateAsync(users, user, Input.Password));
+        }
     }
 }

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Marketplace.Web.Pages.Account;
 
+/// <summary>Town hosts only (see Program.cs): the confirmation also takes up the town's pending appointments.</summary>
 [EnableRateLimiting(RateLimits.Account)]
 public sealed class ResendConfirmationModel(UserManager<AppUser> users, AccountMailer mailer, ITenantContext tenant) : PageModel
 {
@@ -27,12 +28,9 @@ public sealed class ResendConfirmationModel(UserManager<AppUser> users, AccountM
             return this.InvalidForm();
         }
 
-        if (tenant.Tenant is { } town && await users.FindByEmailAsync(Input.Email) is { EmailConfirmed: false } user)
+        if (await users.FindByEmailAsync(Input.Email) is { EmailConfirmed: false } user)
         {
-            var code = await users.GenerateEmailConfirmationTokenAsync(user);
-            var link = Url.Page("/Account/ConfirmEmail", null, new { userId = user.Id, code }, Request.Scheme)!;
-            await mailer.SendConfirmationAsync(user.Email!, user.UserName!, town.Name, link,
-                user.PreferredCulture ?? System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
+            await mailer.SendConfirmationAsync(user, tenant.Tenant!.Name);
         }
 
         return RedirectToPage("RegisterConfirmation");

@@ -4,6 +4,7 @@ using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
@@ -50,6 +51,12 @@ public sealed class ResetPasswordModel(UserManager<AppUser> users, IStringLocali
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // UserId and Code come from the mail's link in hidden fields: without them, say the link is broken.
+        if (!IsValid("Input.UserId") || !IsValid("Input.Code"))
+        {
+            ModelState.AddModelError(string.Empty, l["Identity_InvalidToken"]);
+        }
+
         if (!ModelState.IsValid)
         {
             return this.InvalidForm();
@@ -74,4 +81,6 @@ public sealed class ResetPasswordModel(UserManager<AppUser> users, IStringLocali
         TempData["Status"] = l["ResetPassword_Done"].Value;
         return RedirectToPage("/Account/Login");
     }
+
+    private bool IsValid(string key) => ModelState.GetFieldValidationState(key) != ModelValidationState.Invalid;
 }

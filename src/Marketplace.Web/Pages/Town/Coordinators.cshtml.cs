@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Data;
+using System.Data.Common;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Infrastructure;
@@ -49,36 +51,59 @@ public sealed class CoordinatorsModel(AppDbContext db, CoordinatorAppointments a
         }
 
         var town = tenant.Tenant!;
-        var outcome = await appointments.AppointAsync(Input.Email.Trim(), Input.Role);
+        var email = Input.Email.Trim();
+        var outcome = await appointments.AppointAsync(email, Input.Role);
         await db.SaveChangesAsync();
         var link = Url.Page(outcome.HasAccount ? "/Account/Login" : "/Account/Register", null, null, Request.Scheme)!;
-        await mailer.SendAppointmentAsync(Input.Email.Trim(), l["Role_" + Input.Role], town.Name, link, outcome.Culture ?? town.DefaultCulture);
-        TempData["Status"] = l[outcome.HasAccount ? "Coordinators_Appointed" : "Coordinators_Invited", Input.Email].Value;
+        await mailer.SendAppointmentAsync(email, Input.Role, town.Name, link, outcome.Culture ?? town.DefaultCulture);
+        // The same words whether or not the address has an account.
+        TempData["Status"] = l["Coordinators_Invited", email].Value;
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(int membershipId)
     {
-        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.Id == membershipId);
-        if (membership is null)
+        var userId = await db.Memberships.Where(m => m.Id == membershipId).Select(m => m.UserId).SingleOrDefaultAsync();
+        if (userId is null)
         {
             return NotFound();
         }
 
-        // A town must keep at least one admin, or nobody could appoint again without the platform admin.
-        var isLastAdmin = membership.Role == TownRole.TownAdmin
-            && await db.Memberships.CountAsync(m => m.Role == TownRole.TownAdmin) == 1;
-        if (isLastAdmin)
+        if (await StepBackAsync(membershipId) == 0)
         {
             ModelState.AddModelError(string.Empty, l["Coordinators_LastAdmin"]);
             await LoadAsync();
             return this.InvalidForm();
         }
 
-        membership.Role = TownRole.Member;
-        await db.SaveChangesAsync();
         TempData["Status"] = l["Coordinators_Revoked"].Value;
-        return membership.UserId == currentMember.UserId ? Redirect("/") : RedirectToPage();
+        return userId == currentMember.UserId ? Redirect("/") : RedirectToPage();
+    }
+
+    /// <summary>
+    /// Makes the membership a plain one unless it is the town's last admin: a town must keep one, or nobody could appoint
+    /// again without the platform admin. Check and write are one statement in a serializable transaction, so two admins
+    /// stepping each other back at the same moment cannot both succeed. Returns the number of rows changed (0 = refused).
+    /// </summary>
+    private async Task<int> StepBackAsync(int membershipId)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable);
+                var changed = await db.Memberships
+                    .Where(m => m.Id == membershipId
+                        && (m.Role != TownRole.TownAdmin || db.Memberships.Any(o => o.Role == TownRole.TownAdmin && o.Id != membershipId)))
+                    .ExecuteUpdateAsync(m => m.SetProperty(x => x.Role, TownRole.Member));
+                await transaction.CommitAsync();
+                return changed;
+            }
+            catch (DbException e) when (e.IsTransient && attempt < 3)
+            {
+                // PostgreSQL aborts one of two conflicting serializable transactions; the retry sees the other's result.
+            }
+        }
     }
 
     private async Task LoadAsync()

@@ -2,7 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using Htmx;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -14,33 +16,41 @@ public sealed class DistrictsModel(AppDbContext db, IStringLocalizer<Resources.S
 {
     public IReadOnlyList<DistrictRow> Districts { get; private set; } = [];
 
-    [BindProperty]
-    [Required(ErrorMessage = "Validation_Required")]
-    [StringLength(District.NameMaxLength, ErrorMessage = "Validation_MaxLength")]
+    /// <summary>The add field. Not bound: only Add and Rename post a name, as a handler parameter.</summary>
     [Display(Name = "Field_DistrictName")]
     public string Name { get; set; } = "";
 
     public sealed record DistrictRow(int Id, string Name);
 
+    /// <summary>Messages about one row (rename, remove) are kept under that row's key and shown in it.</summary>
+    public static string RowKey(int districtId) => $"District{districtId}";
+
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostAddAsync()
+    public async Task<IActionResult> OnPostAddAsync(
+        [Required(ErrorMessage = "Validation_Required")]
+        [StringLength(District.NameMaxLength, ErrorMessage = "Validation_MaxLength")]
+        [Display(Name = "Field_DistrictName")]
+        string? name)
     {
-        await ValidateUniqueAsync(null);
+        await ValidateUniqueAsync(name, nameof(name), null);
         if (!ModelState.IsValid)
         {
+            Name = name ?? "";
             return await ResultAsync(invalid: true);
         }
 
         var next = await db.Districts.Select(d => (int?)d.SortOrder).MaxAsync() ?? -1;
-        db.Districts.Add(new District { Name = Name.Trim(), SortOrder = next + 1 });
+        db.Districts.Add(new District { Name = name!.Trim(), SortOrder = next + 1 });
         await db.SaveChangesAsync();
-        Name = "";
-        ModelState.Clear();
         return await ResultAsync(invalid: false);
     }
 
-    public async Task<IActionResult> OnPostRenameAsync(int id)
+    public async Task<IActionResult> OnPostRenameAsync(int id,
+        [Required(ErrorMessage = "Validation_Required")]
+        [StringLength(District.NameMaxLength, ErrorMessage = "Validation_MaxLength")]
+        [Display(Name = "Field_DistrictName")]
+        string? name)
     {
         var district = await db.Districts.SingleOrDefaultAsync(d => d.Id == id);
         if (district is null)
@@ -48,15 +58,15 @@ public sealed class DistrictsModel(AppDbContext db, IStringLocalizer<Resources.S
             return NotFound();
         }
 
-        await ValidateUniqueAsync(id);
+        await ValidateUniqueAsync(name, nameof(name), id);
         if (!ModelState.IsValid)
         {
+            MoveToRow(nameof(name), id);
             return await ResultAsync(invalid: true);
         }
 
-        district.Name = Name.Trim();
+        district.Name = name!.Trim();
         await db.SaveChangesAsync();
-        Name = "";
         return await ResultAsync(invalid: false);
     }
 
@@ -71,44 +81,60 @@ public sealed class DistrictsModel(AppDbContext db, IStringLocalizer<Resources.S
         // Listings and organisations keep their district: a used one can be renamed but not removed.
         if (await db.Listings.AnyAsync(l => l.DistrictId == id) || await db.OrganisationDistricts.AnyAsync(o => o.DistrictId == id))
         {
-            ModelState.AddModelError(nameof(Name), l["Districts_InUse", district.Name]);
+            ModelState.AddModelError(RowKey(id), l["Districts_InUse", district.Name]);
             return await ResultAsync(invalid: true);
         }
 
         db.Districts.Remove(district);
         await db.SaveChangesAsync();
-        ModelState.Clear();
         return await ResultAsync(invalid: false);
     }
 
-    private async Task ValidateUniqueAsync(int? exceptId)
+    private async Task ValidateUniqueAsync(string? name, string key, int? exceptId)
     {
-        var name = Name?.Trim() ?? "";
-        if (name.Length > 0 && await db.Districts.AnyAsync(d => d.Name == name && d.Id != exceptId))
+        var trimmed = name?.Trim() ?? "";
+        if (trimmed.Length > 0 && await db.Districts.AnyAsync(d => d.Name == trimmed && d.Id != exceptId))
         {
-            ModelState.AddModelError(nameof(Name), l["Districts_Duplicate"]);
+            ModelState.AddModelError(key, l["Districts_Duplicate"]);
         }
+    }
+
+    /// <summary>A rename's value and messages belong to its row, not to the add field that shares the form field name.</summary>
+    private void MoveToRow(string key, int id)
+    {
+        // Copied first: Remove clears the entry in place.
+        var entry = ModelState[key];
+        var (rawValue, attemptedValue) = (entry?.RawValue, entry?.AttemptedValue);
+        var messages = entry?.Errors.Select(e => e.ErrorMessage).ToList() ?? [];
+        ModelState.Remove(key);
+        ModelState.SetModelValue(RowKey(id), rawValue, attemptedValue);
+        messages.ForEach(message => ModelState.AddModelError(RowKey(id), message));
     }
 
     private async Task<IActionResult> ResultAsync(bool invalid)
     {
         Response.Headers.Vary = "HX-Request";
-        if (!invalid && !Request.IsHtmx())
+        var htmx = Request.IsHtmxNonBoosted();
+        if (!invalid)
         {
-            return RedirectToPage();
+            if (!htmx)
+            {
+                return RedirectToPage();
+            }
+
+            // The fragment shows the stored names and an empty add field, not the values just posted.
+            ModelState.Clear();
         }
 
         await LoadAsync();
-        if (Request.IsHtmx())
+        if (htmx)
         {
             var partial = Partial("_DistrictList", this);
             partial.StatusCode = invalid ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK;
             return partial;
         }
 
-        var page = Page();
-        page.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return page;
+        return this.InvalidForm();
     }
 
     private async Task LoadAsync() =>

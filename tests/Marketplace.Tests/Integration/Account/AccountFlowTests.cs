@@ -1,6 +1,7 @@
 using System.Net;
 using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Data;
+using Marketplace.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Tests.Integration.Account;
@@ -124,5 +125,86 @@ public sealed class AccountFlowTests(MarketplaceFactory app) : IClassFixture<Mar
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Null((await client.GetPageAsync("/")).QuerySelector("[data-testid=current-user]"));
+    }
+
+    [Fact]
+    public async Task Login_UnconfirmedAccount_WithAWrongPassword_SaysOnlyThatItIsWrong()
+    {
+        var client = app.TownClient("erlangen");
+        await client.SubmitAsync("/account/register", "[data-testid=register-form]", Accounts.Registration("noch-offen", "noch-offen@example.org"));
+
+        var response = await client.LoginAsync("noch-offen", "falsches Passwort");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var errors = (await Html.ParseAsync(response)).TestId("login-errors");
+        Assert.Contains("falsch", errors);
+        Assert.DoesNotContain("bestätigen", errors);
+    }
+
+    [Fact]
+    public async Task LockedAccount_WithAWrongPassword_SaysOnlyThatItIsWrong_AndTheRightOneShowsTheLock()
+    {
+        await RegisterConfirmedAsync("erlangen", "gesperrt-geraten");
+        var client = app.TownClient("erlangen");
+        for (var i = 0; i < 5; i++)
+        {
+            await client.LoginAsync("gesperrt-geraten", "falsches Passwort " + i);
+        }
+
+        var wrong = await client.LoginAsync("gesperrt-geraten", "noch ein falsches");
+        var right = await client.LoginAsync("gesperrt-geraten", "ein langes Passwort");
+
+        var wrongErrors = (await Html.ParseAsync(wrong)).TestId("login-errors");
+        Assert.Contains("falsch", wrongErrors);
+        Assert.DoesNotContain("gesperrt", wrongErrors);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, right.StatusCode);
+        Assert.Contains("gesperrt", (await Html.ParseAsync(right)).TestId("login-errors"));
+    }
+
+    [Fact]
+    public async Task TwoPendingAppointments_ForOneAddress_GiveOneMembership_WithTheHigherRole()
+    {
+        var email = await RegisterConfirmedAsync("erlangen", "doppelt-ernannt");
+        await app.InTownAsync("potsdam", db =>
+        {
+            db.Appointments.AddRange(
+                new CoordinatorAppointment { NormalizedEmail = email.ToUpperInvariant(), Role = TownRole.Coordinator, CreatedAt = DateTimeOffset.UtcNow },
+                new CoordinatorAppointment { NormalizedEmail = email.ToUpperInvariant(), Role = TownRole.TownAdmin, CreatedAt = DateTimeOffset.UtcNow });
+            return db.SaveChangesAsync();
+        });
+
+        await app.TownClient("potsdam").LoginOkAsync("doppelt-ernannt", "ein langes Passwort");
+
+        var roles = await app.InTownAsync("potsdam", db => db.Memberships.Where(m => m.User!.UserName == "doppelt-ernannt").Select(m => m.Role).ToListAsync());
+        Assert.Equal([TownRole.TownAdmin], roles);
+        Assert.Equal(0, await app.InTownAsync("potsdam", db => db.Appointments.CountAsync(a => a.NormalizedEmail == email.ToUpperInvariant() && a.AcceptedAt == null)));
+    }
+
+    [Theory]
+    [InlineData("Input.UserId")]
+    [InlineData("Input.Code")]
+    public async Task ResetPassword_WithoutUserIdOrCode_SaysTheLinkIsInvalid(string missing)
+    {
+        var response = await app.TownClient("potsdam").SubmitAsync("/account/reset-password?userId=someone&code=something", "[data-testid=reset-form]",
+            new Dictionary<string, string>
+            {
+                [missing] = "",
+                ["Input.Password"] = "ganz neues Kennwort",
+                ["Input.ConfirmPassword"] = "ganz neues Kennwort",
+            });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("ungültig oder abgelaufen", (await Html.ParseAsync(response)).QuerySelector(".form-errors")?.TextContent);
+    }
+
+    [Fact]
+    public async Task ResetPassword_WithATamperedCode_SaysTheLinkIsInvalid()
+    {
+        var userId = await app.UserIdAsync("potsdam-mitglied");
+        var response = await app.TownClient("potsdam").SubmitAsync($"/account/reset-password?userId={userId}&code=AAAA", "[data-testid=reset-form]",
+            new Dictionary<string, string> { ["Input.Password"] = "ganz neues Kennwort", ["Input.ConfirmPassword"] = "ganz neues Kennwort" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("ungültig oder abgelaufen", (await Html.ParseAsync(response)).QuerySelector(".form-errors")?.TextContent);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Marketplace.Tests.Infrastructure;
+using Marketplace.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Tests.Integration.Account;
@@ -80,5 +81,40 @@ public sealed class RegistrationTests(MarketplaceFactory app) : IClassFixture<Ma
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.NotNull((await Html.ParseAsync(response)).FieldError("Input.Password"));
         Assert.Equal(0, await UserCountAsync("schwach-" + password.Length));
+    }
+
+    [Theory]
+    [InlineData("kurz")]
+    [InlineData("1234567890")]
+    public async Task Register_WeakPassword_AnswersTheSame_WhetherOrNotTheAddressHasAnAccount(string password)
+    {
+        var owner = DemoData.EmailOf("erlangen-mitglied");
+
+        var known = await app.TownClient("erlangen").SubmitAsync("/account/register", "[data-testid=register-form]",
+            Accounts.Registration("schwach-bekannt", owner, password));
+        var unknown = await app.TownClient("erlangen").SubmitAsync("/account/register", "[data-testid=register-form]",
+            Accounts.Registration("schwach-unbekannt", "schwach-unbekannt@example.org", password));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
+        Assert.Equal(unknown.StatusCode, known.StatusCode);
+        var message = (await Html.ParseAsync(unknown)).FieldError("Input.Password");
+        Assert.NotNull(message);
+        Assert.Equal(message, (await Html.ParseAsync(known)).FieldError("Input.Password"));
+        await Task.Delay(300);
+        Assert.DoesNotContain(app.Smtp.MessagesTo(owner), m => m.Subject?.Contains("schon ein Konto") == true);
+    }
+
+    [Fact]
+    public async Task Register_TakenUserName_AnswersTheSame_WhetherOrNotTheAddressHasAnAccount()
+    {
+        var owner = DemoData.EmailOf("potsdam-mitglied");
+
+        var known = await app.TownClient("erlangen").SubmitAsync("/account/register", "[data-testid=register-form]",
+            Accounts.Registration("erlangen-koordination", owner));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, known.StatusCode);
+        Assert.Contains("schon vergeben", (await Html.ParseAsync(known)).FieldError("Input.UserName"));
+        await Task.Delay(300);
+        Assert.Empty(app.Smtp.MessagesTo(owner));
     }
 }

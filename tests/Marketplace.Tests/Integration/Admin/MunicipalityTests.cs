@@ -29,7 +29,7 @@ public sealed class MunicipalityTests(MarketplaceFactory app) : IClassFixture<Ma
     }
 
     [Fact]
-    public async Task PlatformAdmin_CreatesTown_WithDistricts_FirstCoordinatorWithAccountIsTownAdminAtOnce()
+    public async Task PlatformAdmin_CreatesTown_WithDistricts_FirstCoordinatorWithAccountBecomesTownAdminWhenSigningInThere()
     {
         var admin = await AdminAsync();
 
@@ -40,12 +40,13 @@ public sealed class MunicipalityTests(MarketplaceFactory app) : IClassFixture<Ma
         var home = await app.TownClient("bamberg").GetPageAsync("/");
         Assert.Equal("Bamberg", home.TestId("town-name"));
         Assert.Equal(["Altstadt", "Nordstadt", "Südstadt"], home.QuerySelectorAll("[data-testid=district-list] li").Select(li => li.TextContent));
+        Assert.Equal(0, await app.InTownAsync("bamberg", db => db.Memberships.CountAsync()));
+        var mail = await app.Smtp.WaitForAsync(DemoData.EmailOf("koeln-koordination"), m => m.Subject?.Contains("Bamberg") == true);
+        Assert.Equal("http://bamberg.localhost/account/login", Accounts.LinkIn(mail, "/account/"));
 
         var coordinator = app.TownClient("bamberg");
         await coordinator.LoginOkAsync("koeln-koordination");
         Assert.Equal(HttpStatusCode.OK, (await coordinator.GetAsync("/town/settings")).StatusCode);
-        var mail = await app.Smtp.WaitForAsync(DemoData.EmailOf("koeln-koordination"), m => m.Subject?.Contains("Bamberg") == true);
-        Assert.Contains("http://bamberg.localhost/account/login", mail.TextBody);
     }
 
     [Fact]
@@ -91,6 +92,27 @@ public sealed class MunicipalityTests(MarketplaceFactory app) : IClassFixture<Ma
 
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/admin")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/admin/municipalities/new")).StatusCode);
+    }
+
+    [Fact]
+    public async Task JobDashboard_DoesNotExistOnATownHost()
+    {
+        var client = app.TownClient("erlangen");
+        await client.LoginOkAsync(DemoData.PlatformAdminName);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/admin/jobs")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.TownClient("erlangen").GetAsync("/admin/jobs")).StatusCode);
+    }
+
+    [Fact]
+    public async Task JobDashboard_Anonymous_Gets401_WithALoginHint()
+    {
+        var response = await app.PlatformClient().GetAsync("/admin/jobs");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.NotNull(page.QuerySelector("[data-testid=error-401]"));
+        Assert.Equal("Anmeldung erforderlich", page.QuerySelector("h1")!.TextContent);
     }
 
     [Fact]

@@ -100,6 +100,16 @@ public sealed class PlatformBasicsTests(MarketplaceFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task LanguageSwitch_OnANotFoundPage_ReturnsToTheAddressAsked()
+    {
+        var response = await app.TownClient("erlangen").GetAsync("/gibt-es-nicht?seite=2");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Equal("/gibt-es-nicht?seite=2", page.QuerySelector("[data-testid=language-switcher] input[name=returnUrl]")!.GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task LanguageSwitch_RefusesExternalReturnUrl()
     {
         var client = app.TownClient("erlangen");

@@ -1,4 +1,6 @@
 using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +10,9 @@ namespace Marketplace.Tests.Integration.Town;
 [Trait("Category", "Database")]
 public sealed class TownAdministrationTests(MarketplaceFactory app) : IClassFixture<MarketplaceFactory>
 {
+    private Task<TownRole> RoleAsync(string slug, string userName) =>
+        app.InTownAsync(slug, db => db.Memberships.Where(m => m.User!.UserName == userName).Select(m => m.Role).SingleAsync());
+
     private async Task<HttpClient> TownAdminAsync(string slug = "koeln")
     {
         var client = app.TownClient(slug);
@@ -97,8 +102,74 @@ public sealed class TownAdministrationTests(MarketplaceFactory app) : IClassFixt
         Assert.Equal(1, await app.InTownAsync("koeln", db => db.Districts.CountAsync(d => d.Name == "Ehrenfeld")));
     }
 
+    private Task<int> AddDistrictAsync(string slug, string name) =>
+        app.InTownAsync(slug, async db =>
+        {
+            var district = new District { Name = name, SortOrder = 1000 };
+            db.Districts.Add(district);
+            await db.SaveChangesAsync();
+            return district.Id;
+        });
+
+    private static IHtmlFormElement RowForm(IDocument page, int districtId, int index) =>
+        (IHtmlFormElement)page.QuerySelectorAll("[data-testid=district-row]").Single(r => r.QuerySelector($"#district-{districtId}") is not null)
+            .QuerySelectorAll("form")[index];
+
     [Fact]
-    public async Task TownAdmin_AppointsCoordinator_WhoSeesNoTownAdministration()
+    public async Task Districts_RenameWithHtmx_ShowsTheNewName_AndLeavesTheAddFieldEmpty()
+    {
+        var id = await AddDistrictAsync("koeln", "Rheinufer");
+        var client = await TownAdminAsync();
+        var page = await client.GetPageAsync("/town/districts");
+
+        var response = await client.HtmxSubmitAsync(RowForm(page, id, 0), new Dictionary<string, string> { ["Name"] = "Rheinufer-Süd" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var fragment = await Html.ParseAsync(response);
+        Assert.Equal("Rheinufer-Süd", fragment.QuerySelector($"#district-{id}")!.GetAttribute("value"));
+        Assert.Equal("", fragment.QuerySelector("[data-testid=district-name]")!.GetAttribute("value") ?? "");
+        Assert.Equal("Rheinufer-Süd", await app.InTownAsync("koeln", db => db.Districts.Where(d => d.Id == id).Select(d => d.Name).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Districts_RenameToAnExistingName_ShowsTheMessageInThatRow()
+    {
+        var id = await AddDistrictAsync("koeln", "Ufer-Nord");
+        await AddDistrictAsync("koeln", "Ufer-Ost");
+        var client = await TownAdminAsync();
+        var page = await client.GetPageAsync("/town/districts");
+
+        var response = await client.HtmxSubmitAsync(RowForm(page, id, 0), new Dictionary<string, string> { ["Name"] = "Ufer-Ost" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var fragment = await Html.ParseAsync(response);
+        var row = fragment.QuerySelectorAll("[data-testid=district-row]").Single(r => r.QuerySelector($"#district-{id}") is not null);
+        Assert.Contains("gibt es schon", row.TextContent);
+        Assert.Null(fragment.FieldError("Name"));
+        Assert.Equal("", fragment.QuerySelector("[data-testid=district-name]")!.GetAttribute("value") ?? "");
+        Assert.Equal("Ufer-Nord", await app.InTownAsync("koeln", db => db.Districts.Where(d => d.Id == id).Select(d => d.Name).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Districts_RemoveOneUsedByAListing_SaysItIsInUse_AndKeepsIt()
+    {
+        await app.CreateListingAsync("koeln", "koeln-mitglied");
+        var used = await app.InTownAsync("koeln", db => db.Districts.OrderBy(d => d.SortOrder).Select(d => new { d.Id, d.Name }).FirstAsync());
+        var client = await TownAdminAsync();
+        var page = await client.GetPageAsync("/town/districts");
+
+        var response = await client.SubmitAsync(RowForm(page, used.Id, 1), "/town/districts");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var after = await Html.ParseAsync(response);
+        var row = after.QuerySelectorAll("[data-testid=district-row]").Single(r => r.QuerySelector($"#district-{used.Id}") is not null);
+        Assert.Contains($"„{used.Name}“ wird noch verwendet", row.TextContent);
+        Assert.DoesNotContain("Bitte füllen", after.Body!.TextContent);
+        Assert.True(await app.InTownAsync("koeln", db => db.Districts.AnyAsync(d => d.Id == used.Id)));
+    }
+
+    [Fact]
+    public async Task TownAdmin_AppointsMemberWithAccount_RoleWaitsForTheirSignIn_AndNothingRevealsTheirName()
     {
         var client = await TownAdminAsync();
 
@@ -109,13 +180,58 @@ public sealed class TownAdministrationTests(MarketplaceFactory app) : IClassFixt
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(TownRole.Coordinator, await app.InTownAsync("koeln", db => db.Memberships.Where(m => m.User!.UserName == "koeln-mitglied").Select(m => m.Role).SingleAsync()));
+        Assert.Equal(TownRole.Member, await RoleAsync("koeln", "koeln-mitglied"));
+        var page = await client.GetPageAsync("/town/coordinators");
+        Assert.Equal("koeln-mitglied@demo.example wurde eingeladen.", page.TestId("status-message"));
+        Assert.DoesNotContain(page.QuerySelectorAll("[data-testid=staff-row]"), r => r.TextContent.Contains("koeln-mitglied"));
+        Assert.Contains(page.QuerySelectorAll("[data-testid=pending-row]"), r => r.TextContent.Contains("koeln-mitglied@demo.example"));
         var mail = await app.Smtp.WaitForAsync("koeln-mitglied@demo.example", m => m.Subject?.Contains("ernannt") == true);
         Assert.Contains("Koordination", mail.TextBody);
+        Assert.Equal("http://koeln.localhost/account/login", Accounts.LinkIn(mail, "/account/"));
 
         var coordinator = app.TownClient("koeln");
         await coordinator.LoginOkAsync("koeln-mitglied");
+        Assert.Equal(TownRole.Coordinator, await RoleAsync("koeln", "koeln-mitglied"));
         Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.GetAsync("/town/settings")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Appointment_ForAnUnconfirmedAccount_LinksToLogin_AndTakesEffectWhenTheAddressIsConfirmed()
+    {
+        var person = app.TownClient("koeln");
+        await person.SubmitAsync("/account/register", "[data-testid=register-form]", Accounts.Registration("koeln-neu", "koeln-neu@example.org"));
+        var confirmation = await app.Smtp.WaitForAsync("koeln-neu@example.org", m => m.TextBody?.Contains("confirm-email") == true);
+        var client = await TownAdminAsync();
+
+        await client.SubmitAsync("/town/coordinators", "[data-testid=appoint-form]", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "koeln-neu@example.org",
+            ["Input.Role"] = nameof(TownRole.Coordinator),
+        });
+
+        var invitation = await app.Smtp.WaitForAsync("koeln-neu@example.org", m => m.Subject?.Contains("ernannt") == true);
+        Assert.Equal("http://koeln.localhost/account/login", Accounts.LinkIn(invitation, "/account/"));
+        Assert.Equal(TownRole.Member, await RoleAsync("koeln", "koeln-neu"));
+        Assert.Equal(HttpStatusCode.OK, (await person.GetAsync(Accounts.LinkIn(confirmation, "/account/confirm-email"))).StatusCode);
+        Assert.Equal(TownRole.Coordinator, await RoleAsync("koeln", "koeln-neu"));
+    }
+
+    [Fact]
+    public async Task AppointmentMail_IsInTheRecipientsLanguage_IncludingTheRoleName()
+    {
+        await app.TownClient("koeln").SubmitAsync("/account/register?culture=en", "[data-testid=register-form]",
+            Accounts.Registration("english-speaker", "english-speaker@example.org"));
+        var client = await TownAdminAsync();
+
+        await client.SubmitAsync("/town/coordinators", "[data-testid=appoint-form]", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "english-speaker@example.org",
+            ["Input.Role"] = nameof(TownRole.TownAdmin),
+        });
+
+        var mail = await app.Smtp.WaitForAsync("english-speaker@example.org", m => m.Subject?.Contains("appointed") == true);
+        Assert.Contains("Town administrator", mail.TextBody);
+        Assert.DoesNotContain("Verwaltung", mail.TextBody);
     }
 
     [Fact]

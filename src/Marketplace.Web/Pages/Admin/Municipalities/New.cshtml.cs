@@ -75,7 +75,7 @@ public sealed class NewModel(AppDbContext db, TenantScopeFactory tenantScopes, A
         var town = new Domain.Tenant { Slug = slug, Name = "", ContactEmail = "", CreatedAt = clock.GetUtcNow() };
         Settings.ApplyTo(town);
         CoordinatorAppointments.Outcome outcome;
-        await using (var scope = tenantScopes.CreateForNew(new TenantInfo(town.Id, town.Slug, town.Name, town.DefaultCulture, town.TimeZoneId)))
+        await using (var scope = tenantScopes.CreateForNew(TenantInfo.Of(town)))
         {
             var townDb = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             townDb.Tenants.Add(town);
@@ -96,7 +96,7 @@ public sealed class NewModel(AppDbContext db, TenantScopeFactory tenantScopes, A
         }
 
         var link = links.TownUrl(slug, outcome.HasAccount ? "/account/login" : "/account/register");
-        await mailer.SendAppointmentAsync(Input.FirstCoordinatorEmail.Trim(), l["Role_TownAdmin"], town.Name, link, outcome.Culture ?? town.DefaultCulture);
+        await mailer.SendAppointmentAsync(Input.FirstCoordinatorEmail.Trim(), TownRole.TownAdmin, town.Name, link, outcome.Culture ?? town.DefaultCulture);
         TempData["Status"] = l["Admin_Created", town.Name].Value;
         return RedirectToPage("/Admin/Index");
     }
