@@ -42,7 +42,6 @@ public sealed partial class ResourceTests
         { "Role_", typeof(Marketplace.Web.Domain.TownRole) },
         { "ListingStatus_", typeof(Marketplace.Web.Domain.ListingStatus) },
         { "WorkKind_", typeof(Marketplace.Web.Domain.WorkKind) },
-        { "OrganisationType_", typeof(Marketplace.Web.Domain.OrganisationType) },
         { "Listings_Type", typeof(Marketplace.Web.Domain.ListingType) },
         { "Listings_Action_", typeof(Marketplace.Web.Domain.ListingAction) },
         { "Listings_Done_", typeof(Marketplace.Web.Domain.ListingAction) },

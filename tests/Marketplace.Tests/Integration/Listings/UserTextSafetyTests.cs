@@ -47,6 +47,36 @@ public sealed class UserTextSafetyTests(MarketplaceFactory app) : IClassFixture<
         AssertInert(await client.GetPageAsync("/listings"));
     }
 
+    [Theory]
+    [MemberData(nameof(Payloads))]
+    public async Task Payload_InAMessage_RendersInert_ForBothSides(string payload)
+    {
+        var listingId = await app.CreateListingAsync("erlangen", "erlangen-mitglied", title: "Nachrichtenziel");
+        var conversationId = await app.InTownAsync("erlangen", async db =>
+        {
+            var conversation = new Marketplace.Web.Domain.Conversation
+            {
+                ListingId = listingId,
+                OwnerUserId = await app.UserIdAsync("erlangen-mitglied"),
+                RespondentUserId = await app.UserIdAsync("lena"),
+                CreatedAt = DateTimeOffset.UtcNow,
+                LastMessageAt = DateTimeOffset.UtcNow,
+            };
+            conversation.Messages.Add(new Marketplace.Web.Domain.Message { SenderUserId = conversation.RespondentUserId, Body = payload, SentAt = DateTimeOffset.UtcNow });
+            db.Conversations.Add(conversation);
+            await db.SaveChangesAsync();
+            return conversation.Id;
+        });
+        var owner = app.TownClient("erlangen");
+        await owner.LoginOkAsync("erlangen-mitglied");
+
+        var page = await owner.GetPageAsync($"/messages/{conversationId}");
+
+        Assert.Equal(payload.Trim(), page.QuerySelector("[data-testid=message-body-text]")!.TextContent.Trim());
+        AssertInert(page);
+        AssertInert(await owner.GetPageAsync("/messages"));
+    }
+
     [Fact]
     public void MarkdownLinks_GetNofollowUgc_AndKeepSafeTargets()
     {
