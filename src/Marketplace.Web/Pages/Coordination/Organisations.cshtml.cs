@@ -91,20 +91,18 @@ public sealed class OrganisationsModel(AppDbContext db, CurrentMember currentMem
 
     private async Task LoadAsync()
     {
-        var pending = await db.Organisations.AsNoTracking().Where(o => o.Status == OrganisationStatus.Pending)
-            .Select(o => new
-            {
-                o.Id, o.Name, o.Type, o.CreatedAt,
-                Admins = o.Members.Where(m => m.Role == OrganisationRole.Admin).Select(m => m.User!.UserName!).ToList(),
-            })
+        Pending = await db.Organisations.AsNoTracking().Where(o => o.Status == OrganisationStatus.Pending)
+            .OrderBy(o => o.CreatedAt).ThenBy(o => o.Id)
+            .Select(o => new PendingRow(o.Id, o.Name, o.Type, o.CreatedAt,
+                o.Members.Where(m => m.Role == OrganisationRole.Admin).Select(m => m.User!.UserName!).ToList()))
             .ToListAsync();
-        Pending = pending.OrderBy(o => o.CreatedAt).Select(o => new PendingRow(o.Id, o.Name, o.Type, o.CreatedAt, o.Admins)).ToList();
 
-        // Sorted here: SQLite cannot order by a DateTimeOffset column.
-        var reviewed = await db.Organisations.AsNoTracking().Where(o => o.Status != OrganisationStatus.Pending)
+        // Never-reviewed ones (created approved) last, as in C#; PostgreSQL would put nulls first when descending.
+        var recent = await db.Organisations.AsNoTracking().Where(o => o.Status != OrganisationStatus.Pending)
+            .OrderBy(o => o.ReviewedAt == null).ThenByDescending(o => o.ReviewedAt).ThenBy(o => o.Id)
+            .Take(RecentlyReviewedShown)
             .Select(o => new { o.Id, o.Name, o.Status, o.ReviewedAt, o.ReviewedByUserId })
             .ToListAsync();
-        var recent = reviewed.OrderByDescending(o => o.ReviewedAt).Take(RecentlyReviewedShown).ToList();
         var reviewerIds = recent.Select(o => o.ReviewedByUserId).OfType<string>().Distinct().ToList();
         var reviewers = await db.Users.Where(u => reviewerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.UserName);
         Reviewed = recent.Select(o => new ReviewedRow(o.Id, o.Name, o.Status, o.ReviewedAt,

@@ -19,6 +19,7 @@ public sealed class IndexModel(AppDbContext db, CurrentMember member, UnreadMess
     {
         var rows = await db.Conversations.AsNoTracking()
             .Where(c => c.OwnerUserId == me || c.RespondentUserId == me)
+            .OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.Id)
             .Select(c => new
             {
                 c.Id,
@@ -26,14 +27,10 @@ public sealed class IndexModel(AppDbContext db, CurrentMember member, UnreadMess
                 OtherName = c.OwnerUserId == me ? c.Respondent!.UserName! : c.Owner!.UserName!,
                 IAmOwner = c.OwnerUserId == me,
                 c.LastMessageAt,
-                ReadAt = c.OwnerUserId == me ? c.OwnerReadAt : c.RespondentReadAt,
             })
             .ToListAsync();
-        var counts = await unread.CountsAsync(me, rows.Select(r => new UnreadMessages.ConversationActivity(r.Id, r.LastMessageAt, r.ReadAt)));
-
-        // Sorted here: SQLite cannot order by a DateTimeOffset column.
+        var counts = await unread.CountsAsync(me);
         return rows
-            .OrderByDescending(r => r.LastMessageAt)
             .Select(r => new ConversationRow(r.Id, r.Title, r.OtherName, r.IAmOwner, r.LastMessageAt, counts.GetValueOrDefault(r.Id)))
             .ToList();
     }

@@ -8,8 +8,6 @@ namespace Marketplace.Web.Pages.Messages;
 
 /// <summary>
 /// Writes messages: the per-account limit, the conversation's bookkeeping and the mail to the other side.
-/// Times are compared in memory: SQLite keeps DateTimeOffset as text, which EF does not compare in SQL; ids grow with time,
-/// so "the latest" is found by id.
 /// </summary>
 public sealed class MessageSender(AppDbContext db, ITenantContext tenant, TenantLinks links, MessageMailer mailer, TimeProvider clock,
     ILogger<MessageSender> logger)
@@ -17,28 +15,19 @@ public sealed class MessageSender(AppDbContext db, ITenantContext tenant, Tenant
     /// <summary>True when the account has already sent the maximum in this town within the window. Counted in the database, so it holds across instances.</summary>
     public async Task<bool> IsRateLimitedAsync(string userId)
     {
-        var oldestOfLimit = await db.Messages.AsNoTracking()
-            .Where(m => m.SenderUserId == userId)
-            .OrderByDescending(m => m.Id)
-            .Skip(MessageRules.MessagesPerWindow - 1)
-            .Select(m => (DateTimeOffset?)m.SentAt)
-            .FirstOrDefaultAsync();
-        return oldestOfLimit is { } sentAt && sentAt > clock.GetUtcNow() - MessageRules.RateWindow;
+        var windowStart = clock.GetUtcNow() - MessageRules.RateWindow;
+        return await db.Messages.CountAsync(m => m.SenderUserId == userId && m.SentAt > windowStart) >= MessageRules.MessagesPerWindow;
     }
 
     /// <summary>Adds the message to a tracked (or new, unsaved) conversation, saves, and notifies the other side.</summary>
     public async Task<Message> SendAsync(Conversation conversation, string senderUserId, string body)
     {
         var startsConversation = conversation.Id == 0;
-        var previous = startsConversation
-            ? null
-            : await db.Messages.AsNoTracking()
-                .Where(m => m.ConversationId == conversation.Id && m.SenderUserId == senderUserId)
-                .OrderByDescending(m => m.Id)
-                .Select(m => (DateTimeOffset?)m.SentAt)
-                .FirstOrDefaultAsync();
-
         var now = clock.GetUtcNow();
+        var quietSince = now - MessageRules.MailQuietPeriod;
+        var wroteRecently = !startsConversation && await db.Messages.AnyAsync(m =>
+            m.ConversationId == conversation.Id && m.SenderUserId == senderUserId && m.SentAt > quietSince);
+
         var message = new Message { SenderUserId = senderUserId, Body = body.Trim(), SentAt = now };
         conversation.Messages.Add(message);
         conversation.LastMessageAt = now;
@@ -59,7 +48,7 @@ public sealed class MessageSender(AppDbContext db, ITenantContext tenant, Tenant
 
         await db.SaveChangesAsync();
 
-        if (startsConversation || previous is null || now - previous.Value >= MessageRules.MailQuietPeriod)
+        if (!wroteRecently)
         {
             await NotifyAsync(conversation, message, startsConversation);
         }

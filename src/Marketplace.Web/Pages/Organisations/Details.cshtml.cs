@@ -1,6 +1,7 @@
 using System.Globalization;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Pages.Listings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Web.Pages.Organisations;
 
 /// <summary>An organisation's public profile with its current listings. Until approved, only its members and coordinators see it.</summary>
-public sealed class DetailsModel(AppDbContext db, OrganisationMemberships memberships, TimeProvider clock) : PageModel
+public sealed class DetailsModel(AppDbContext db, OrganisationMemberships memberships, ListingSearch search) : PageModel
 {
     public Profile Organisation { get; private set; } = null!;
     public IReadOnlyList<string> Districts { get; private set; } = [];
@@ -40,16 +41,11 @@ public sealed class DetailsModel(AppDbContext db, OrganisationMemberships member
                 .OrderBy(c => c.SortOrder).ToListAsync())
             .Select(c => (c.Icon, c.NameIn(language))).ToList();
 
-        // Expiry and order are applied here: SQLite cannot compare or sort DateTimeOffset columns.
-        var now = clock.GetUtcNow();
-        Listings = (await db.Listings.AsNoTracking()
-                .Where(l => l.OrganisationId == id && l.Status == ListingStatus.Published && !l.IsHidden)
-                .Select(l => new { Row = new ListingRow(l.Id, l.Title, l.Type, l.District!.Name), l.ExpiresAt, l.PublishedAt })
-                .ToListAsync())
-            .Where(l => l.ExpiresAt is null || l.ExpiresAt > now)
-            .OrderByDescending(l => l.PublishedAt)
-            .Select(l => l.Row)
-            .ToList();
+        Listings = await search.Visible().AsNoTracking()
+            .Where(l => l.OrganisationId == id)
+            .OrderByDescending(l => l.PublishedAt).ThenByDescending(l => l.Id)
+            .Select(l => new ListingRow(l.Id, l.Title, l.Type, l.District!.Name))
+            .ToListAsync();
         return Page();
     }
 }

@@ -193,15 +193,11 @@ public sealed class NewModel(AppDbContext db, ITenantContext tenant, CurrentMemb
     private Task<bool> HasOpenReportAsync() => db.Reports.AnyAsync(r => r.TargetType == TargetType && r.TargetId == TargetId
         && r.ReporterUserId == member.UserId && r.Status == ReportStatus.Open);
 
-    /// <summary>
-    /// Counted in the database so every instance agrees. Ids grow with time, so the newest reports are the highest ids;
-    /// ordering by the id also avoids comparing DateTimeOffset in SQL, which SQLite cannot do.
-    /// </summary>
+    /// <summary>Counted in the database so every instance agrees.</summary>
     private async Task<bool> IsOverHourlyLimitAsync(string reporter, DateTimeOffset now)
     {
-        var newest = await db.Reports.Where(r => r.ReporterUserId == reporter)
-            .OrderByDescending(r => r.Id).Take(ReportsPerHour).Select(r => r.CreatedAt).ToListAsync();
-        return newest.Count == ReportsPerHour && newest.Min() > now.AddHours(-1);
+        var hourAgo = now.AddHours(-1);
+        return await db.Reports.CountAsync(r => r.ReporterUserId == reporter && r.CreatedAt > hourAgo) >= ReportsPerHour;
     }
 
     private async Task HideAtThresholdAsync(int listingId, DateTimeOffset now)

@@ -29,9 +29,8 @@ public sealed class LogModel(AppDbContext db, ITenantContext tenant) : PageModel
             return NotFound();
         }
 
-        // By id, not by time: ids follow insertion order, and SQLite cannot order by DateTimeOffset.
         var actions = await db.ModerationActions.AsNoTracking()
-            .OrderByDescending(a => a.Id)
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
             .Select(a => new
             {
