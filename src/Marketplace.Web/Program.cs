@@ -75,6 +75,8 @@ services.ConfigureApplicationCookie(options =>
 services.AddScoped<CurrentMember>();
 services.AddScoped<Memberships>();
 services.AddScoped<CoordinatorAppointments>();
+services.AddScoped<Marketplace.Web.Pages.Listings.ListingEditor>();
+services.AddScoped<Marketplace.Web.Pages.Listings.ListingSearch>();
 services.AddScoped<IAuthorizationHandler, TownRoleHandler>();
 services.AddScoped<IAuthorizationHandler, PlatformAdminHandler>();
 services.AddAuthorization(options => options.AddMarketplacePolicies());

@@ -37,6 +37,28 @@ public sealed partial class ResourceTests
         Assert.Empty(used.Except(keys).Order());
     }
 
+    public static TheoryData<string, Type> EnumTexts => new()
+    {
+        { "Role_", typeof(Marketplace.Web.Domain.TownRole) },
+        { "ListingStatus_", typeof(Marketplace.Web.Domain.ListingStatus) },
+        { "WorkKind_", typeof(Marketplace.Web.Domain.WorkKind) },
+        { "OrganisationType_", typeof(Marketplace.Web.Domain.OrganisationType) },
+        { "Listings_Type", typeof(Marketplace.Web.Domain.ListingType) },
+        { "Listings_Action_", typeof(Marketplace.Web.Domain.ListingAction) },
+        { "Listings_Done_", typeof(Marketplace.Web.Domain.ListingAction) },
+    };
+
+    /// <summary>Texts looked up as prefix + enum value must exist for every value.</summary>
+    [Theory]
+    [MemberData(nameof(EnumTexts))]
+    public void EveryEnumValue_HasItsText(string prefix, Type enumType)
+    {
+        var keys = Load("").Keys.ToHashSet();
+
+        var missing = Enum.GetNames(enumType).Select(n => prefix + n).Except(keys).ToList();
+        Assert.True(missing.Count == 0, "Missing: " + string.Join(", ", missing));
+    }
+
     [Theory]
     [InlineData(400)]
     [InlineData(403)]
@@ -62,7 +84,7 @@ public sealed partial class ResourceTests
 
     private static string[] Placeholders(string text) => PlaceholderPattern().Matches(text).Select(m => m.Value).Distinct().Order().ToArray();
 
-    [GeneratedRegex("""(?:\b[Ll]|localizer)\["(?<key>[A-Z][A-Za-z0-9]*_[A-Za-z0-9_]+)"|ErrorMessage = "(?<key>[A-Za-z]+_[A-Za-z0-9_]+)"|Name = "(?<key>Field_[A-Za-z0-9_]+)"|"(?<key>(?:Mail|Identity)_[A-Za-z]+_?[A-Za-z]*)"|"(?<key>Role_[A-Za-z]+)""")]
+    [GeneratedRegex("""(?:\b[Ll]|localizer)\["(?<key>[A-Z][A-Za-z0-9]*_[A-Za-z0-9_]+)"(?!\s*\+)|ErrorMessage = "(?<key>[A-Za-z]+_[A-Za-z0-9_]+)"|Name = "(?<key>Field_[A-Za-z0-9_]+)"|"(?<key>(?:Mail|Identity)_[A-Za-z]+_?[A-Za-z]*)"|"(?<key>Role_[A-Za-z]+)""")]
     private static partial Regex KeyPattern();
 
     [GeneratedRegex(@"\{[0-9]+\}")]

@@ -1,0 +1,73 @@
+namespace Marketplace.Web.Domain;
+
+public enum ListingAction
+{
+    Publish,
+    Pause,
+    Resume,
+    Renew,
+    Fulfil,
+    Close,
+}
+
+/// <summary>
+/// The rules of a listing's life: which action is allowed in which state and what it changes. A published
+/// listing whose end has passed counts as expired even before the nightly job has marked it.
+/// </summary>
+public static class ListingLifecycle
+{
+    public static ListingStatus EffectiveStatus(ListingStatus status, DateTimeOffset? expiresAt, DateTimeOffset now) =>
+        status == ListingStatus.Published && expiresAt <= now ? ListingStatus.Expired : status;
+
+    public static bool IsAllowed(ListingAction action, ListingStatus effectiveStatus) => action switch
+    {
+        ListingAction.Publish => effectiveStatus == ListingStatus.Draft,
+        ListingAction.Pause => effectiveStatus == ListingStatus.Published,
+        ListingAction.Resume => effectiveStatus == ListingStatus.Paused,
+        ListingAction.Renew => effectiveStatus is ListingStatus.Published or ListingStatus.Paused or ListingStatus.Expired,
+        ListingAction.Fulfil => effectiveStatus is ListingStatus.Published or ListingStatus.Paused or ListingStatus.Expired,
+        ListingAction.Close => effectiveStatus is not (ListingStatus.Closed or ListingStatus.Fulfilled),
+        _ => false,
+    };
+
+    /// <summary>Applies the action; returns false (and changes nothing) when the state does not allow it.</summary>
+    public static bool Apply(Listing listing, ListingAction action, DateTimeOffset now, int lifetimeDays)
+    {
+        if (!IsAllowed(action, EffectiveStatus(listing.Status, listing.ExpiresAt, now)))
+        {
+            return false;
+        }
+
+        switch (action)
+        {
+            case ListingAction.Publish:
+            case ListingAction.Renew:
+                listing.Status = ListingStatus.Published;
+                listing.PublishedAt ??= now;
+                listing.ExpiresAt = now.AddDays(lifetimeDays);
+                break;
+            case ListingAction.Resume:
+                // A pause does not eat into the listing's time: it runs at least a week after resuming.
+                listing.Status = ListingStatus.Published;
+                if (listing.ExpiresAt is null || listing.ExpiresAt < now.AddDays(7))
+                {
+                    listing.ExpiresAt = now.AddDays(Math.Min(7, lifetimeDays));
+                }
+
+                break;
+            case ListingAction.Pause:
+                listing.Status = ListingStatus.Paused;
+                break;
+            case ListingAction.Fulfil:
+                listing.Status = ListingStatus.Fulfilled;
+                listing.FulfilledAt = now;
+                break;
+            case ListingAction.Close:
+                listing.Status = ListingStatus.Closed;
+                break;
+        }
+
+        listing.UpdatedAt = now;
+        return true;
+    }
+}

@@ -1,0 +1,133 @@
+using System.Globalization;
+using Marketplace.Web.Data;
+using Marketplace.Web.Domain;
+using Marketplace.Web.Security;
+using Marketplace.Web.Tenancy;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Pages.Listings;
+
+/// <summary>
+/// One listing. Everyone sees published ones; drafts and hidden ones only the poster (and, if hidden, the
+/// coordinators). The poster also gets the lifecycle actions here.
+/// </summary>
+public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantContext tenant, TimeProvider clock,
+    IStringLocalizer<Resources.SharedResource> l) : PageModel
+{
+    public ListingView Listing { get; private set; } = null!;
+    public IReadOnlyList<(string UserId, string UserName)> Counterparts { get; private set; } = [];
+    public bool IsOwner { get; private set; }
+    public bool CanRespond { get; private set; }
+    public IReadOnlyList<(int HouseholdSize, bool Within)> RentCheck { get; private set; } = [];
+
+    public sealed record ListingView(
+        int Id, ListingType Type, ListingStatus Status, string Title, string Description, string CategoryIcon, string CategoryName,
+        string District, string PosterName, int? OrganisationId, bool OrganisationVerified, IReadOnlyList<string> Languages,
+        int? Quantity, DateOnly? AvailableFrom, DateOnly? AvailableUntil, int? Rooms, decimal? Area, decimal? WarmRent,
+        WorkKind? WorkKind, decimal? HoursPerWeek, DateTimeOffset? PublishedAt, DateTimeOffset? ExpiresAt, bool IsHidden,
+        IReadOnlyList<int> PhotoIds)
+    {
+        public bool Allows(ListingAction action) => ListingLifecycle.IsAllowed(action, Status);
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var listing = await LoadAsync(id);
+        if (listing is null)
+        {
+            return NotFound();
+        }
+
+        var userId = member.UserId;
+        IsOwner = userId is not null && listing.PosterUserId == userId;
+        var isCoordinator = await member.IsAtLeastAsync(TownRole.Coordinator);
+        var now = clock.GetUtcNow();
+        var status = ListingLifecycle.EffectiveStatus(listing.Status, listing.ExpiresAt, now);
+        if ((status == ListingStatus.Draft && !IsOwner) || (listing.IsHidden && !IsOwner && !isCoordinator))
+        {
+            return NotFound();
+        }
+
+        var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        Listing = new ListingView(listing.Id, listing.Type, status, listing.Title, listing.Description, listing.Category!.Icon,
+            listing.Category.NameIn(culture), listing.District!.Name,
+            listing.Organisation?.Name ?? listing.Poster!.UserName!, listing.OrganisationId,
+            listing.Organisation?.Status == OrganisationStatus.Approved, Localization.SpokenLanguages.Unpack(listing.Languages),
+            listing.Quantity, listing.AvailableFrom, listing.AvailableUntil, listing.Rooms, listing.AreaSquareMetres, listing.WarmRent,
+            listing.WorkKind, listing.HoursPerWeek, listing.PublishedAt, listing.ExpiresAt, listing.IsHidden,
+            listing.Photos.OrderBy(p => p.SortOrder).Select(p => p.Id).ToList());
+        CanRespond = !IsOwner && status == ListingStatus.Published && !listing.IsHidden;
+
+        if (listing.WarmRent is { } rent)
+        {
+            RentCheck = (await db.RentLimits.AsNoTracking().OrderBy(r => r.HouseholdSize).ToListAsync())
+                .Select(r => (r.HouseholdSize, rent <= r.MaxWarmRent)).ToList();
+        }
+
+        if (IsOwner)
+        {
+            Counterparts = (await db.Conversations.AsNoTracking().Where(c => c.ListingId == id)
+                    .Select(c => new { c.RespondentUserId, c.Respondent!.UserName }).ToListAsync())
+                .Select(c => (c.RespondentUserId, c.UserName!)).ToList();
+        }
+
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostPublishAsync(int id) => ApplyAsync(id, ListingAction.Publish);
+    public Task<IActionResult> OnPostPauseAsync(int id) => ApplyAsync(id, ListingAction.Pause);
+    public Task<IActionResult> OnPostResumeAsync(int id) => ApplyAsync(id, ListingAction.Resume);
+    public Task<IActionResult> OnPostRenewAsync(int id) => ApplyAsync(id, ListingAction.Renew);
+    public Task<IActionResult> OnPostCloseAsync(int id) => ApplyAsync(id, ListingAction.Close);
+
+    /// <summary>Marks the listing fulfilled and records a match, with the conversation partner the poster names (if any).</summary>
+    public Task<IActionResult> OnPostFulfilAsync(int id, string? counterpartUserId) =>
+        ApplyAsync(id, ListingAction.Fulfil, async listing =>
+        {
+            var conversation = counterpartUserId is null ? null
+                : await db.Conversations.SingleOrDefaultAsync(c => c.ListingId == id && c.RespondentUserId == counterpartUserId);
+            db.Matches.Add(new Match
+            {
+                ListingId = listing.Id,
+                CounterpartUserId = conversation?.RespondentUserId,
+                ConversationId = conversation?.Id,
+                Source = MatchSource.Marketplace,
+                CreatedAt = clock.GetUtcNow(),
+            });
+        });
+
+    private async Task<IActionResult> ApplyAsync(int id, ListingAction action, Func<Listing, Task>? alsoDo = null)
+    {
+        var userId = member.UserId;
+        var listing = userId is null ? null : await db.Listings.SingleOrDefaultAsync(x => x.Id == id && x.PosterUserId == userId);
+        if (listing is null)
+        {
+            return NotFound();
+        }
+
+        var lifetime = await db.Tenants.Where(t => t.Id == tenant.TenantId).Select(t => t.ListingLifetimeDays).SingleAsync();
+        if (!ListingLifecycle.Apply(listing, action, clock.GetUtcNow(), lifetime))
+        {
+            TempData["Status"] = l["Listings_ActionNotAllowed"].Value;
+            return RedirectToPage(new { id });
+        }
+
+        if (alsoDo is not null)
+        {
+            await alsoDo(listing);
+        }
+
+        await db.SaveChangesAsync();
+        TempData["Status"] = l["Listings_Done_" + action].Value;
+        return RedirectToPage(new { id });
+    }
+
+    private Task<Listing?> LoadAsync(int id) =>
+        db.Listings.AsNoTracking().AsSplitQuery()
+            .Include(x => x.Category).Include(x => x.District).Include(x => x.Poster).Include(x => x.Organisation)
+            .Include(x => x.Photos.OrderBy(p => p.SortOrder))
+            .SingleOrDefaultAsync(x => x.Id == id);
+}

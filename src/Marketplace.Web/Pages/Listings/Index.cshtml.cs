@@ -1,0 +1,68 @@
+using System.Globalization;
+using Htmx;
+using Marketplace.Web.Data;
+using Marketplace.Web.Domain;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Web.Pages.Listings;
+
+/// <summary>
+/// Browse and search, for everyone. One GET form: without JavaScript it reloads the page; with htmx only the
+/// results are swapped and the address follows, so every state can be bookmarked and shared.
+/// </summary>
+public sealed class IndexModel(AppDbContext db, ListingSearch search) : PageModel
+{
+    public ListingFilter Filter { get; private set; } = new();
+    public ListingResults Results { get; private set; } = null!;
+    public IReadOnlyList<ListingFormOptions.CategoryGroup> Categories { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Name)> Districts { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string? q, ListingType? type, int? category, int? district, string? language,
+        string? poster, ListingSort sort = ListingSort.Newest, int page = 1)
+    {
+        Filter = new ListingFilter(string.IsNullOrWhiteSpace(q) ? null : q.Trim()[..Math.Min(q.Trim().Length, 200)], type, category,
+            district, Localization.SpokenLanguages.IsKnown(language ?? "") ? language : null, poster, sort, Math.Max(1, page));
+        Results = await ListingResults.LoadAsync(search.Apply(Filter), Filter);
+
+        Response.Headers.Vary = "HX-Request";
+        if (Request.IsHtmxNonBoosted() && !Request.IsHtmxHistoryRestoreRequest())
+        {
+            return Partial("_ListingResults", Results);
+        }
+
+        var options = await ListingFormOptions.LoadAsync(db, userId: "");
+        Categories = options.Categories;
+        Districts = options.Districts;
+        return Page();
+    }
+}
+
+/// <summary>One page of cards plus what the pager needs.</summary>
+public sealed record ListingResults(IReadOnlyList<ListingCard> Cards, int Total, ListingFilter Filter)
+{
+    public int Pages => Math.Max(1, (Total + ListingFilter.PageSize - 1) / ListingFilter.PageSize);
+
+    public static async Task<ListingResults> LoadAsync(IQueryable<Listing> query, ListingFilter filter)
+    {
+        var total = await query.CountAsync();
+        var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var rows = await query.Skip((filter.Page - 1) * ListingFilter.PageSize).Take(ListingFilter.PageSize)
+            .Select(l => new
+            {
+                l.Id, l.Type, l.Title, l.Category!.Icon, l.Category.Names, District = l.District!.Name, l.PublishedAt, l.ExpiresAt,
+                Poster = l.Organisation != null ? l.Organisation.Name : l.Poster!.UserName,
+                Verified = l.Organisation != null && l.Organisation.Status == OrganisationStatus.Approved,
+                PhotoId = l.Photos.OrderBy(p => p.SortOrder).Select(p => (int?)p.Id).FirstOrDefault(),
+            })
+            .ToListAsync();
+        var cards = rows.Select(r => new ListingCard(r.Id, r.Type, r.Title, r.Icon,
+            r.Names.GetValueOrDefault(culture) ?? r.Names.GetValueOrDefault("de") ?? "", r.District, r.Poster ?? "", r.Verified,
+            r.PublishedAt, r.ExpiresAt, r.PhotoId)).ToList();
+        return new ListingResults(cards, total, filter);
+    }
+}
+
+public sealed record ListingCard(int Id, ListingType Type, string Title, string CategoryIcon, string CategoryName, string District,
+    string Poster, bool Verified, DateTimeOffset? PublishedAt, DateTimeOffset? ExpiresAt, int? PhotoId);

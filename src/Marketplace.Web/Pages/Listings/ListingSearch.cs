@@ -1,0 +1,123 @@
+using System.Text;
+using Marketplace.Web.Data;
+using Marketplace.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using NpgsqlTypes;
+
+namespace Marketplace.Web.Pages.Listings;
+
+public enum ListingSort
+{
+    Newest,
+    Ending,
+}
+
+/// <summary>The browse filters, read from the query string so every result page has its own address.</summary>
+public sealed record ListingFilter(
+    string? Q = null,
+    ListingType? Type = null,
+    int? Category = null,
+    int? District = null,
+    string? Language = null,
+    string? Poster = null,
+    ListingSort Sort = ListingSort.Newest,
+    int Page = 1)
+{
+    public const int PageSize = 20;
+    public const string PosterPerson = "person";
+}
+
+/// <summary>
+/// Published, visible, unexpired listings of the current town (the tenant filter applies), narrowed by the
+/// filters. Full text: FTS5 with prefix terms on SQLite, the German text-search configuration on PostgreSQL.
+/// </summary>
+public sealed class ListingSearch(AppDbContext db, TimeProvider clock)
+{
+    public IQueryable<Listing> Visible()
+    {
+        var now = clock.GetUtcNow();
+        return db.Listings.Where(l => l.Status == ListingStatus.Published && !l.IsHidden && (l.ExpiresAt == null || l.ExpiresAt > now));
+    }
+
+    public IQueryable<Listing> Apply(ListingFilter filter)
+    {
+        var query = Visible();
+        if (filter.Type is { } type)
+        {
+            query = query.Where(l => l.Type == type);
+        }
+
+        if (filter.Category is { } category)
+        {
+            query = query.Where(l => l.CategoryId == category || l.Category!.ParentId == category);
+        }
+
+        if (filter.District is { } district)
+        {
+            query = query.Where(l => l.DistrictId == district);
+        }
+
+        if (!string.IsNullOrEmpty(filter.Language))
+        {
+            var packed = "," + filter.Language + ",";
+            query = query.Where(l => l.Languages.Contains(packed));
+        }
+
+        if (filter.Poster == ListingFilter.PosterPerson)
+        {
+            query = query.Where(l => l.OrganisationId == null);
+        }
+        else if (Enum.TryParse<OrganisationType>(filter.Poster, out var organisationType))
+        {
+            query = query.Where(l => l.Organisation!.Type == organisationType && l.Organisation.Status == OrganisationStatus.Approved);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            query = MatchText(query, filter.Q);
+        }
+
+        return filter.Sort == ListingSort.Ending
+            ? query.OrderBy(l => l.ExpiresAt).ThenBy(l => l.Id)
+            : query.OrderByDescending(l => l.PublishedAt).ThenByDescending(l => l.Id);
+    }
+
+    private IQueryable<Listing> MatchText(IQueryable<Listing> query, string text)
+    {
+        if (db is PostgresAppDbContext)
+        {
+            return query.Where(l => EF.Property<NpgsqlTsVector>(l, PostgresAppDbContext.SearchVector)
+                .Matches(EF.Functions.WebSearchToTsQuery("german", text)));
+        }
+
+        var match = Fts5Query(text);
+        if (match is null)
+        {
+            return query.Where(_ => false);
+        }
+
+        var hits = db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM ListingSearch WHERE ListingSearch MATCH {match}");
+        return query.Where(l => hits.Contains(l.Id));
+    }
+
+    /// <summary>Every word must occur, as a prefix ("fahrr" finds "Fahrrad"); quotes keep FTS5 syntax out of user input.</summary>
+    internal static string? Fts5Query(string text)
+    {
+        var terms = new List<string>();
+        var word = new StringBuilder();
+        foreach (var c in text.Append(' '))
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                word.Append(c);
+            }
+            else if (word.Length > 0)
+            {
+                terms.Add("\"" + word + "\"*");
+                word.Clear();
+            }
+        }
+
+        return terms.Count == 0 ? null : string.Join(" ", terms.Take(10));
+    }
+}

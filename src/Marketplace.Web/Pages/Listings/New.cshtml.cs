@@ -1,0 +1,80 @@
+using Marketplace.Web.Data;
+using Marketplace.Web.Domain;
+using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Security;
+using Marketplace.Web.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Pages.Listings;
+
+[Authorize(Policy = Policies.TownMember)]
+public sealed class NewModel(AppDbContext db, ListingEditor editor, CurrentMember member, ITenantContext tenant,
+    TimeProvider clock, IStringLocalizer<Resources.SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public ListingInput Input { get; set; } = new();
+
+    [BindProperty]
+    public List<IFormFile> Photos { get; set; } = [];
+
+    public ListingFormOptions Options { get; private set; } = null!;
+    public bool IsBlocked { get; private set; }
+
+    public async Task OnGetAsync(ListingType? type, int? category)
+    {
+        Input.Type = type;
+        Input.CategoryId = category;
+        await LoadAsync();
+    }
+
+    public async Task<IActionResult> OnPostAsync(bool publish = true)
+    {
+        var userId = member.UserId!;
+        if (!await member.CanParticipateAsync())
+        {
+            return Forbid();
+        }
+
+        if (await editor.PostedTooManyAsync(userId))
+        {
+            ModelState.AddModelError(string.Empty, l["Listings_RateLimited", ListingEditor.PostsPerHour]);
+            await LoadAsync();
+            var limited = Page();
+            limited.StatusCode = StatusCodes.Status429TooManyRequests;
+            return limited;
+        }
+
+        var kind = await editor.ValidateAsync(Input, Photos, 0, userId, ModelState);
+        var photos = await editor.ProcessPhotosAsync(Photos, ModelState);
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return this.InvalidForm();
+        }
+
+        var now = clock.GetUtcNow();
+        var listing = new Listing { PosterUserId = userId, Title = "", Description = "", Status = ListingStatus.Draft, CreatedAt = now, UpdatedAt = now };
+        Input.ApplyTo(listing, kind!.Value);
+        ListingEditor.AddPhotos(listing, photos);
+        if (publish)
+        {
+            var lifetime = await db.Tenants.Where(t => t.Id == tenant.TenantId).Select(t => t.ListingLifetimeDays).SingleAsync();
+            ListingLifecycle.Apply(listing, ListingAction.Publish, now, lifetime);
+        }
+
+        db.Listings.Add(listing);
+        await db.SaveChangesAsync();
+        TempData["Status"] = l[publish ? "Listings_Published" : "Listings_DraftSaved"].Value;
+        return RedirectToPage("Details", new { id = listing.Id });
+    }
+
+    private async Task LoadAsync()
+    {
+        Options = await ListingFormOptions.LoadAsync(db, member.UserId!);
+        IsBlocked = await member.IsBlockedAsync();
+    }
+}
