@@ -1,6 +1,7 @@
 using Marketplace.Web.Domain;
 using Marketplace.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NpgsqlTypes;
 
 namespace Marketplace.Web.Data;
@@ -10,7 +11,19 @@ namespace Marketplace.Web.Data;
 /// table ("ListingSearch") kept in step by triggers that the migration creates.
 /// </summary>
 public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, ITenantContext tenantContext)
-    : AppDbContext(options, tenantContext);
+    : AppDbContext(options, tenantContext)
+{
+    /// <summary>
+    /// SQLite cannot compare or sort DateTimeOffset text, so times are stored as their binary (UTC ticks) form,
+    /// which orders correctly because every time the app writes is UTC.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
 
 /// <summary>
 /// PostgreSQL, for installations with several app instances. Its migrations live in Data/Migrations/Postgres;

@@ -31,6 +31,20 @@ public static class Html
 
     public static Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IHtmlFormElement form, string pageUrl,
         IDictionary<string, string>? values = null, string? submitterName = null, string? submitterValue = null)
+        => client.SubmitAsync(form, pageUrl, values, submitterName, submitterValue, files: null);
+
+    /// <summary>As a browser submits a multipart form: the fields, plus files as (field name, file name, content type, bytes).</summary>
+    public static async Task<HttpResponseMessage> SubmitWithFilesAsync(this HttpClient client, string pageUrl, string formSelector,
+        IDictionary<string, string> values, params (string Field, string FileName, string ContentType, byte[] Data)[] files)
+    {
+        var page = await client.GetPageAsync(pageUrl);
+        var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No form {formSelector} on {pageUrl}.");
+        return await client.SubmitAsync(form, pageUrl, values, null, null, files);
+    }
+
+    private static Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IHtmlFormElement form, string pageUrl,
+        IDictionary<string, string>? values, string? submitterName, string? submitterValue,
+        (string Field, string FileName, string ContentType, byte[] Data)[]? files)
     {
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements)
@@ -63,7 +77,8 @@ public static class Html
         foreach (var (name, value) in values ?? new Dictionary<string, string>())
         {
             fields.RemoveAll(f => f.Key == name);
-            fields.Add(new(name, value));
+            // "a|b" sets a multi-valued field (checkbox group) to several values.
+            fields.AddRange(value.Split('|').Select(v => new KeyValuePair<string, string>(name, v)));
         }
 
         if (submitterName is not null)
@@ -73,7 +88,25 @@ public static class Html
 
         var action = form.GetAttribute("action");
         var target = string.IsNullOrEmpty(action) ? pageUrl : action;
-        return client.PostAsync(target, new FormUrlEncodedContent(fields));
+        if (files is null)
+        {
+            return client.PostAsync(target, new FormUrlEncodedContent(fields));
+        }
+
+        var multipart = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            multipart.Add(new StringContent(value), name);
+        }
+
+        foreach (var (field, fileName, contentType, data) in files)
+        {
+            var file = new ByteArrayContent(data);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+            multipart.Add(file, field, fileName);
+        }
+
+        return client.PostAsync(target, multipart);
     }
 
     public static string? FieldError(this IDocument page, string field) =>
