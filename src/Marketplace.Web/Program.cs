@@ -77,6 +77,8 @@ services.AddScoped<Memberships>();
 services.AddScoped<CoordinatorAppointments>();
 services.AddScoped<Marketplace.Web.Pages.Listings.ListingEditor>();
 services.AddScoped<Marketplace.Web.Pages.Listings.ListingSearch>();
+Marketplace.Web.Pages.Organisations.OrganisationServices.AddOrganisations(services);
+services.AddMarketplaceMessages();
 services.AddScoped<IAuthorizationHandler, TownRoleHandler>();
 services.AddScoped<IAuthorizationHandler, PlatformAdminHandler>();
 services.AddAuthorization(options => options.AddMarketplacePolicies());
@@ -113,6 +115,7 @@ services.AddRazorPages(options =>
         }
 
         options.Conventions.AddPageApplicationModelConvention("/Account/Register", m => m.EndpointMetadata.Add(new HostScopeMetadata(HostScope.Town)));
+        options.Conventions.AddPageApplicationModelConvention("/Reports/New", m => m.EndpointMetadata.Add(new HostScopeMetadata(HostScope.Town)));
     })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(options =>

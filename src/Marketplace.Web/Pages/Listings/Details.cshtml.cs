@@ -77,6 +77,10 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
         return Page();
     }
 
+    /// <summary>Where a quick action from another page (e.g. /me) returns to; only local addresses.</summary>
+    [BindProperty(SupportsGet = false)]
+    public string? ReturnUrl { get; set; }
+
     public Task<IActionResult> OnPostPublishAsync(int id) => ApplyAsync(id, ListingAction.Publish);
     public Task<IActionResult> OnPostPauseAsync(int id) => ApplyAsync(id, ListingAction.Pause);
     public Task<IActionResult> OnPostResumeAsync(int id) => ApplyAsync(id, ListingAction.Resume);
@@ -109,10 +113,11 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
         }
 
         var lifetime = await db.Tenants.Where(t => t.Id == tenant.TenantId).Select(t => t.ListingLifetimeDays).SingleAsync();
+        IActionResult Back() => Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage(new { id });
         if (!ListingLifecycle.Apply(listing, action, clock.GetUtcNow(), lifetime))
         {
             TempData["Status"] = l["Listings_ActionNotAllowed"].Value;
-            return RedirectToPage(new { id });
+            return Back();
         }
 
         if (alsoDo is not null)
@@ -122,7 +127,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
 
         await db.SaveChangesAsync();
         TempData["Status"] = l["Listings_Done_" + action].Value;
-        return RedirectToPage(new { id });
+        return Back();
     }
 
     private Task<Listing?> LoadAsync(int id) =>

@@ -11,6 +11,7 @@ namespace Marketplace.Web.Pages.Listings;
 /// <summary>
 /// Browse and search, for everyone. One GET form: without JavaScript it reloads the page; with htmx only the
 /// results are swapped and the address follows, so every state can be bookmarked and shared.
+/// The page number is "p": "page" is a route value Razor Pages reserves.
 /// </summary>
 public sealed class IndexModel(AppDbContext db, ListingSearch search) : PageModel
 {
@@ -20,10 +21,10 @@ public sealed class IndexModel(AppDbContext db, ListingSearch search) : PageMode
     public IReadOnlyList<(int Id, string Name)> Districts { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string? q, ListingType? type, int? category, int? district, string? language,
-        string? poster, ListingSort sort = ListingSort.Newest, int page = 1)
+        string? poster, ListingSort sort = ListingSort.Newest, int p = 1)
     {
         Filter = new ListingFilter(string.IsNullOrWhiteSpace(q) ? null : q.Trim()[..Math.Min(q.Trim().Length, 200)], type, category,
-            district, Localization.SpokenLanguages.IsKnown(language ?? "") ? language : null, poster, sort, Math.Max(1, page));
+            district, Localization.SpokenLanguages.IsKnown(language ?? "") ? language : null, poster, sort, Math.Max(1, p));
         Results = await ListingResults.LoadAsync(search.Apply(Filter), Filter);
 
         Response.Headers.Vary = "HX-Request";

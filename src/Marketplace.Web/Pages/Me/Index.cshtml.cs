@@ -1,0 +1,38 @@
+using Marketplace.Web.Data;
+using Marketplace.Web.Domain;
+using Marketplace.Web.Pages.Messages;
+using Marketplace.Web.Security;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Web.Pages.Me;
+
+/// <summary>My area in this town: my listings with quick actions, my conversations, my organisations.</summary>
+public sealed class IndexModel(AppDbContext db, CurrentMember member, UnreadMessages unread, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<MyListing> Listings { get; private set; } = [];
+    public IReadOnlyList<Messages.IndexModel.ConversationRow> Conversations { get; private set; } = [];
+    public IReadOnlyList<MyOrganisation> Organisations { get; private set; } = [];
+
+    public sealed record MyListing(int Id, string Title, ListingType Type, ListingStatus Status, bool IsHidden, DateTimeOffset? ExpiresAt)
+    {
+        public IEnumerable<ListingAction> QuickActions =>
+            new[] { ListingAction.Publish, ListingAction.Pause, ListingAction.Resume, ListingAction.Renew, ListingAction.Close }
+                .Where(a => ListingLifecycle.IsAllowed(a, Status));
+    }
+
+    public sealed record MyOrganisation(int Id, string Name, OrganisationRole Role, OrganisationStatus Status);
+
+    public async Task OnGetAsync()
+    {
+        var me = member.UserId!;
+        var now = clock.GetUtcNow();
+        var listings = await db.Listings.AsNoTracking().Where(l => l.PosterUserId == me).OrderByDescending(l => l.Id)
+            .Select(l => new { l.Id, l.Title, l.Type, l.Status, l.IsHidden, l.ExpiresAt }).ToListAsync();
+        Listings = listings.Select(l => new MyListing(l.Id, l.Title, l.Type, ListingLifecycle.EffectiveStatus(l.Status, l.ExpiresAt, now),
+            l.IsHidden, l.ExpiresAt)).ToList();
+        Conversations = await Messages.IndexModel.LoadAsync(db, unread, me);
+        Organisations = await db.OrganisationMembers.AsNoTracking().Where(m => m.UserId == me).OrderBy(m => m.Organisation!.Name)
+            .Select(m => new MyOrganisation(m.OrganisationId, m.Organisation!.Name, m.Role, m.Organisation.Status)).ToListAsync();
+    }
+}

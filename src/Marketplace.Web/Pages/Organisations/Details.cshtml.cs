@@ -1,0 +1,55 @@
+using System.Globalization;
+using Marketplace.Web.Data;
+using Marketplace.Web.Domain;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Web.Pages.Organisations;
+
+/// <summary>An organisation's public profile with its current listings. Until approved, only its members and coordinators see it.</summary>
+public sealed class DetailsModel(AppDbContext db, OrganisationMemberships memberships, TimeProvider clock) : PageModel
+{
+    public Profile Organisation { get; private set; } = null!;
+    public IReadOnlyList<string> Districts { get; private set; } = [];
+    public IReadOnlyList<(string Icon, string Name)> Categories { get; private set; } = [];
+    public IReadOnlyList<ListingRow> Listings { get; private set; } = [];
+    public bool IsAdmin { get; private set; }
+
+    public sealed record Profile(int Id, string Name, OrganisationType Type, string? Description, string? Website, OrganisationStatus Status);
+
+    public sealed record ListingRow(int Id, string Title, ListingType Type, string District);
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var access = await memberships.AccessAsync(id);
+        if (access == OrganisationAccess.Hidden)
+        {
+            return NotFound();
+        }
+
+        IsAdmin = access == OrganisationAccess.Admin;
+        Organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == id)
+            .Select(o => new Profile(o.Id, o.Name, o.Type, o.Description, o.Website, o.Status)).SingleAsync();
+        Districts = await db.OrganisationDistricts.AsNoTracking().Where(d => d.OrganisationId == id)
+            .Join(db.Districts, od => od.DistrictId, d => d.Id, (_, d) => d)
+            .OrderBy(d => d.SortOrder).Select(d => d.Name).ToListAsync();
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        Categories = (await db.OrganisationCategories.AsNoTracking().Where(c => c.OrganisationId == id)
+                .Join(db.Categories, oc => oc.CategoryId, c => c.Id, (_, c) => c)
+                .OrderBy(c => c.SortOrder).ToListAsync())
+            .Select(c => (c.Icon, c.NameIn(language))).ToList();
+
+        // Expiry and order are applied here: SQLite cannot compare or sort DateTimeOffset columns.
+        var now = clock.GetUtcNow();
+        Listings = (await db.Listings.AsNoTracking()
+                .Where(l => l.OrganisationId == id && l.Status == ListingStatus.Published && !l.IsHidden)
+                .Select(l => new { Row = new ListingRow(l.Id, l.Title, l.Type, l.District!.Name), l.ExpiresAt, l.PublishedAt })
+                .ToListAsync())
+            .Where(l => l.ExpiresAt is null || l.ExpiresAt > now)
+            .OrderByDescending(l => l.PublishedAt)
+            .Select(l => l.Row)
+            .ToList();
+        return Page();
+    }
+}

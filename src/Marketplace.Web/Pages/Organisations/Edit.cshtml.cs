@@ -1,0 +1,77 @@
+using Marketplace.Web.Data;
+using Marketplace.Web.Domain;
+using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Resources;
+using Marketplace.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Pages.Organisations;
+
+/// <summary>The organisation's admins edit its profile. A rejected organisation that is edited goes back to the coordinators.</summary>
+[Authorize(Policy = Policies.TownMember)]
+public sealed class EditModel(AppDbContext db, OrganisationMemberships memberships, IStringLocalizer<SharedResource> l)
+    : PageModel, IOrganisationFormPage
+{
+    [BindProperty]
+    public OrganisationInput Input { get; set; } = new();
+
+    public OrganisationFormOptions Options { get; private set; } = OrganisationFormOptions.Empty;
+
+    public int Id { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (await DenyAsync(id) is { } denied)
+        {
+            return denied;
+        }
+
+        Input = OrganisationInput.From(await LoadAsync(id));
+        Options = await OrganisationFormOptions.LoadAsync(db);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        if (await DenyAsync(id) is { } denied)
+        {
+            return denied;
+        }
+
+        Options = await OrganisationFormOptions.LoadAsync(db);
+        await Options.ValidateAsync(db, Input, ModelState, id, l);
+        if (!ModelState.IsValid)
+        {
+            return this.InvalidForm();
+        }
+
+        var organisation = await LoadAsync(id);
+        Input.ApplyTo(organisation);
+        if (organisation.Status == OrganisationStatus.Rejected)
+        {
+            organisation.Status = OrganisationStatus.Pending;
+        }
+
+        await db.SaveChangesAsync();
+        TempData["Status"] = l["Org_Saved"].Value;
+        return RedirectToPage("Details", new { id });
+    }
+
+    private async Task<IActionResult?> DenyAsync(int id)
+    {
+        Id = id;
+        return await memberships.AccessAsync(id) switch
+        {
+            OrganisationAccess.Admin => null,
+            OrganisationAccess.Hidden => NotFound(),
+            _ => Forbid(),
+        };
+    }
+
+    private Task<Organisation> LoadAsync(int id) =>
+        db.Organisations.Include(o => o.Districts).Include(o => o.Categories).SingleAsync(o => o.Id == id);
+}

@@ -1,0 +1,227 @@
+using System.ComponentModel.DataAnnotations;
+using Htmx;
+using Marketplace.Web.Data;
+using Marketplace.Web.Domain;
+using Marketplace.Web.Resources;
+using Marketplace.Web.Security;
+using Marketplace.Web.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Pages.Organisations;
+
+/// <summary>The organisation's admins see its members, change roles, remove members and invite by e-mail. htmx swaps just the editor.</summary>
+[Authorize(Policy = Policies.TownMember)]
+public sealed class MembersModel(AppDbContext db, OrganisationMemberships memberships, CurrentMember currentMember, UserManager<AppUser> users,
+    OrganisationMailer mailer, TenantLinks links, ITenantContext tenant, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public int Id { get; private set; }
+    public string Name { get; private set; } = "";
+    public IReadOnlyList<MemberRow> Members { get; private set; } = [];
+    public IReadOnlyList<InvitationRow> Invitations { get; private set; } = [];
+
+    /// <summary>The outcome of the last action, shown inside the fragment (the layout's notice is not swapped by htmx).</summary>
+    public string? Notice { get; private set; }
+
+    [BindProperty]
+    public InviteInput Invite { get; set; } = new();
+
+    public sealed record MemberRow(int Id, string UserName, OrganisationRole Role, bool IsSelf);
+
+    public sealed record InvitationRow(string Email, OrganisationRole Role, DateTimeOffset ExpiresAt);
+
+    public sealed class InviteInput
+    {
+        [Required(ErrorMessage = "Validation_Required")]
+        [EmailAddress(ErrorMessage = "Validation_Email")]
+        [StringLength(256, ErrorMessage = "Validation_MaxLength")]
+        [Display(Name = "Field_Email")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Validation_Required")]
+        [EnumDataType(typeof(OrganisationRole), ErrorMessage = "Validation_Invalid")]
+        [Display(Name = "Field_Role")]
+        public OrganisationRole? Role { get; set; } = OrganisationRole.Member;
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (await DenyAsync(id) is { } denied)
+        {
+            return denied;
+        }
+
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostInviteAsync(int id)
+    {
+        if (await DenyAsync(id) is { } denied)
+        {
+            return denied;
+        }
+
+        var email = Invite.Email?.Trim() ?? "";
+        var normalized = users.NormalizeEmail(email);
+        if (ModelState.IsValid && await db.OrganisationMembers.AnyAsync(m => m.OrganisationId == id && m.User!.NormalizedEmail == normalized))
+        {
+            ModelState.AddModelError($"{nameof(Invite)}.{nameof(InviteInput.Email)}", l["Org_AlreadyMember"]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return await ResultAsync(invalid: true);
+        }
+
+        // A new invitation replaces an open one to the same address, so only the latest link works.
+        var now = clock.GetUtcNow();
+        db.OrganisationInvitations.RemoveRange(await db.OrganisationInvitations
+            .Where(i => i.OrganisationId == id && i.NormalizedEmail == normalized && i.AcceptedAt == null).ToListAsync());
+        var token = InvitationTokens.Create();
+        db.OrganisationInvitations.Add(new OrganisationInvitation
+        {
+            OrganisationId = id,
+            NormalizedEmail = normalized,
+            TokenHash = InvitationTokens.Hash(token),
+            Role = Invite.Role!.Value,
+            CreatedAt = now,
+            ExpiresAt = now + InvitationTokens.Lifetime,
+        });
+        await db.SaveChangesAsync();
+
+        var town = tenant.Tenant!;
+        var culture = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => u.PreferredCulture).FirstOrDefaultAsync()
+            ?? town.DefaultCulture;
+        await mailer.SendInvitationAsync(email, culture, Name, town.Name, links.TownUrl(town.Slug, $"/organisations/invitations/{token}"));
+
+        Notice = l["Org_Invited", email].Value;
+        Invite = new InviteInput();
+        ModelState.Clear();
+        return await ResultAsync(invalid: false);
+    }
+
+    public async Task<IActionResult> OnPostRoleAsync(int id, int memberId, OrganisationRole role)
+    {
+        if (await DenyAsync(id) is { } denied)
+        {
+            return denied;
+        }
+
+        ModelState.Clear();
+        var member = await db.OrganisationMembers.SingleOrDefaultAsync(m => m.Id == memberId && m.OrganisationId == id);
+        if (member is null || !Enum.IsDefined(role))
+        {
+            return NotFound();
+        }
+
+        if (member.Role == OrganisationRole.Admin && role != OrganisationRole.Admin && await IsLastAdminAsync(id))
+        {
+            ModelState.AddModelError(string.Empty, l["Org_LastAdmin"]);
+            return await ResultAsync(invalid: true);
+        }
+
+        member.Role = role;
+        await db.SaveChangesAsync();
+        Notice = l["Org_RoleChanged"].Value;
+        return member.UserId == currentMember.UserId ? LeaveEditor($"/organisations/{id}") : await ResultAsync(invalid: false);
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(int id, int memberId)
+    {
+        if (await DenyAsync(id) is { } denied)
+        {
+            return denied;
+        }
+
+        ModelState.Clear();
+        var member = await db.OrganisationMembers.SingleOrDefaultAsync(m => m.Id == memberId && m.OrganisationId == id);
+        if (member is null)
+        {
+            return NotFound();
+        }
+
+        // An organisation without an admin could not be managed any more.
+        if (member.Role == OrganisationRole.Admin && await IsLastAdminAsync(id))
+        {
+            ModelState.AddModelError(string.Empty, l["Org_LastAdmin"]);
+            return await ResultAsync(invalid: true);
+        }
+
+        db.OrganisationMembers.Remove(member);
+        await db.SaveChangesAsync();
+        Notice = l["Org_MemberRemoved"].Value;
+        return member.UserId == currentMember.UserId ? LeaveEditor("/organisations") : await ResultAsync(invalid: false);
+    }
+
+    private async Task<bool> IsLastAdminAsync(int id) =>
+        await db.OrganisationMembers.CountAsync(m => m.OrganisationId == id && m.Role == OrganisationRole.Admin) <= 1;
+
+    /// <summary>An admin who stepped down or left may no longer see this page.</summary>
+    private IActionResult LeaveEditor(string url)
+    {
+        TempData["Status"] = Notice;
+        if (Request.IsHtmxNonBoosted())
+        {
+            Response.Htmx(h => h.Redirect(url));
+            return new OkResult();
+        }
+
+        return Redirect(url);
+    }
+
+    private async Task<IActionResult> ResultAsync(bool invalid)
+    {
+        Response.Headers.Vary = "HX-Request";
+        if (!invalid && !Request.IsHtmxNonBoosted())
+        {
+            TempData["Status"] = Notice;
+            return RedirectToPage(new { id = Id });
+        }
+
+        await LoadAsync();
+        var status = invalid ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK;
+        if (Request.IsHtmxNonBoosted())
+        {
+            var partial = Partial("_MemberList", this);
+            partial.StatusCode = status;
+            return partial;
+        }
+
+        var page = Page();
+        page.StatusCode = status;
+        return page;
+    }
+
+    private async Task<IActionResult?> DenyAsync(int id)
+    {
+        Id = id;
+        var access = await memberships.AccessAsync(id);
+        if (access != OrganisationAccess.Admin)
+        {
+            return access == OrganisationAccess.Hidden ? NotFound() : Forbid();
+        }
+
+        Name = await db.Organisations.Where(o => o.Id == id).Select(o => o.Name).SingleAsync();
+        return null;
+    }
+
+    private async Task LoadAsync()
+    {
+        var me = currentMember.UserId;
+        Members = await db.OrganisationMembers.AsNoTracking().Where(m => m.OrganisationId == Id)
+            .OrderByDescending(m => m.Role).ThenBy(m => m.User!.UserName)
+            .Select(m => new MemberRow(m.Id, m.User!.UserName!, m.Role, m.UserId == me))
+            .ToListAsync();
+        var now = clock.GetUtcNow();
+        Invitations = (await db.OrganisationInvitations.AsNoTracking()
+                .Where(i => i.OrganisationId == Id && i.AcceptedAt == null)
+                .Select(i => new InvitationRow(i.NormalizedEmail.ToLower(), i.Role, i.ExpiresAt))
+                .ToListAsync())
+            .Where(i => i.ExpiresAt > now).OrderBy(i => i.Email).ToList();
+    }
+}

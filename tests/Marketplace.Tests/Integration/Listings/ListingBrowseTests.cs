@@ -1,0 +1,104 @@
+using System.Net;
+using Marketplace.Tests.Infrastructure;
+using Marketplace.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Tests.Integration.Listings;
+
+[Trait("Category", "Database")]
+public sealed class ListingBrowseTests(MarketplaceFactory app) : IClassFixture<MarketplaceFactory>
+{
+    private static async Task<List<string>> TitlesAsync(HttpClient client, string query)
+    {
+        var page = await client.GetPageAsync("/listings" + query);
+        return page.QuerySelectorAll("[data-testid=listing-title]").Select(a => a.TextContent.Trim()).ToList();
+    }
+
+    [Fact]
+    public async Task FullText_FindsWordsInTitleAndDescription_AndWordBeginnings()
+    {
+        await app.CreateListingAsync("potsdam", "potsdam-mitglied", title: "Begleitung zum Bürgeramt", categoryKey: "behoerden",
+            configure: l => l.Description = "Ich begleite zu Terminen bei der Ausländerbehörde, auch auf Arabisch.");
+        await app.CreateListingAsync("potsdam", "potsdam-mitglied", title: "Winterjacken für Kinder", categoryKey: "kleidung");
+        var client = app.TownClient("potsdam");
+
+        Assert.Contains("Begleitung zum Bürgeramt", await TitlesAsync(client, "?q=Ausländerbehörde"));
+        Assert.Contains("Winterjacken für Kinder", await TitlesAsync(client, "?q=winterjacke"));
+        Assert.Contains("Winterjacken für Kinder", await TitlesAsync(client, "?q=Kind"));
+        Assert.DoesNotContain("Winterjacken für Kinder", await TitlesAsync(client, "?q=Bürgeramt"));
+        // FTS5 syntax in the input is taken as words, never as query operators.
+        Assert.Contains("Begleitung zum Bürgeramt", await TitlesAsync(client, "?q=%22Arabisch%22%20%2A%20(%20-"));
+    }
+
+    [Fact]
+    public async Task Filters_TypeCategoryDistrictLanguageAndPoster_Narrow_TheResults()
+    {
+        var district = await app.InTownAsync("koeln", db => db.Districts.Where(d => d.Name == "Ehrenfeld").Select(d => d.Id).SingleAsync());
+        var transport = await app.InTownAsync("koeln", db => db.Categories.Where(c => c.Key == "fahrdienste").Select(c => c.Id).SingleAsync());
+        await app.CreateListingAsync("koeln", "koeln-mitglied", ListingType.Request, "Fahrt nach Ehrenfeld gesucht", "fahrdienst",
+            l => { l.DistrictId = district; l.Languages = ",de,fa,"; });
+        await app.CreateListingAsync("koeln", "koeln-mitglied", ListingType.Offer, "Fahrten zum Arzt angeboten", "fahrdienst");
+        var client = app.TownClient("koeln");
+
+        var requestsInTransport = await TitlesAsync(client, $"?type=Request&category={transport}");
+        Assert.Contains("Fahrt nach Ehrenfeld gesucht", requestsInTransport);
+        Assert.DoesNotContain("Fahrten zum Arzt angeboten", requestsInTransport);
+        Assert.Equal(["Fahrt nach Ehrenfeld gesucht"], await TitlesAsync(client, $"?district={district}&language=fa"));
+        Assert.Contains("Fahrten zum Arzt angeboten", await TitlesAsync(client, "?poster=person"));
+        Assert.Empty(await TitlesAsync(client, "?poster=SportsClub&q=Fahrt"));
+    }
+
+    [Fact]
+    public async Task PausedExpiredAndHiddenListings_AreNotListed_ButOldOnesStayReadable()
+    {
+        await app.CreateListingAsync("erlangen", "erlangen-mitglied", title: "Sichtbarer Sessel");
+        var paused = await app.CreateListingAsync("erlangen", "erlangen-mitglied", title: "Pausierter Sessel", configure: l => l.Status = ListingStatus.Paused);
+        var expired = await app.CreateListingAsync("erlangen", "erlangen-mitglied", title: "Abgelaufener Sessel",
+            configure: l => l.ExpiresAt = DateTimeOffset.UtcNow.AddDays(-1));
+        var hidden = await app.CreateListingAsync("erlangen", "erlangen-mitglied", title: "Versteckter Sessel", configure: l => l.IsHidden = true);
+        var client = app.TownClient("erlangen");
+
+        Assert.Equal(["Sichtbarer Sessel"], await TitlesAsync(client, "?q=Sessel"));
+        var old = await client.GetPageAsync($"/listings/{expired}");
+        Assert.Equal("Abgelaufen", old.TestId("listing-status"));
+        Assert.Null(old.QuerySelector("[data-testid=respond-button]"));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/listings/{paused}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/listings/{hidden}")).StatusCode);
+        var coordinator = app.TownClient("erlangen");
+        await coordinator.LoginOkAsync("erlangen-koordination");
+        Assert.NotNull((await coordinator.GetPageAsync($"/listings/{hidden}")).QuerySelector("[data-testid=listing-hidden]"));
+    }
+
+    [Fact]
+    public async Task Htmx_GetsOnlyTheResultsFragment_PlainRequestTheWholePage()
+    {
+        var client = app.TownClient("erlangen");
+        var request = new HttpRequestMessage(HttpMethod.Get, "/listings?q=Sessel");
+        request.Headers.Add("HX-Request", "true");
+
+        var fragment = await client.SendAsync(request);
+        var html = await fragment.Content.ReadAsStringAsync();
+
+        Assert.StartsWith("<section id=\"listing-results\"", html.Trim());
+        Assert.DoesNotContain("<html", html);
+        Assert.Contains("HX-Request", fragment.Headers.Vary);
+        Assert.Contains("<html", await client.GetStringAsync("/listings?q=Sessel"));
+    }
+
+    [Fact]
+    public async Task Paging_ShowsTwentyPerPage()
+    {
+        for (var i = 0; i < 23; i++)
+        {
+            await app.CreateListingAsync("erlangen", "erlangen-admin", title: $"Seitenangebot {i:00}", categoryKey: "moebel");
+        }
+
+        var client = app.TownClient("erlangen");
+        var first = await client.GetPageAsync("/listings?q=Seitenangebot");
+        var second = await client.GetPageAsync(first.QuerySelector("[data-testid=page-next]")!.GetAttribute("href")!);
+
+        Assert.Equal(20, first.QuerySelectorAll("[data-testid=listing-card]").Length);
+        Assert.Equal(3, second.QuerySelectorAll("[data-testid=listing-card]").Length);
+        Assert.Contains("23", first.TestId("result-count"));
+    }
+}

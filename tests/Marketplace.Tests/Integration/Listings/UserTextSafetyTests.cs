@@ -1,0 +1,59 @@
+using Marketplace.Tests.Infrastructure;
+using Marketplace.Web.Infrastructure;
+
+namespace Marketplace.Tests.Integration.Listings;
+
+/// <summary>Hostile text in titles and descriptions is shown as text: no script, no javascript: link, no event handler.</summary>
+[Trait("Category", "Database")]
+public sealed class UserTextSafetyTests(MarketplaceFactory app) : IClassFixture<MarketplaceFactory>
+{
+    public static readonly TheoryData<string> Payloads =
+    [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "<svg onload=alert(1)>",
+        "[klick](javascript:alert(1))",
+        "[klick](JaVaScRiPt:alert(1))",
+        "[klick]( javascript:alert(1))",
+        "[klick](java&#x09;script:alert(1))",
+        "[klick](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+        "![bild](javascript:alert(1))",
+        "<a href=\"javascript:alert(1)\">x</a>",
+        "[ref]: javascript:alert(1)\n\n[klick][ref]",
+        "<javascript:alert(1)>",
+        "\"><script>alert(1)</script>",
+        "<iframe src=\"https://evil.example\"></iframe>",
+        "<div style=\"background:url(javascript:alert(1))\">x</div>",
+        "`<script>` im Code ist ok",
+    ];
+
+    private static void AssertInert(AngleSharp.Dom.IDocument page)
+    {
+        Assert.Empty(page.QuerySelectorAll("main script, main iframe, main svg, main img:not([src^='/listings/photo/'])"));
+        Assert.All(page.QuerySelectorAll("[href]"), a => Assert.DoesNotMatch("^\\s*(javascript|data|vbscript):", a.GetAttribute("href")!.ToLowerInvariant()));
+        Assert.All(page.All, e => Assert.DoesNotContain(e.Attributes, a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase)));
+        Assert.All(page.QuerySelectorAll("main [style]"), e => Assert.Fail("style attribute in user text: " + e.OuterHtml));
+    }
+
+    [Theory]
+    [MemberData(nameof(Payloads))]
+    public async Task Payload_InTitleAndDescription_RendersInert(string payload)
+    {
+        var id = await app.CreateListingAsync("erlangen", "erlangen-mitglied", title: "T " + payload[..Math.Min(payload.Length, 100)],
+            configure: l => l.Description = payload);
+        var client = app.TownClient("erlangen");
+
+        AssertInert(await client.GetPageAsync($"/listings/{id}"));
+        AssertInert(await client.GetPageAsync("/listings"));
+    }
+
+    [Fact]
+    public void MarkdownLinks_GetNofollowUgc_AndKeepSafeTargets()
+    {
+        var html = UserMarkdown.Render("[Verein](https://example.org) und https://example.net").Value!;
+
+        Assert.Contains("href=\"https://example.org\"", html);
+        Assert.Contains("rel=\"nofollow ugc noopener\"", html);
+        Assert.Contains("href=\"https://example.net\"", html);
+    }
+}
