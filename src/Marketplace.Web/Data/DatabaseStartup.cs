@@ -60,7 +60,7 @@ public static class DatabaseStartup
     }
 }
 
-/// <summary>Creates the demo towns and accounts; running it again changes nothing.</summary>
+/// <summary>Creates the demo towns, accounts and their listings (<see cref="DemoListings"/>); running it again changes nothing.</summary>
 public sealed class DemoSeeder(IServiceScopeFactory scopes, TenantScopeFactory tenantScopes, TimeProvider clock)
 {
     public async Task SeedAsync()
@@ -135,6 +135,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TenantScopeFactory t
         }
 
         await db.SaveChangesAsync();
+        await DemoListings.SeedAsync(db, town, clock.GetUtcNow());
     }
 
     private async Task<AppUser> EnsureUserAsync(UserManager<AppUser> users, string userName)

@@ -144,9 +144,11 @@ public sealed class PlatformBasicsTests(MarketplaceFactory app) : IClassFixture<
     [Fact]
     public async Task DemoSeeding_RunTwice_ChangesNothing()
     {
-        async Task<(int, int, int, int)> CountAsync() => await app.InTownAsync(null, async db =>
+        async Task<(int, int, int, int, int, int, int)> CountAsync() => await app.InTownAsync(null, async db =>
             (await db.Tenants.CountAsync(), await db.Users.CountAsync(),
-             await db.Districts.IgnoreQueryFilters().CountAsync(), await db.Memberships.IgnoreQueryFilters().CountAsync()));
+             await db.Districts.IgnoreQueryFilters().CountAsync(), await db.Memberships.IgnoreQueryFilters().CountAsync(),
+             await db.Listings.IgnoreQueryFilters().CountAsync(), await db.Organisations.IgnoreQueryFilters().CountAsync(),
+             await db.Messages.IgnoreQueryFilters().CountAsync()));
         var before = await CountAsync();
 
         await app.Services.GetRequiredService<DemoSeeder>().SeedAsync();
