@@ -52,6 +52,8 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         builder.Property(l => l.PosterUserId).HasMaxLength(450);
         builder.HasIndex(l => new { l.TenantId, l.Status, l.PublishedAt });
         builder.HasIndex(l => new { l.TenantId, l.Status, l.ExpiresAt });
+        // Covers the browse filter (published, not hidden, unexpired) and its most common narrowing, the district.
+        builder.HasIndex(l => new { l.TenantId, l.Status, l.IsHidden, l.DistrictId, l.ExpiresAt });
         builder.HasIndex(l => new { l.TenantId, l.CategoryId });
         builder.HasIndex(l => new { l.TenantId, l.DistrictId });
         builder.HasIndex(l => new { l.TenantId, l.PosterUserId });

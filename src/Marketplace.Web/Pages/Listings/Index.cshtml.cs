@@ -25,7 +25,7 @@ public sealed class IndexModel(AppDbContext db, ListingSearch search) : PageMode
     {
         Filter = new ListingFilter(string.IsNullOrWhiteSpace(q) ? null : q.Trim()[..Math.Min(q.Trim().Length, 200)], type, category,
             district, Localization.SpokenLanguages.IsKnown(language ?? "") ? language : null, poster, sort, Math.Max(1, p));
-        Results = await ListingResults.LoadAsync(search.Apply(Filter), Filter);
+        Results = await ListingResults.LoadAsync(search, Filter);
 
         Response.Headers.Vary = "HX-Request";
         if (Request.IsHtmxNonBoosted() && !Request.IsHtmxHistoryRestoreRequest())
@@ -43,13 +43,21 @@ public sealed class IndexModel(AppDbContext db, ListingSearch search) : PageMode
 /// <summary>One page of cards plus what the pager needs.</summary>
 public sealed record ListingResults(IReadOnlyList<ListingCard> Cards, int Total, ListingFilter Filter)
 {
+    /// <summary>Up to this many matching ids are read in one go, so the filters (and the full-text match) run once per request.</summary>
+    private const int IdWindow = 2000;
+
     public int Pages => Math.Max(1, (Total + ListingFilter.PageSize - 1) / ListingFilter.PageSize);
 
-    public static async Task<ListingResults> LoadAsync(IQueryable<Listing> query, ListingFilter filter)
+    public static async Task<ListingResults> LoadAsync(ListingSearch search, ListingFilter filter)
     {
-        var total = await query.CountAsync();
+        var query = search.Apply(filter);
+        var ids = await query.Select(l => l.Id).Take(IdWindow + 1).ToListAsync();
+        var total = ids.Count <= IdWindow ? ids.Count : await query.CountAsync();
+        var pageIds = ids.Count <= IdWindow
+            ? ids.Skip((filter.Page - 1) * ListingFilter.PageSize).Take(ListingFilter.PageSize).ToList()
+            : await query.Select(l => l.Id).Skip((filter.Page - 1) * ListingFilter.PageSize).Take(ListingFilter.PageSize).ToListAsync();
         var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        var rows = await query.Skip((filter.Page - 1) * ListingFilter.PageSize).Take(ListingFilter.PageSize)
+        var rows = await search.ByIds(pageIds)
             .Select(l => new
             {
                 l.Id, l.Type, l.Title, l.Category!.Icon, l.Category.Names, District = l.District!.Name, l.PublishedAt, l.ExpiresAt,
@@ -58,7 +66,8 @@ public sealed record ListingResults(IReadOnlyList<ListingCard> Cards, int Total,
                 PhotoId = l.Photos.OrderBy(p => p.SortOrder).Select(p => (int?)p.Id).FirstOrDefault(),
             })
             .ToListAsync();
-        var cards = rows.Select(r => new ListingCard(r.Id, r.Type, r.Title, r.Icon,
+        var order = pageIds.Select((id, index) => (id, index)).ToDictionary(x => x.id, x => x.index);
+        var cards = rows.OrderBy(r => order[r.Id]).Select(r => new ListingCard(r.Id, r.Type, r.Title, r.Icon,
             r.Names.GetValueOrDefault(culture) ?? r.Names.GetValueOrDefault("de") ?? "", r.District, r.Poster ?? "", r.Verified,
             r.PublishedAt, r.ExpiresAt, r.PhotoId)).ToList();
         return new ListingResults(cards, total, filter);

@@ -39,6 +39,9 @@ public sealed class ListingSearch(AppDbContext db, TimeProvider clock)
         return db.Listings.Where(l => l.Status == ListingStatus.Published && !l.IsHidden && (l.ExpiresAt == null || l.ExpiresAt > now));
     }
 
+    /// <summary>The town's listings with these ids, without re-running the filters that found them.</summary>
+    public IQueryable<Listing> ByIds(IReadOnlyCollection<int> ids) => db.Listings.Where(l => ids.Contains(l.Id));
+
     public IQueryable<Listing> Apply(ListingFilter filter)
     {
         var query = Visible();
@@ -96,7 +99,8 @@ public sealed class ListingSearch(AppDbContext db, TimeProvider clock)
             return query.Where(_ => false);
         }
 
-        var hits = db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM ListingSearch WHERE ListingSearch MATCH {match}");
+        var hits = db.Database.SqlQuery<int>(
+            $"SELECT rowid AS \"Value\" FROM ListingSearch WHERE ListingSearch MATCH {SqliteListingSearch.MatchInTown(db.CurrentTenantId, match)}");
         return query.Where(l => hits.Contains(l.Id));
     }
 

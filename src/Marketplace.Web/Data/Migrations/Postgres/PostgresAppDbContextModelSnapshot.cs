@@ -388,6 +388,8 @@ namespace Marketplace.Web.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "Status", "PublishedAt");
 
+                    b.HasIndex("TenantId", "Status", "IsHidden", "DistrictId", "ExpiresAt");
+
                     b.ToTable("Listings");
                 });
 

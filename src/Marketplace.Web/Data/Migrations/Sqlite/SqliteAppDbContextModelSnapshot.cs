@@ -363,6 +363,8 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "Status", "PublishedAt");
 
+                    b.HasIndex("TenantId", "Status", "IsHidden", "DistrictId", "ExpiresAt");
+
                     b.ToTable("Listings");
                 });
 
