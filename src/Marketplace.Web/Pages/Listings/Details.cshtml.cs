@@ -59,7 +59,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
             listing.Quantity, listing.AvailableFrom, listing.AvailableUntil, listing.Rooms, listing.AreaSquareMetres, listing.WarmRent,
             listing.WorkKind, listing.HoursPerWeek, listing.PublishedAt, listing.ExpiresAt, listing.IsHidden,
             listing.Photos.OrderBy(p => p.SortOrder).Select(p => p.Id).ToList());
-        CanRespond = !IsOwner && status == ListingStatus.Published && !listing.IsHidden;
+        CanRespond = userId is not null && !IsOwner && status == ListingStatus.Published && !listing.IsHidden;
 
         if (listing.WarmRent is { } rent)
         {
