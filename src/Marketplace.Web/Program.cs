@@ -24,6 +24,7 @@ var configuration = builder.Configuration;
 
 services.Configure<TenancyOptions>(configuration.GetSection(TenancyOptions.Section));
 services.AddHttpContextAccessor();
+services.AddMemoryCache();
 services.AddSingleton(TimeProvider.System);
 services.AddScoped<TenantContext>();
 services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());

@@ -6,13 +6,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Pages.Listings;
 
 /// <summary>The poster edits their listing; anyone else gets 404, as if it did not exist.</summary>
 [Authorize(Policy = Policies.TownMember)]
-public sealed class EditModel(AppDbContext db, ListingEditor editor, CurrentMember member, TimeProvider clock,
+public sealed class EditModel(AppDbContext db, IMemoryCache cache, ListingEditor editor, CurrentMember member, TimeProvider clock,
     IStringLocalizer<Resources.SharedResource> l) : PageModel
 {
     [BindProperty]
@@ -81,7 +82,7 @@ public sealed class EditModel(AppDbContext db, ListingEditor editor, CurrentMemb
     private async Task LoadAsync(Listing listing)
     {
         Id = listing.Id;
-        Options = await ListingFormOptions.LoadAsync(db, member.UserId!);
+        Options = await ListingFormOptions.LoadAsync(db, cache, member.UserId!);
         PhotoIds = listing.Photos.OrderBy(p => p.SortOrder).Select(p => p.Id).ToList();
     }
 }

@@ -5,6 +5,7 @@ using Marketplace.Web.Domain;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Marketplace.Web.Pages.Listings;
 
@@ -13,7 +14,7 @@ namespace Marketplace.Web.Pages.Listings;
 /// results are swapped and the address follows, so every state can be bookmarked and shared.
 /// The page number is "p": "page" is a route value Razor Pages reserves.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, ListingSearch search) : PageModel
+public sealed class IndexModel(AppDbContext db, IMemoryCache cache, ListingSearch search) : PageModel
 {
     public ListingFilter Filter { get; private set; } = new();
     public ListingResults Results { get; private set; } = null!;
@@ -33,7 +34,7 @@ public sealed class IndexModel(AppDbContext db, ListingSearch search) : PageMode
             return Partial("_ListingResults", Results);
         }
 
-        var options = await ListingFormOptions.LoadAsync(db, userId: "");
+        var options = await ListingFormOptions.LoadAsync(db, cache, userId: "");
         Categories = options.Categories;
         Districts = options.Districts;
         return Page();
@@ -43,7 +44,7 @@ public sealed class IndexModel(AppDbContext db, ListingSearch search) : PageMode
 /// <summary>One page of cards plus what the pager needs.</summary>
 public sealed record ListingResults(IReadOnlyList<ListingCard> Cards, int Total, ListingFilter Filter)
 {
-    /// <summary>Up to this many matching ids are read in one go, so the filters (and the full-text match) run once per request.</summary>
+    /// <summary>With a text query, up to this many matching ids are read in one go, so the full-text match runs once per request.</summary>
     private const int IdWindow = 2000;
 
     public int Pages => Math.Max(1, (Total + ListingFilter.PageSize - 1) / ListingFilter.PageSize);
@@ -51,11 +52,23 @@ public sealed record ListingResults(IReadOnlyList<ListingCard> Cards, int Total,
     public static async Task<ListingResults> LoadAsync(ListingSearch search, ListingFilter filter)
     {
         var query = search.Apply(filter);
-        var ids = await query.Select(l => l.Id).Take(IdWindow + 1).ToListAsync();
-        var total = ids.Count <= IdWindow ? ids.Count : await query.CountAsync();
-        var pageIds = ids.Count <= IdWindow
-            ? ids.Skip((filter.Page - 1) * ListingFilter.PageSize).Take(ListingFilter.PageSize).ToList()
-            : await query.Select(l => l.Id).Skip((filter.Page - 1) * ListingFilter.PageSize).Take(ListingFilter.PageSize).ToListAsync();
+        var skip = (filter.Page - 1) * ListingFilter.PageSize;
+        List<int> pageIds;
+        int total;
+        if (filter.Q is null)
+        {
+            // Without words to match, the index answers count and page directly.
+            total = await query.CountAsync();
+            pageIds = await query.Select(l => l.Id).Skip(skip).Take(ListingFilter.PageSize).ToListAsync();
+        }
+        else
+        {
+            var ids = await query.Select(l => l.Id).Take(IdWindow + 1).ToListAsync();
+            total = ids.Count <= IdWindow ? ids.Count : await query.CountAsync();
+            pageIds = ids.Count <= IdWindow
+                ? ids.Skip(skip).Take(ListingFilter.PageSize).ToList()
+                : await query.Select(l => l.Id).Skip(skip).Take(ListingFilter.PageSize).ToListAsync();
+        }
         var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         var rows = await search.ByIds(pageIds)
             .Select(l => new

@@ -2,6 +2,7 @@ using System.Globalization;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Marketplace.Web.Pages.Listings;
 
@@ -15,9 +16,28 @@ public sealed record ListingFormOptions(
 
     public sealed record CategoryGroup(CategoryOption Top, IReadOnlyList<CategoryOption> Children);
 
-    public static async Task<ListingFormOptions> LoadAsync(AppDbContext db, string userId)
+    /// <summary>How long a town's categories and districts are reused: every page with the filter form needs them.</summary>
+    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Categories and districts change rarely and are read on every browse page, so each instance keeps them for
+    /// a few seconds. Another instance has its own copy; a change shows everywhere within <see cref="CacheFor"/>.
+    /// Writes never trust this copy: the listing form validates ids against the database.
+    /// </summary>
+    public static async Task<ListingFormOptions> LoadAsync(AppDbContext db, IMemoryCache cache, string userId)
     {
         var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var shared = await cache.GetOrCreateAsync((nameof(ListingFormOptions), db.CurrentTenantId, culture), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = CacheFor;
+            return LoadSharedAsync(db, culture);
+        });
+        var organisations = string.IsNullOrEmpty(userId) ? [] : await PostableOrganisationsAsync(db, userId);
+        return shared! with { Organisations = organisations };
+    }
+
+    private static async Task<ListingFormOptions> LoadSharedAsync(AppDbContext db, string culture)
+    {
         var categories = await db.Categories.AsNoTracking().Where(c => !c.IsRetired).OrderBy(c => c.SortOrder).ToListAsync();
         var groups = categories.Where(c => c.ParentId == null)
             .Select(top => new CategoryGroup(
@@ -26,8 +46,7 @@ public sealed record ListingFormOptions(
             .ToList();
         var districts = await db.Districts.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Name)
             .Select(d => new { d.Id, d.Name }).ToListAsync();
-        var organisations = string.IsNullOrEmpty(userId) ? [] : await PostableOrganisationsAsync(db, userId);
-        return new ListingFormOptions(groups, districts.Select(d => (d.Id, d.Name)).ToList(), organisations);
+        return new ListingFormOptions(groups, districts.Select(d => (d.Id, d.Name)).ToList(), []);
     }
 
     /// <summary>Approved organisations the poster belongs to: the only ones they may post for.</summary>

@@ -7,12 +7,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Pages.Listings;
 
 [Authorize(Policy = Policies.TownMember)]
-public sealed class NewModel(AppDbContext db, ListingEditor editor, CurrentMember member, ITenantContext tenant,
+public sealed class NewModel(AppDbContext db, IMemoryCache cache, ListingEditor editor, CurrentMember member, ITenantContext tenant,
     TimeProvider clock, IStringLocalizer<Resources.SharedResource> l) : PageModel
 {
     [BindProperty]
@@ -74,7 +75,7 @@ public sealed class NewModel(AppDbContext db, ListingEditor editor, CurrentMembe
 
     private async Task LoadAsync()
     {
-        Options = await ListingFormOptions.LoadAsync(db, member.UserId!);
+        Options = await ListingFormOptions.LoadAsync(db, cache, member.UserId!);
         IsBlocked = await member.IsBlockedAsync();
     }
 }
