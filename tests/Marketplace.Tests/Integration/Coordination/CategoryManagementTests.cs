@@ -120,6 +120,27 @@ public sealed class CategoryManagementTests(MarketplaceFactory app) : IClassFixt
     }
 
     [Fact]
+    public async Task NamesTooLongTogetherForTheColumn_AreRefused_OnEveryDatabase()
+    {
+        var client = await CoordinatorAsync("potsdam");
+        var id = (await CategoryAsync("potsdam", "kultur")).Id;
+        var page = await client.GetPageAsync(Page);
+
+        var response = await client.SubmitAsync(Form(Row(page, id), "category-edit-form"), Page, new Dictionary<string, string>
+        {
+            ["Input.NameDe"] = new string('ä', 80),
+            ["Input.NameEn"] = new string('e', 80),
+            ["Input.NameAr"] = new string('ع', 80),
+            ["Input.NameFa"] = new string('پ', 80),
+            ["Input.NameUk"] = new string('ж', 80),
+        });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.NotNull((await Html.ParseAsync(response)).FieldError("Input.NameDe"));
+        Assert.Equal("Kultur", (await CategoryAsync("potsdam", "kultur")).Names["de"]);
+    }
+
+    [Fact]
     public async Task NewTopLevelCategory_GetsASlugKey_AndANewSubCategoryInheritsItsKind()
     {
         var client = await CoordinatorAsync("koeln");
