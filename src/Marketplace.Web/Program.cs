@@ -5,6 +5,7 @@ using Hangfire.Storage.SQLite;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Jobs;
 using Marketplace.Web.Localization;
 using Marketplace.Web.Mail;
 using Marketplace.Web.Security;
@@ -83,6 +84,7 @@ services.AddScoped<Marketplace.Web.Pages.Listings.ListingEditor>();
 services.AddScoped<Marketplace.Web.Pages.Listings.ListingSearch>();
 Marketplace.Web.Pages.Organisations.OrganisationServices.AddOrganisations(services);
 services.AddMarketplaceMessages();
+services.AddScoped<ExpireListingsJob>();
 services.AddScoped<IAuthorizationHandler, TownRoleHandler>();
 services.AddScoped<IAuthorizationHandler, PlatformAdminHandler>();
 services.AddAuthorization(options => options.AddMarketplacePolicies());
@@ -143,6 +145,7 @@ services.AddHangfire(hangfire =>
 if (configuration.GetValue("Hangfire:ServerEnabled", true))
 {
     services.AddHangfireServer();
+    services.AddHostedService<RecurringJobsRegistration>();
 }
 
 var app = builder.Build();

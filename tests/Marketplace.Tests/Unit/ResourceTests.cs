@@ -45,6 +45,7 @@ public sealed partial class ResourceTests
         { "Listings_Type", typeof(Marketplace.Web.Domain.ListingType) },
         { "Listings_Action_", typeof(Marketplace.Web.Domain.ListingAction) },
         { "Listings_Done_", typeof(Marketplace.Web.Domain.ListingAction) },
+        { "CategoryKind_", typeof(Marketplace.Web.Domain.CategoryKind) },
     };
 
     /// <summary>Texts looked up as prefix + enum value must exist for every value.</summary>

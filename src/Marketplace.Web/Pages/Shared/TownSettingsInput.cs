@@ -7,6 +7,11 @@ namespace Marketplace.Web.Pages.Shared;
 /// <summary>A municipality's settings, as the platform admin enters them at creation and the town admin edits them.</summary>
 public sealed class TownSettingsInput
 {
+    public const int MinListingLifetimeDays = 7;
+    public const int MaxListingLifetimeDays = 365;
+    public const int MinReportsToHide = 1;
+    public const int MaxReportsToHide = 20;
+
     [Required(ErrorMessage = "Validation_Required")]
     [StringLength(120, ErrorMessage = "Validation_MaxLength")]
     [Display(Name = "Field_TownName")]
@@ -47,6 +52,20 @@ public sealed class TownSettingsInput
     [Display(Name = "Field_TownDescription")]
     public string? Description { get; set; }
 
+    // Nullable so an emptied field gets the localized "required" message; defaults are the Tenant's.
+    [Required(ErrorMessage = "Validation_Required")]
+    [Range(MinListingLifetimeDays, MaxListingLifetimeDays, ErrorMessage = "Validation_Range")]
+    [Display(Name = "Field_ListingLifetimeDays")]
+    public int? ListingLifetimeDays { get; set; } = 28;
+
+    [Required(ErrorMessage = "Validation_Required")]
+    [Range(MinReportsToHide, MaxReportsToHide, ErrorMessage = "Validation_Range")]
+    [Display(Name = "Field_ReportsToHide")]
+    public int? ReportsToHide { get; set; } = 3;
+
+    [Display(Name = "Field_MailIncludesMessageText")]
+    public bool MailIncludesMessageText { get; set; }
+
     public static TownSettingsInput From(Tenant t) => new()
     {
         Name = t.Name,
@@ -57,6 +76,9 @@ public sealed class TownSettingsInput
         ContactPhone = t.ContactPhone,
         ContactAddress = t.ContactAddress,
         Description = t.Description,
+        ListingLifetimeDays = t.ListingLifetimeDays,
+        ReportsToHide = t.ReportsToHide,
+        MailIncludesMessageText = t.MailIncludesMessageText,
     };
 
     public void ApplyTo(Tenant t)
@@ -69,6 +91,9 @@ public sealed class TownSettingsInput
         t.ContactPhone = string.IsNullOrWhiteSpace(ContactPhone) ? null : ContactPhone.Trim();
         t.ContactAddress = string.IsNullOrWhiteSpace(ContactAddress) ? null : ContactAddress.Trim();
         t.Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim();
+        t.ListingLifetimeDays = ListingLifetimeDays!.Value;
+        t.ReportsToHide = ReportsToHide!.Value;
+        t.MailIncludesMessageText = MailIncludesMessageText;
     }
 }
 

@@ -1,0 +1,272 @@
+using System.ComponentModel.DataAnnotations;
+using Marketplace.Web.Data;
+using Marketplace.Web.Domain;
+using Marketplace.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Pages.Coordination;
+
+/// <summary>
+/// The coordination office keeps the town's category tree: names per language, icon, order, new categories and
+/// sub-categories, retiring and reactivating. Categories are never deleted: listings keep pointing at them.
+/// </summary>
+public sealed class CategoriesModel(AppDbContext db, IStringLocalizer<Resources.SharedResource> l) : PageModel
+{
+    public const int NameMaxLength = 80;
+    public const int IconMaxLength = 16;
+    public const int MaxSortOrder = 999;
+
+    /// <summary>The languages a category may be named in, German first (it is required and the fallback).</summary>
+    public static readonly string[] NameLanguages = ["de", "en", "ar", "fa", "uk"];
+
+    public IReadOnlyList<CategoryGroup> Groups { get; private set; } = [];
+
+    /// <summary>The category whose edit was refused: its form is open with the typed values and messages.</summary>
+    public int? FailedId { get; private set; }
+
+    public bool AddFailed { get; private set; }
+
+    [BindProperty]
+    public CategoryInput Input { get; set; } = new();
+
+    public sealed record CategoryRow(int Id, int? ParentId, string Icon, IReadOnlyDictionary<string, string> Names, CategoryKind Kind,
+        int SortOrder, bool IsRetired, bool ParentRetired)
+    {
+        public string Name(string language) => Names.TryGetValue(language, out var name) ? name : "";
+
+        /// <summary>The name in the reader's language, else German.</summary>
+        public string Label(string culture) => Names.TryGetValue(culture, out var name) ? name : Name("de");
+    }
+
+    public sealed record CategoryGroup(CategoryRow Top, IReadOnlyList<CategoryRow> Children);
+
+    public sealed class CategoryInput
+    {
+        [Required(ErrorMessage = "Validation_Required")]
+        [StringLength(NameMaxLength, ErrorMessage = "Validation_MaxLength")]
+        [Display(Name = "Field_CategoryName_de")]
+        public string? NameDe { get; set; }
+
+        [StringLength(NameMaxLength, ErrorMessage = "Validation_MaxLength")]
+        [Display(Name = "Field_CategoryName_en")]
+        public string? NameEn { get; set; }
+
+        [StringLength(NameMaxLength, ErrorMessage = "Validation_MaxLength")]
+        [Display(Name = "Field_CategoryName_ar")]
+        public string? NameAr { get; set; }
+
+        [StringLength(NameMaxLength, ErrorMessage = "Validation_MaxLength")]
+        [Display(Name = "Field_CategoryName_fa")]
+        public string? NameFa { get; set; }
+
+        [StringLength(NameMaxLength, ErrorMessage = "Validation_MaxLength")]
+        [Display(Name = "Field_CategoryName_uk")]
+        public string? NameUk { get; set; }
+
+        [Required(ErrorMessage = "Validation_Required")]
+        [StringLength(IconMaxLength, ErrorMessage = "Validation_MaxLength")]
+        [Display(Name = "Field_CategoryIcon")]
+        public string? Icon { get; set; }
+
+        /// <summary>Empty keeps the order on edit and appends on add.</summary>
+        [Range(0, MaxSortOrder, ErrorMessage = "Validation_Range")]
+        [Display(Name = "Field_CategorySortOrder")]
+        public int? SortOrder { get; set; }
+
+        /// <summary>Add only: the top-level category to add under; empty for a new top-level category.</summary>
+        [Display(Name = "Field_CategoryParent")]
+        public int? ParentId { get; set; }
+
+        /// <summary>Add only, top level only: sub-categories take their parent's kind.</summary>
+        [EnumDataType(typeof(CategoryKind), ErrorMessage = "Validation_Invalid")]
+        [Display(Name = "Field_CategoryKind")]
+        public CategoryKind? Kind { get; set; }
+
+        public Dictionary<string, string> Names()
+        {
+            var names = new Dictionary<string, string>();
+            foreach (var (language, name) in NameLanguages.Zip(new[] { NameDe, NameEn, NameAr, NameFa, NameUk }))
+            {
+                if (!string.IsNullOrWhiteSpace(name))
+                {
+                    names[language] = name.Trim();
+                }
+            }
+
+            return names;
+        }
+    }
+
+    public sealed record FieldsView(string IdPrefix, IReadOnlyDictionary<string, string?> Values, bool ShowErrors)
+    {
+        public string? Value(string field) => Values.GetValueOrDefault(field);
+    }
+
+    public sealed record RowView(CategoryRow Row, bool IsTop, bool Failed, FieldsView Fields);
+
+    private static readonly string[] TypedFields =
+        [.. NameLanguages.Select(NameField), "Input.Icon", "Input.SortOrder", "Input.ParentId", "Input.Kind"];
+
+    public RowView ViewOf(CategoryRow row, bool isTop) => new(row, isTop, FailedId == row.Id, FieldsFor(row));
+
+    /// <summary>The values of a category's form: what was typed when it was refused, else the stored ones (or nothing, to add).</summary>
+    public FieldsView FieldsFor(CategoryRow? row)
+    {
+        var prefix = row is null ? "category-new" : $"category-{row.Id}";
+        if (row is null ? AddFailed : FailedId == row.Id)
+        {
+            return new FieldsView(prefix, TypedFields.ToDictionary(f => f, f => ModelState[f]?.AttemptedValue), ShowErrors: true);
+        }
+
+        var values = new Dictionary<string, string?>();
+        if (row is not null)
+        {
+            foreach (var language in NameLanguages)
+            {
+                values[NameField(language)] = row.Name(language);
+            }
+
+            values["Input.Icon"] = row.Icon;
+            values["Input.SortOrder"] = row.SortOrder.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return new FieldsView(prefix, values, ShowErrors: false);
+    }
+
+    /// <summary>The form field of a language's name, e.g. "Input.NameDe".</summary>
+    public static string NameField(string language) => $"{nameof(Input)}.Name{char.ToUpperInvariant(language[0])}{language[1..]}";
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    /// <summary>The names are stored as one JSON column of limited size (non-Latin letters are escaped there).</summary>
+    private void CheckNamesFit()
+    {
+        if (System.Text.Json.JsonSerializer.Serialize(Input.Names()).Length > NamesColumnLength)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(CategoryInput.NameDe)}", l["Categories_NamesTooLong"]);
+        }
+    }
+
+    private const int NamesColumnLength = 2000;
+
+    public async Task<IActionResult> OnPostSaveAsync(int id)
+    {
+        var category = await db.Categories.SingleOrDefaultAsync(c => c.Id == id);
+        if (category is null)
+        {
+            return NotFound();
+        }
+
+        CheckNamesFit();
+        if (!ModelState.IsValid)
+        {
+            FailedId = id;
+            await LoadAsync();
+            return this.InvalidForm();
+        }
+
+        category.Names = Input.Names();
+        category.Icon = Input.Icon!.Trim();
+        category.SortOrder = Input.SortOrder ?? category.SortOrder;
+        await db.SaveChangesAsync();
+        TempData["Status"] = l["Categories_Saved", category.Names["de"]].Value;
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostAddAsync()
+    {
+        Category? parent = null;
+        if (Input.ParentId is { } parentId)
+        {
+            parent = await db.Categories.SingleOrDefaultAsync(c => c.Id == parentId);
+            if (parent is null)
+            {
+                return NotFound();
+            }
+
+            if (parent.ParentId is not null)
+            {
+                ModelState.AddModelError($"{nameof(Input)}.{nameof(CategoryInput.ParentId)}", l["Categories_ParentNotTopLevel"]);
+            }
+        }
+
+        CheckNamesFit();
+        if (!ModelState.IsValid)
+        {
+            AddFailed = true;
+            await LoadAsync();
+            return this.InvalidForm();
+        }
+
+        var siblingOrders = db.Categories.Where(c => c.ParentId == Input.ParentId).Select(c => (int?)c.SortOrder);
+        var category = new Category
+        {
+            Key = "",
+            ParentId = parent?.Id,
+            Names = Input.Names(),
+            Icon = Input.Icon!.Trim(),
+            Kind = parent?.Kind ?? Input.Kind ?? CategoryKind.General,
+            SortOrder = Input.SortOrder ?? (await siblingOrders.MaxAsync() ?? -1) + 1,
+        };
+        db.Categories.Add(category);
+        await SaveWithUniqueKeyAsync(category);
+        TempData["Status"] = l["Categories_Added", category.Names["de"]].Value;
+        return RedirectToPage();
+    }
+
+    public Task<IActionResult> OnPostRetireAsync(int id) => SetRetiredAsync(id, retired: true);
+
+    public Task<IActionResult> OnPostReactivateAsync(int id) => SetRetiredAsync(id, retired: false);
+
+    private async Task<IActionResult> SetRetiredAsync(int id, bool retired)
+    {
+        var category = await db.Categories.SingleOrDefaultAsync(c => c.Id == id);
+        if (category is null)
+        {
+            return NotFound();
+        }
+
+        category.IsRetired = retired;
+        await db.SaveChangesAsync();
+        TempData["Status"] = l[retired ? "Categories_RetiredDone" : "Categories_ReactivatedDone", category.NameIn("de")].Value;
+        return RedirectToPage();
+    }
+
+    /// <summary>
+    /// The key comes from the German name and must be unique in the town; if another coordinator takes the same key
+    /// between our look-up and the save, the unique index refuses it and we take the next number.
+    /// </summary>
+    private async Task SaveWithUniqueKeyAsync(Category category)
+    {
+        var slug = CategoryKeys.Slug(category.Names["de"]);
+        for (var attempt = 1; ; attempt++)
+        {
+            var taken = (await db.Categories.AsNoTracking().Where(c => c.Key == slug || c.Key.StartsWith(slug + "-"))
+                .Select(c => c.Key).ToListAsync()).ToHashSet();
+            category.Key = CategoryKeys.Unique(slug, taken);
+            try
+            {
+                await db.SaveChangesAsync();
+                return;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // Taken meanwhile: look again.
+            }
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        var all = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync();
+        var retiredTops = all.Where(c => c.ParentId is null && c.IsRetired).Select(c => c.Id).ToHashSet();
+        CategoryRow Row(Category c) => new(c.Id, c.ParentId, c.Icon, c.Names, c.Kind, c.SortOrder, c.IsRetired,
+            c.ParentId is { } p && retiredTops.Contains(p));
+        Groups = all.Where(c => c.ParentId is null)
+            .Select(top => new CategoryGroup(Row(top), all.Where(c => c.ParentId == top.Id).Select(Row).ToList()))
+            .ToList();
+    }
+}
