@@ -10,12 +10,13 @@ public static class DatabaseServiceCollectionExtensions
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         options.DataFolder = Path.GetFullPath(Path.Combine(contentRoot, options.DataFolder));
         services.AddSingleton(options);
+        services.AddScoped<ReferenceDataInvalidation>();
 
         if (options.Provider == DatabaseProvider.Postgres)
         {
             var connectionString = configuration.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
-            services.AddDbContext<PostgresAppDbContext>(o => o.UseNpgsql(connectionString));
+            services.AddDbContext<PostgresAppDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<ReferenceDataInvalidation>()));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
         }
         else
@@ -23,7 +24,7 @@ public static class DatabaseServiceCollectionExtensions
             Directory.CreateDirectory(options.DataFolder);
             var connectionString = configuration.GetConnectionString("Sqlite")
                 ?? $"Data Source={Path.Combine(options.DataFolder, "marketplace.db")}";
-            services.AddDbContext<SqliteAppDbContext>(o => o.UseSqlite(connectionString));
+            services.AddDbContext<SqliteAppDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<ReferenceDataInvalidation>()));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
         }
 

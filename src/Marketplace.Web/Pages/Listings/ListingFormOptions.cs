@@ -21,13 +21,14 @@ public sealed record ListingFormOptions(
 
     /// <summary>
     /// Categories and districts change rarely and are read on every browse page, so each instance keeps them for
-    /// a few seconds. Another instance has its own copy; a change shows everywhere within <see cref="CacheFor"/>.
+    /// a few seconds. A save through this instance clears its copy (Data/ReferenceDataInvalidation); another
+    /// instance's copy expires within <see cref="CacheFor"/>.
     /// Writes never trust this copy: the listing form validates ids against the database.
     /// </summary>
     public static async Task<ListingFormOptions> LoadAsync(AppDbContext db, IMemoryCache cache, string userId)
     {
         var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        var shared = await cache.GetOrCreateAsync((nameof(ListingFormOptions), db.CurrentTenantId, culture), entry =>
+        var shared = await cache.GetOrCreateAsync(Infrastructure.TownReferenceCache.Key(db.CurrentTenantId, culture), entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = CacheFor;
             return LoadSharedAsync(db, culture);

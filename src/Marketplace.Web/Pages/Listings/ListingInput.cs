@@ -1,10 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Localization;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Marketplace.Web.Pages.Listings;
 
-/// <summary>The listing form: shared by "new" and "edit". Category-specific fields are kept only for their category.</summary>
+/// <summary>
+/// The listing form: shared by "new" and "edit". Category-specific fields are kept only for their category.
+/// Decimals accept "612,50" and "612.50" alike: number inputs submit a dot whatever the page's language.
+/// </summary>
 public sealed class ListingInput
 {
     [Required(ErrorMessage = "Validation_Required")]
@@ -56,10 +60,12 @@ public sealed class ListingInput
 
     [Range(1, 1000, ErrorMessage = "Validation_Range")]
     [Display(Name = "Field_Area")]
+    [ModelBinder(typeof(EuroAmountModelBinder))]
     public decimal? AreaSquareMetres { get; set; }
 
     [Range(0, 10000, ErrorMessage = "Validation_Range")]
     [Display(Name = "Field_WarmRent")]
+    [ModelBinder(typeof(EuroAmountModelBinder))]
     public decimal? WarmRent { get; set; }
 
     [Display(Name = "Field_WorkKind")]
@@ -67,6 +73,7 @@ public sealed class ListingInput
 
     [Range(1, 60, ErrorMessage = "Validation_Range")]
     [Display(Name = "Field_HoursPerWeek")]
+    [ModelBinder(typeof(EuroAmountModelBinder))]
     public decimal? HoursPerWeek { get; set; }
 
     /// <summary>Cross-field rules; the returned keys are the field names, the values resource keys.</summary>

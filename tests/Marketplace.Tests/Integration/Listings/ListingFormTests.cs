@@ -142,6 +142,41 @@ public sealed class ListingFormTests(MarketplaceFactory app) : IClassFixture<Mar
         Assert.Equal(0, await CountAsync("koeln", "Das elfte"));
     }
 
+    [Theory]
+    [InlineData("612.50")]
+    [InlineData("612,50")]
+    public async Task WarmRent_WithDotOrComma_IsStoredAsTheSameAmount_OnAGermanPage(string typed)
+    {
+        var client = await MemberAsync();
+        var form = await ValidOfferAsync("erlangen", "Zimmer für " + typed);
+        form["Input.CategoryId"] = (await app.InTownAsync("erlangen", db => db.Categories.Where(c => c.Key == "zimmer").Select(c => c.Id).SingleAsync())).ToString();
+        form["Input.WarmRent"] = typed;
+        form["Input.AreaSquareMetres"] = "14.5";
+
+        var response = await client.SubmitAsync("/listings/new", "[data-testid=listing-form]", form);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var stored = await app.InTownAsync("erlangen", db => db.Listings.Where(l => l.Title == "Zimmer für " + typed).Select(l => new { l.WarmRent, l.AreaSquareMetres }).SingleAsync());
+        Assert.Equal(612.50m, stored.WarmRent);
+        Assert.Equal(14.5m, stored.AreaSquareMetres);
+    }
+
+    [Fact]
+    public async Task NewDistrict_AppearsInTheFilters_AtOnce()
+    {
+        var before = await app.TownClient("potsdam").GetPageAsync("/listings");
+        Assert.DoesNotContain(before.QuerySelectorAll("[data-testid=filter-district] option"), o => o.TextContent == "Neues Viertel");
+        await app.InTownAsync("potsdam", db =>
+        {
+            db.Districts.Add(new District { Name = "Neues Viertel", SortOrder = 99 });
+            return db.SaveChangesAsync();
+        });
+
+        var after = await app.TownClient("potsdam").GetPageAsync("/listings");
+
+        Assert.Contains(after.QuerySelectorAll("[data-testid=filter-district] option"), o => o.TextContent == "Neues Viertel");
+    }
+
     [Fact]
     public async Task Draft_IsVisibleToItsPosterOnly()
     {
