@@ -10,6 +10,7 @@ public static class DatabaseServiceCollectionExtensions
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         options.DataFolder = Path.GetFullPath(Path.Combine(contentRoot, options.DataFolder));
         services.AddSingleton(options);
+        services.AddMemoryCache();
         services.AddScoped<ReferenceDataInvalidation>();
 
         if (options.Provider == DatabaseProvider.Postgres)
