@@ -113,20 +113,20 @@ public sealed class MembersModel(AppDbContext db, OrganisationMemberships member
         }
 
         ModelState.Clear();
-        var member = await db.OrganisationMembers.SingleOrDefaultAsync(m => m.Id == memberId && m.OrganisationId == id);
+        var member = await db.OrganisationMembers.AsNoTracking().SingleOrDefaultAsync(m => m.Id == memberId && m.OrganisationId == id);
         if (member is null || !Enum.IsDefined(role))
         {
             return NotFound();
         }
 
-        if (member.Role == OrganisationRole.Admin && role != OrganisationRole.Admin && await IsLastAdminAsync(id))
+        var changed = await db.RunSerializableAsync(() => UnlessLastAdmin(id, memberId, keepsAdmin: role == OrganisationRole.Admin)
+            .ExecuteUpdateAsync(m => m.SetProperty(x => x.Role, role)));
+        if (changed == 0)
         {
             ModelState.AddModelError(string.Empty, l["Org_LastAdmin"]);
             return await ResultAsync(invalid: true);
         }
 
-        member.Role = role;
-        await db.SaveChangesAsync();
         Notice = l["Org_RoleChanged"].Value;
         return member.UserId == currentMember.UserId ? LeaveEditor($"/organisations/{id}") : await ResultAsync(invalid: false);
     }
@@ -139,27 +139,31 @@ public sealed class MembersModel(AppDbContext db, OrganisationMemberships member
         }
 
         ModelState.Clear();
-        var member = await db.OrganisationMembers.SingleOrDefaultAsync(m => m.Id == memberId && m.OrganisationId == id);
+        var member = await db.OrganisationMembers.AsNoTracking().SingleOrDefaultAsync(m => m.Id == memberId && m.OrganisationId == id);
         if (member is null)
         {
             return NotFound();
         }
 
-        // An organisation without an admin could not be managed any more.
-        if (member.Role == OrganisationRole.Admin && await IsLastAdminAsync(id))
+        var removed = await db.RunSerializableAsync(() => UnlessLastAdmin(id, memberId, keepsAdmin: false).ExecuteDeleteAsync());
+        if (removed == 0)
         {
             ModelState.AddModelError(string.Empty, l["Org_LastAdmin"]);
             return await ResultAsync(invalid: true);
         }
 
-        db.OrganisationMembers.Remove(member);
-        await db.SaveChangesAsync();
         Notice = l["Org_MemberRemoved"].Value;
         return member.UserId == currentMember.UserId ? LeaveEditor("/organisations") : await ResultAsync(invalid: false);
     }
 
-    private async Task<bool> IsLastAdminAsync(int id) =>
-        await db.OrganisationMembers.CountAsync(m => m.OrganisationId == id && m.Role == OrganisationRole.Admin) <= 1;
+    /// <summary>
+    /// The member row, unless the change would leave the organisation without an admin (nobody could manage it any more).
+    /// Check and write are one statement, run serializable, so two admins stepping each other down cannot both succeed.
+    /// </summary>
+    private IQueryable<OrganisationMember> UnlessLastAdmin(int id, int memberId, bool keepsAdmin) =>
+        db.OrganisationMembers.Where(m => m.Id == memberId && m.OrganisationId == id
+            && (keepsAdmin || m.Role != OrganisationRole.Admin
+                || db.OrganisationMembers.Any(o => o.OrganisationId == id && o.Role == OrganisationRole.Admin && o.Id != memberId)));
 
     /// <summary>An admin who stepped down or left may no longer see this page.</summary>
     private IActionResult LeaveEditor(string url)

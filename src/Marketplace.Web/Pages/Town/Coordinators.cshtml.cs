@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Data;
-using System.Data.Common;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Infrastructure;
@@ -85,26 +83,11 @@ public sealed class CoordinatorsModel(AppDbContext db, CoordinatorAppointments a
     /// again without the platform admin. Check and write are one statement in a serializable transaction, so two admins
     /// stepping each other back at the same moment cannot both succeed. Returns the number of rows changed (0 = refused).
     /// </summary>
-    private async Task<int> StepBackAsync(int membershipId)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable);
-                var changed = await db.Memberships
-                    .Where(m => m.Id == membershipId
-                        && (m.Role != TownRole.TownAdmin || db.Memberships.Any(o => o.Role == TownRole.TownAdmin && o.Id != membershipId)))
-                    .ExecuteUpdateAsync(m => m.SetProperty(x => x.Role, TownRole.Member));
-                await transaction.CommitAsync();
-                return changed;
-            }
-            catch (DbException e) when (e.IsTransient && attempt < 3)
-            {
-                // PostgreSQL aborts one of two conflicting serializable transactions; the retry sees the other's result.
-            }
-        }
-    }
+    private Task<int> StepBackAsync(int membershipId) =>
+        db.RunSerializableAsync(() => db.Memberships
+            .Where(m => m.Id == membershipId
+                && (m.Role != TownRole.TownAdmin || db.Memberships.Any(o => o.Role == TownRole.TownAdmin && o.Id != membershipId)))
+            .ExecuteUpdateAsync(m => m.SetProperty(x => x.Role, TownRole.Member)));
 
     private async Task LoadAsync()
     {
