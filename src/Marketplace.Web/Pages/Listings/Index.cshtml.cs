@@ -26,7 +26,7 @@ public sealed class IndexModel(AppDbContext db, IMemoryCache cache, ListingSearc
     {
         Filter = new ListingFilter(string.IsNullOrWhiteSpace(q) ? null : q.Trim()[..Math.Min(q.Trim().Length, 200)], type, category,
             district, Localization.SpokenLanguages.IsKnown(language ?? "") ? language : null, poster, sort, Math.Max(1, p));
-        Results = await ListingResults.LoadAsync(search, Filter);
+        Results = await ListingResults.LoadAsync(search, Filter, db, cache);
 
         Response.Headers.Vary = "HX-Request";
         if (Request.IsHtmxNonBoosted() && !Request.IsHtmxHistoryRestoreRequest())
@@ -44,12 +44,41 @@ public sealed class IndexModel(AppDbContext db, IMemoryCache cache, ListingSearc
 /// <summary>One page of cards plus what the pager needs.</summary>
 public sealed record ListingResults(IReadOnlyList<ListingCard> Cards, int Total, ListingFilter Filter)
 {
-    /// <summary>With a text query, up to this many matching ids are read in one go, so the full-text match runs once per request.</summary>
+    /// <summary>With a text query (LINQ path), up to this many matching ids are read in one go, so the full-text match runs once per request.</summary>
     private const int IdWindow = 2000;
 
     public int Pages => Math.Max(1, (Total + ListingFilter.PageSize - 1) / ListingFilter.PageSize);
 
-    public static async Task<ListingResults> LoadAsync(ListingSearch search, ListingFilter filter)
+    public static async Task<ListingResults> LoadAsync(ListingSearch search, ListingFilter filter, AppDbContext db, IMemoryCache cache)
+    {
+        if (filter.Q is not null && ListingSearch.Fts5Query(filter.Q) is null)
+        {
+            // Only punctuation: no word to look for, so nothing matches.
+            return new ListingResults([], 0, filter);
+        }
+
+        if (search.PageOnSqlite(filter) is { } criteria)
+        {
+            var (rows, count) = await SqliteListingPage.LoadAsync(db, criteria);
+            var names = await ListingFormOptions.LoadAsync(db, cache, userId: "");
+            if (rows.Any(r => !names.CardCategories.ContainsKey(r.CategoryId) || !names.CardDistricts.ContainsKey(r.DistrictId)))
+            {
+                // Added on another instance since this one cached the names.
+                names = await ListingFormOptions.LoadAsync(db, cache, userId: "", fresh: true);
+            }
+
+            return new ListingResults(rows.Select(r =>
+            {
+                var (icon, category) = names.CardCategories.GetValueOrDefault(r.CategoryId, ("", ""));
+                return new ListingCard(r.Id, r.Type, r.Title, icon, category, names.CardDistricts.GetValueOrDefault(r.DistrictId, ""),
+                    r.Poster, r.Verified, r.PublishedAt, r.ExpiresAt, r.PhotoId);
+            }).ToList(), count, filter);
+        }
+
+        return await LoadWithLinqAsync(search, filter);
+    }
+
+    private static async Task<ListingResults> LoadWithLinqAsync(ListingSearch search, ListingFilter filter)
     {
         var query = search.Apply(filter);
         var skip = (filter.Page - 1) * ListingFilter.PageSize;

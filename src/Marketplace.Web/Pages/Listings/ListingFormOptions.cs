@@ -6,11 +6,16 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace Marketplace.Web.Pages.Listings;
 
-/// <summary>What the listing form offers to choose from, all of the current town.</summary>
+/// <summary>
+/// What the listing and filter forms offer to choose from, all of the current town, plus the names result cards show
+/// (<see cref="CardCategories"/> includes retired categories: their old listings stay readable).
+/// </summary>
 public sealed record ListingFormOptions(
     IReadOnlyList<ListingFormOptions.CategoryGroup> Categories,
     IReadOnlyList<(int Id, string Name)> Districts,
-    IReadOnlyList<(int Id, string Name)> Organisations)
+    IReadOnlyList<(int Id, string Name)> Organisations,
+    IReadOnlyDictionary<int, (string Icon, string Name)> CardCategories,
+    IReadOnlyDictionary<int, string> CardDistricts)
 {
     public sealed record CategoryOption(int Id, string Label, CategoryKind Kind);
 
@@ -25,9 +30,14 @@ public sealed record ListingFormOptions(
     /// instance's copy expires within <see cref="CacheFor"/>.
     /// Writes never trust this copy: the listing form validates ids against the database.
     /// </summary>
-    public static async Task<ListingFormOptions> LoadAsync(AppDbContext db, IMemoryCache cache, string userId)
+    public static async Task<ListingFormOptions> LoadAsync(AppDbContext db, IMemoryCache cache, string userId, bool fresh = false)
     {
         var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        if (fresh)
+        {
+            Infrastructure.TownReferenceCache.Forget(cache, db.CurrentTenantId);
+        }
+
         var shared = await cache.GetOrCreateAsync(Infrastructure.TownReferenceCache.Key(db.CurrentTenantId, culture), entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = CacheFor;
@@ -39,7 +49,8 @@ public sealed record ListingFormOptions(
 
     private static async Task<ListingFormOptions> LoadSharedAsync(AppDbContext db, string culture)
     {
-        var categories = await db.Categories.AsNoTracking().Where(c => !c.IsRetired).OrderBy(c => c.SortOrder).ToListAsync();
+        var all = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync();
+        var categories = all.Where(c => !c.IsRetired).ToList();
         var groups = categories.Where(c => c.ParentId == null)
             .Select(top => new CategoryGroup(
                 new CategoryOption(top.Id, $"{top.Icon} {top.NameIn(culture)}", top.Kind),
@@ -47,7 +58,8 @@ public sealed record ListingFormOptions(
             .ToList();
         var districts = await db.Districts.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Name)
             .Select(d => new { d.Id, d.Name }).ToListAsync();
-        return new ListingFormOptions(groups, districts.Select(d => (d.Id, d.Name)).ToList(), []);
+        return new ListingFormOptions(groups, districts.Select(d => (d.Id, d.Name)).ToList(), [],
+            all.ToDictionary(c => c.Id, c => (c.Icon, c.NameIn(culture))), districts.ToDictionary(d => d.Id, d => d.Name));
     }
 
     /// <summary>Approved organisations the poster belongs to: the only ones they may post for.</summary>

@@ -28,11 +28,31 @@ public sealed record ListingFilter(
 }
 
 /// <summary>
-/// Published, visible, unexpired listings of the current town (the tenant filter applies), narrowed by the
-/// filters. Full text: FTS5 with prefix terms on SQLite, the German text-search configuration on PostgreSQL.
+/// Published, visible, unexpired listings of the current town, narrowed by the filters. On PostgreSQL as LINQ
+/// (<see cref="Apply"/>, the tenant filter applies; full text through the German text-search configuration); on SQLite
+/// as SQL (<see cref="SqliteListingPage"/>, FTS5 with prefix terms).
 /// </summary>
 public sealed class ListingSearch(AppDbContext db, TimeProvider clock)
 {
+    /// <summary>
+    /// On SQLite, the criteria for <see cref="SqliteListingPage"/> (one statement per result page); null on PostgreSQL,
+    /// where <see cref="Apply"/> serves. Both must select the same listings: the browse tests run on both.
+    /// </summary>
+    public ListingPageCriteria? PageOnSqlite(ListingFilter filter)
+    {
+        if (db is not SqliteAppDbContext)
+        {
+            return null;
+        }
+
+        var words = string.IsNullOrWhiteSpace(filter.Q) ? null : Fts5Query(filter.Q);
+        var match = words is null ? null : SqliteListingSearch.MatchInTown(db.CurrentTenantId, words);
+        var organisationType = Enum.TryParse<OrganisationType>(filter.Poster, out var parsed) ? parsed : (OrganisationType?)null;
+        return new ListingPageCriteria(match, filter.Type, filter.Category, filter.District, filter.Language,
+            filter.Poster == ListingFilter.PosterPerson, organisationType, filter.Sort == ListingSort.Ending,
+            (filter.Page - 1) * ListingFilter.PageSize, ListingFilter.PageSize, clock.GetUtcNow());
+    }
+
     public IQueryable<Listing> Visible()
     {
         var now = clock.GetUtcNow();
@@ -87,21 +107,13 @@ public sealed class ListingSearch(AppDbContext db, TimeProvider clock)
 
     private IQueryable<Listing> MatchText(IQueryable<Listing> query, string text)
     {
-        if (db is PostgresAppDbContext)
+        if (db is not PostgresAppDbContext)
         {
-            return query.Where(l => EF.Property<NpgsqlTsVector>(l, PostgresAppDbContext.SearchVector)
-                .Matches(EF.Functions.WebSearchToTsQuery("german", text)));
+            throw new NotSupportedException("On SQLite, words are matched by SqliteListingPage through the FTS5 index.");
         }
 
-        var match = Fts5Query(text);
-        if (match is null)
-        {
-            return query.Where(_ => false);
-        }
-
-        var hits = db.Database.SqlQuery<int>(
-            $"SELECT rowid AS \"Value\" FROM ListingSearch WHERE ListingSearch MATCH {SqliteListingSearch.MatchInTown(db.CurrentTenantId, match)}");
-        return query.Where(l => hits.Contains(l.Id));
+        return query.Where(l => EF.Property<NpgsqlTsVector>(l, PostgresAppDbContext.SearchVector)
+            .Matches(EF.Functions.WebSearchToTsQuery("german", text)));
     }
 
     /// <summary>Every word must occur, as a prefix ("fahrr" finds "Fahrrad"); quotes keep FTS5 syntax out of user input.</summary>

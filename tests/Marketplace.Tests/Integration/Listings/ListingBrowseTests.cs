@@ -31,6 +31,18 @@ public sealed class ListingBrowseTests(MarketplaceFactory app) : IClassFixture<M
     }
 
     [Fact]
+    public async Task FullText_LooksOnlyAtTitleAndDescription_NotAtHowTheIndexKeysTheTown()
+    {
+        await app.CreateListingAsync("potsdam", "potsdam-mitglied", title: "Schlüssel-Test Bücherregal");
+        var town = await app.InTownAsync(null, db => db.Tenants.Where(t => t.Slug == "potsdam").Select(t => t.Id).SingleAsync());
+        var client = app.TownClient("potsdam");
+
+        Assert.Contains("Schlüssel-Test Bücherregal", await TitlesAsync(client, "?q=Bücherregal"));
+        Assert.Empty(await TitlesAsync(client, $"?q={town.ToString("D")[..8]}"));
+        Assert.Empty(await TitlesAsync(client, $"?q=t{town:N}"));
+    }
+
+    [Fact]
     public async Task Filters_TypeCategoryDistrictLanguageAndPoster_Narrow_TheResults()
     {
         var district = await app.InTownAsync("koeln", db => db.Districts.Where(d => d.Name == "Ehrenfeld").Select(d => d.Id).SingleAsync());
@@ -83,6 +95,45 @@ public sealed class ListingBrowseTests(MarketplaceFactory app) : IClassFixture<M
         Assert.DoesNotContain("<html", html);
         Assert.Contains("HX-Request", fragment.Headers.Vary);
         Assert.Contains("<html", await client.GetStringAsync("/listings?q=Sessel"));
+    }
+
+    [Fact]
+    public async Task Cards_ShowCategoryDistrictAndVerifiedOrganisation_SortByNewestOrEndingSoon_AndCountPastTheLastPage()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var organisation = await app.InTownAsync("koeln", async db =>
+        {
+            var org = new Organisation { Name = "Sortierverein Köln", Type = OrganisationType.Association, Status = OrganisationStatus.Approved,
+                CreatedAt = now };
+            db.Organisations.Add(org);
+            await db.SaveChangesAsync();
+            return org.Id;
+        });
+        await app.CreateListingAsync("koeln", "koeln-mitglied", title: "Sortierprobe alt, endet spät",
+            configure: l => { l.PublishedAt = now.AddDays(-3); l.ExpiresAt = now.AddDays(20); });
+        await app.CreateListingAsync("koeln", "koeln-mitglied", title: "Sortierprobe neu, endet mittel",
+            configure: l => { l.PublishedAt = now.AddMinutes(-1); l.ExpiresAt = now.AddDays(10); l.OrganisationId = organisation; });
+        await app.CreateListingAsync("koeln", "koeln-mitglied", title: "Sortierprobe mittel, endet bald",
+            configure: l => { l.PublishedAt = now.AddDays(-1); l.ExpiresAt = now.AddDays(2); });
+        var client = app.TownClient("koeln");
+
+        Assert.Equal(["Sortierprobe neu, endet mittel", "Sortierprobe mittel, endet bald", "Sortierprobe alt, endet spät"],
+            await TitlesAsync(client, "?q=Sortierprobe"));
+        Assert.Equal(["Sortierprobe mittel, endet bald", "Sortierprobe neu, endet mittel", "Sortierprobe alt, endet spät"],
+            await TitlesAsync(client, "?q=Sortierprobe&sort=Ending"));
+
+        var page = await client.GetPageAsync("/listings?q=Sortierprobe");
+        var card = page.QuerySelectorAll("[data-testid=listing-card]").First();
+        Assert.Contains("Fahrräder", card.QuerySelector("[data-testid=listing-category]")!.TextContent);
+        var firstDistrict = await app.InTownAsync("koeln", db => db.Districts.OrderBy(d => d.SortOrder).Select(d => d.Name).FirstAsync());
+        Assert.Contains(firstDistrict, card.QuerySelector("[data-testid=listing-district]")!.TextContent);
+        Assert.Contains("Sortierverein Köln", card.TextContent);
+        Assert.NotNull(card.QuerySelector(".badge-verified"));
+        Assert.Null(page.QuerySelectorAll("[data-testid=listing-card]").Last().QuerySelector(".badge-verified"));
+
+        var pastTheEnd = await client.GetPageAsync("/listings?q=Sortierprobe&p=4");
+        Assert.Empty(pastTheEnd.QuerySelectorAll("[data-testid=listing-card]"));
+        Assert.Contains("3", pastTheEnd.TestId("result-count"));
     }
 
     [Fact]

@@ -988,12 +988,12 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                 column: "Slug",
                 unique: true);
 
-            migrationBuilder.Sql(SqliteListingSearch.Create);
+            migrationBuilder.Sql(SqliteListingSearch.Version1.Create);
         }
 
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(SqliteListingSearch.Drop);
+            migrationBuilder.Sql(SqliteListingSearch.Version1.Drop);
 
             migrationBuilder.DropTable(
                 name: "Appointments");
