@@ -35,7 +35,7 @@ public sealed record ListingFilter(
 public sealed class ListingSearch(AppDbContext db, TimeProvider clock)
 {
     /// <summary>
-    /// On SQLite, the criteria for <see cref="SqliteListingPage"/> (one statement per result page); null on PostgreSQL,
+    /// On SQLite, the criteria for <see cref="SqliteListingPage"/> (plain SQL, two statements per result page); null on PostgreSQL,
     /// where <see cref="Apply"/> serves. Both must select the same listings: the browse tests run on both.
     /// </summary>
     public ListingPageCriteria? PageOnSqlite(ListingFilter filter)
