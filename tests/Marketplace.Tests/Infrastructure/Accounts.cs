@@ -18,6 +18,14 @@ public static class Accounts
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
+    /// <summary>A client of the town's host, logged in as the given account.</summary>
+    public static async Task<HttpClient> SignedInAsync(this MarketplaceFactory app, string slug, string userName)
+    {
+        var client = app.TownClient(slug);
+        await client.LoginOkAsync(userName);
+        return client;
+    }
+
     public static Dictionary<string, string> Registration(string userName, string email, string password = "ein langes Passwort") => new()
     {
         ["Input.UserName"] = userName,

@@ -40,13 +40,6 @@ public static class MessagesTestData
 
     public static string EmailOf(string userName) => $"{userName}@test.example";
 
-    public static async Task<HttpClient> SignedInAsync(this MarketplaceFactory app, string slug, string userName)
-    {
-        var client = app.TownClient(slug);
-        await client.LoginOkAsync(userName);
-        return client;
-    }
-
     /// <summary>Writes the first message on the listing without JavaScript and returns the conversation's id.</summary>
     public static async Task<int> StartConversationAsync(this HttpClient client, int listingId, string body = "Hallo, ich kann am Samstag helfen.")
     {

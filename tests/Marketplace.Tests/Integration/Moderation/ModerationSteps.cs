@@ -34,13 +34,6 @@ internal static class ModerationSteps
         return name;
     }
 
-    public static async Task<HttpClient> SignedInAsync(this MarketplaceFactory app, string slug, string userName)
-    {
-        var client = app.TownClient(slug);
-        await client.LoginOkAsync(userName);
-        return client;
-    }
-
     public static string ReportUrl(ReportTarget type, object id, string returnUrl = "/") =>
         $"/report?type={type}&id={Uri.EscapeDataString(Convert.ToString(id, CultureInfo.InvariantCulture)!)}&returnUrl={Uri.EscapeDataString(returnUrl)}";
 

@@ -86,14 +86,6 @@ public static class OrganisationSetup
         app.InTownAsync(slug, db => db.Organisations.AsNoTracking().Include(o => o.Members).Include(o => o.Districts).Include(o => o.Categories)
             .SingleOrDefaultAsync(o => o.Id == id));
 
-    /// <summary>Signed in on the town's host; demo and test accounts share the demo password.</summary>
-    public static async Task<HttpClient> SignedInAsync(this MarketplaceFactory app, string slug, string userName)
-    {
-        var client = app.TownClient(slug);
-        await client.LoginOkAsync(userName);
-        return client;
-    }
-
     /// <summary>The antiforgery token of any form on the page, for requests built by hand.</summary>
     public static async Task<string> TokenFromAsync(this HttpClient client, string url) =>
         (await client.GetPageAsync(url)).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
