@@ -35,6 +35,7 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<Match> Matches => Set<Match>();
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<ModerationAction> ModerationActions => Set<ModerationAction>();
+    public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
 
     /// <summary>
     /// Read on every query and save, not at construction: the request's context is created before the

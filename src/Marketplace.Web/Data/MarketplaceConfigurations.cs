@@ -186,3 +186,22 @@ internal sealed class ModerationActionConfiguration : IEntityTypeConfiguration<M
         builder.HasOne<Tenant>().WithMany().HasForeignKey(a => a.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class OutboxMailConfiguration : IEntityTypeConfiguration<OutboxMail>
+{
+    public void Configure(EntityTypeBuilder<OutboxMail> builder)
+    {
+        builder.Property(m => m.IdempotencyKey).HasMaxLength(OutboxMail.KeyMaxLength);
+        builder.Property(m => m.Recipient).HasMaxLength(256);
+        builder.Property(m => m.Template).HasMaxLength(60);
+        builder.Property(m => m.Culture).HasMaxLength(10);
+        builder.Property(m => m.Subject).HasMaxLength(300);
+        builder.Property(m => m.UnsubscribeUrl).HasMaxLength(500);
+        builder.Property(m => m.MessageId).HasMaxLength(300);
+        builder.Property(m => m.LastError).HasMaxLength(1000);
+        builder.HasIndex(m => new { m.TenantId, m.IdempotencyKey }).IsUnique();
+        // The delivery job's question: what is due now, across towns.
+        builder.HasIndex(m => new { m.State, m.NextAttemptAt });
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(m => m.TenantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,3 +1,5 @@
+using Marketplace.Web.Data;
+
 namespace Marketplace.Web.Mail;
 
 public static class MailServiceCollectionExtensions
@@ -24,6 +26,9 @@ public static class MailServiceCollectionExtensions
         }
 
         services.AddScoped<AccountMailer>();
+        services.AddScoped<OutboxStore>();
+        services.AddScoped<OutboxWriter>();
+        services.AddScoped<OutboxDelivery>();
         services.AddSingleton<DevMailbox>();
     }
 }

@@ -14,7 +14,7 @@ public sealed class TenantDataIsolationTests(MarketplaceFactory app) : IClassFix
         typeof(District), typeof(TenantMembership), typeof(CoordinatorAppointment), typeof(Category), typeof(RentLimit),
         typeof(Listing), typeof(ListingPhoto), typeof(Organisation), typeof(OrganisationMember), typeof(OrganisationInvitation),
         typeof(OrganisationDistrict), typeof(OrganisationCategory), typeof(Conversation), typeof(Message), typeof(Match),
-        typeof(Report), typeof(ModerationAction),
+        typeof(Report), typeof(ModerationAction), typeof(OutboxMail),
     ];
 
     private async Task AssertIsolatedAsync<T>(Func<AppDbContext, Task<T>> create) where T : class, ITenantOwned
@@ -112,6 +112,15 @@ public sealed class TenantDataIsolationTests(MarketplaceFactory app) : IClassFix
     [Fact]
     public Task RentLimit_IsIsolated() =>
         AssertIsolatedAsync(db => Task.FromResult(db.RentLimits.Add(new RentLimit { HouseholdSize = 9, MaxWarmRent = 1999m }).Entity));
+
+    [Fact]
+    public Task OutboxMail_IsIsolated() =>
+        AssertIsolatedAsync(db => Task.FromResult(db.OutboxMails.Add(new OutboxMail
+        {
+            IdempotencyKey = "isolation", Recipient = "isolation@example.org", Template = "test", Culture = "de", Subject = "Isolation",
+            HtmlBody = "<p>Isolation</p>", TextBody = "Isolation", MessageId = "isolation@example.org",
+            CreatedAt = DateTimeOffset.UtcNow, NextAttemptAt = DateTimeOffset.UtcNow,
+        }).Entity));
 
     [Fact]
     public Task Listing_IsIsolated() => AssertIsolatedAsync(SavedListingAsync);

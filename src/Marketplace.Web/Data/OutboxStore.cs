@@ -1,0 +1,75 @@
+using Marketplace.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Web.Data;
+
+/// <summary>
+/// The outbox's database side for the delivery job, which works across towns (hence here, in Data/, where the tenant
+/// filter may be bypassed). Every change to a claimed row is conditional on the claimant's lease token, so a run whose
+/// lease has expired and been taken over cannot mark or reschedule a row it no longer owns.
+/// </summary>
+public sealed class OutboxStore(AppDbContext db, TimeProvider clock)
+{
+    /// <summary>Retries go on for at least this long after the mail was written; then the row is failed for the town admin.</summary>
+    public static readonly TimeSpan RetryFor = TimeSpan.FromHours(24);
+
+    private static readonly TimeSpan LongestPause = TimeSpan.FromHours(2);
+
+    /// <summary>
+    /// Leases up to <paramref name="batch"/> due rows for <paramref name="lease"/> and returns them. The update repeats
+    /// the "not leased" condition, so of two runs that picked the same row only one gets it (PostgreSQL re-checks it on
+    /// the locked row; SQLite writes one at a time).
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxMail>> ClaimDueAsync(int batch, TimeSpan lease)
+    {
+        var now = clock.GetUtcNow();
+        var token = Guid.NewGuid();
+        var candidates = await Due(now).OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Select(m => m.Id).Take(batch).ToListAsync();
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var until = now + lease;
+        await Due(now).Where(m => candidates.Contains(m.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseToken, token).SetProperty(m => m.LeaseUntil, until));
+        return await db.OutboxMails.IgnoreQueryFilters().AsNoTracking()
+            .Where(m => m.LeaseToken == token).OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).ToListAsync();
+    }
+
+    public Task<int> MarkSentAsync(OutboxMail mail) =>
+        Owned(mail).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.State, OutboxState.Sent)
+            .SetProperty(m => m.SentAt, clock.GetUtcNow())
+            .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+            .SetProperty(m => m.LastError, (string?)null)
+            .SetProperty(m => m.LeaseToken, (Guid?)null)
+            .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null));
+
+    /// <summary>Reschedules with exponential back-off (1, 2, 4 … minutes, at most 2 hours), or fails the row after a day.</summary>
+    public Task<int> RecordFailureAsync(OutboxMail mail, string error)
+    {
+        var now = clock.GetUtcNow();
+        var attempts = mail.Attempts + 1;
+        var giveUp = now - mail.CreatedAt >= RetryFor;
+        var next = now + NextPause(attempts);
+        var trimmed = error.Length > 1000 ? error[..1000] : error;
+        return Owned(mail).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.State, giveUp ? OutboxState.Failed : OutboxState.Pending)
+            .SetProperty(m => m.Attempts, attempts)
+            .SetProperty(m => m.NextAttemptAt, next)
+            .SetProperty(m => m.LastError, trimmed)
+            .SetProperty(m => m.LeaseToken, (Guid?)null)
+            .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null));
+    }
+
+    public static TimeSpan NextPause(int attempts) =>
+        TimeSpan.FromMinutes(Math.Min(Math.Pow(2, Math.Min(attempts - 1, 20)), LongestPause.TotalMinutes));
+
+    private IQueryable<OutboxMail> Due(DateTimeOffset now) =>
+        db.OutboxMails.IgnoreQueryFilters()
+            .Where(m => m.State == OutboxState.Pending && m.NextAttemptAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now));
+
+    private IQueryable<OutboxMail> Owned(OutboxMail mail) =>
+        db.OutboxMails.IgnoreQueryFilters().Where(m => m.Id == mail.Id && m.LeaseToken == mail.LeaseToken);
+}
