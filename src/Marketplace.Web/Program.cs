@@ -85,6 +85,7 @@ services.AddScoped<Marketplace.Web.Pages.Listings.ListingSearch>();
 Marketplace.Web.Pages.Organisations.OrganisationServices.AddOrganisations(services);
 services.AddMarketplaceMessages();
 services.AddScoped<ExpireListingsJob>();
+services.AddScoped<DeliverOutboxJob>();
 services.AddScoped<IAuthorizationHandler, TownRoleHandler>();
 services.AddScoped<IAuthorizationHandler, PlatformAdminHandler>();
 services.AddAuthorization(options => options.AddMarketplacePolicies());

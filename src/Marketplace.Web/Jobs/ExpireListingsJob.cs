@@ -52,6 +52,8 @@ public sealed class RecurringJobsRegistration(IRecurringJobManager recurringJobs
     {
         recurringJobs.AddOrUpdate<ExpireListingsJob>(ExpireListingsJob.RecurringJobId, job => job.RunAsync(), ExpireListingsJob.Schedule,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurringJobs.AddOrUpdate<DeliverOutboxJob>(DeliverOutboxJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
+            DeliverOutboxJob.Schedule, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         return Task.CompletedTask;
     }
 

@@ -1,0 +1,17 @@
+using Hangfire;
+using Marketplace.Web.Mail;
+
+namespace Marketplace.Web.Jobs;
+
+/// <summary>
+/// The outbox's delivery run. Every minute as a safety net; rows are leased, so runs on several instances at once
+/// share the work instead of sending twice. Hangfire's own retries are off: a failed mail is rescheduled in its row.
+/// </summary>
+public sealed class DeliverOutboxJob(OutboxDelivery delivery)
+{
+    public const string RecurringJobId = "deliver-outbox";
+    public static readonly string Schedule = Cron.Minutely();
+
+    [AutomaticRetry(Attempts = 0)]
+    public Task<int> RunAsync(CancellationToken cancellationToken) => delivery.DeliverDueAsync(cancellationToken: cancellationToken);
+}
