@@ -36,6 +36,9 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<ModerationAction> ModerationActions => Set<ModerationAction>();
     public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
+    public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
+    public DbSet<DigestSubscription> DigestSubscriptions => Set<DigestSubscription>();
+    public DbSet<OneClickToken> OneClickTokens => Set<OneClickToken>();
 
     /// <summary>
     /// Read on every query and save, not at construction: the request's context is created before the
@@ -83,6 +86,11 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
             if (entry.State == EntityState.Added && entry.Entity.TenantId == Guid.Empty)
             {
                 entry.Entity.TenantId = current;
+            }
+
+            if (entry.Entity is IPlatformMayOwn && current == Guid.Empty && entry.Entity.TenantId == Guid.Empty)
+            {
+                continue;
             }
 
             if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Marketplace.Web.Data;
 
@@ -12,12 +13,14 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddMemoryCache();
         services.AddScoped<ReferenceDataInvalidation>();
+        services.AddSingleton<Mail.OutboxSignal>();
+        services.AddScoped<Mail.OutboxCommitWatcher>();
 
         if (options.Provider == DatabaseProvider.Postgres)
         {
             var connectionString = configuration.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
-            services.AddDbContext<PostgresAppDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<ReferenceDataInvalidation>()));
+            services.AddDbContext<PostgresAppDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(Interceptors(sp)));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
         }
         else
@@ -25,12 +28,15 @@ public static class DatabaseServiceCollectionExtensions
             Directory.CreateDirectory(options.DataFolder);
             var connectionString = configuration.GetConnectionString("Sqlite")
                 ?? $"Data Source={Path.Combine(options.DataFolder, "marketplace.db")}";
-            services.AddDbContext<SqliteAppDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<ReferenceDataInvalidation>()));
+            services.AddDbContext<SqliteAppDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(Interceptors(sp)));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
         }
 
         return options;
     }
+
+    private static IInterceptor[] Interceptors(IServiceProvider services) =>
+        [services.GetRequiredService<ReferenceDataInvalidation>(), services.GetRequiredService<Mail.OutboxCommitWatcher>()];
 
     public static string HangfireSqlitePath(this DatabaseOptions options) => Path.Combine(options.DataFolder, "jobs.db");
 }

@@ -202,6 +202,42 @@ internal sealed class OutboxMailConfiguration : IEntityTypeConfiguration<OutboxM
         builder.HasIndex(m => new { m.TenantId, m.IdempotencyKey }).IsUnique();
         // The delivery job's question: what is due now, across towns.
         builder.HasIndex(m => new { m.State, m.NextAttemptAt });
-        builder.HasOne<Tenant>().WithMany().HasForeignKey(m => m.TenantId).OnDelete(DeleteBehavior.Cascade);
+        // No foreign key to Tenants: the platform's own mail has TenantId = Guid.Empty.
+    }
+}
+
+internal sealed class NotificationSettingsConfiguration : IEntityTypeConfiguration<NotificationSettings>
+{
+    public void Configure(EntityTypeBuilder<NotificationSettings> builder)
+    {
+        builder.HasIndex(n => new { n.TenantId, n.UserId }).IsUnique();
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(n => n.TenantId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DigestSubscriptionConfiguration : IEntityTypeConfiguration<DigestSubscription>
+{
+    public void Configure(EntityTypeBuilder<DigestSubscription> builder)
+    {
+        builder.HasIndex(d => new { d.TenantId, d.UserId }).IsUnique();
+        builder.HasIndex(d => new { d.TenantId, d.OrganisationId }).IsUnique();
+        builder.HasIndex(d => new { d.TenantId, d.Frequency });
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(d => d.TenantId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(d => d.Organisation).WithMany().HasForeignKey(d => d.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        builder.ToTable(t => t.HasCheckConstraint("CK_DigestSubscriptions_Owner",
+            "(\"UserId\" IS NULL) <> (\"OrganisationId\" IS NULL)"));
+    }
+}
+
+internal sealed class OneClickTokenConfiguration : IEntityTypeConfiguration<OneClickToken>
+{
+    public void Configure(EntityTypeBuilder<OneClickToken> builder)
+    {
+        builder.Property(t => t.Purpose).HasMaxLength(40);
+        builder.Property(t => t.UsedFor).HasMaxLength(40);
+        builder.HasIndex(t => new { t.TenantId, t.Purpose, t.TargetId });
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(t => t.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -12,7 +12,7 @@ public enum OutboxState
 /// delivered later by the outbox job. The idempotency key (unique per town) makes a second enqueue of the same mail a
 /// no-op; the lease lets one delivery run own the row while it sends.
 /// </summary>
-public sealed class OutboxMail : ITenantOwned
+public sealed class OutboxMail : IPlatformMayOwn
 {
     public const int KeyMaxLength = 200;
 

@@ -4,6 +4,7 @@ namespace Marketplace.Web.Domain;
 public sealed class Tenant
 {
     public const string DefaultTimeZone = "Europe/Berlin";
+    public const string DefaultAccentColour = "#0b5cad";
 
     public Guid Id { get; set; } = Guid.NewGuid();
     public required string Slug { get; set; }
@@ -25,6 +26,15 @@ public sealed class Tenant
 
     /// <summary>Whether notification mails may quote the message; off keeps conversations out of mailboxes.</summary>
     public bool MailIncludesMessageText { get; set; }
+
+    /// <summary>The town's colour (#rrggbb) heading its mails.</summary>
+    public string AccentColour { get; set; } = DefaultAccentColour;
+
+    /// <summary>Local hour (town's time zone) at which digests go out.</summary>
+    public int DigestHour { get; set; } = 7;
+
+    /// <summary>The town-local date of the last digest run, so a run happens once a day whatever the clock does.</summary>
+    public DateOnly? LastDigestRunOn { get; set; }
 
     public List<District> Districts { get; set; } = [];
 }

@@ -11,6 +11,9 @@ public sealed class MailOptions
     public string? PickupFolder { get; set; }
 
     public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>Deliver right after a commit wrote mail, instead of waiting for the minutely job.</summary>
+    public bool DeliverAfterCommit { get; set; } = true;
 }
 
 public sealed class SmtpOptions

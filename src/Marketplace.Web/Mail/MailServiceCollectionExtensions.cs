@@ -25,10 +25,18 @@ public static class MailServiceCollectionExtensions
             throw new InvalidOperationException("No mail server: set Mail:Smtp:Host (or Mail:PickupFolder to write mail to files).");
         }
 
+        services.AddSingleton<MailRenderer>();
+        services.AddScoped<TownMail>();
+        services.AddScoped<SignedLinks>();
+        services.AddScoped<OneClickTokens>();
         services.AddScoped<AccountMailer>();
         services.AddScoped<OutboxStore>();
         services.AddScoped<OutboxWriter>();
         services.AddScoped<OutboxDelivery>();
         services.AddSingleton<DevMailbox>();
+        if (options.DeliverAfterCommit)
+        {
+            services.AddHostedService<OutboxPump>();
+        }
     }
 }

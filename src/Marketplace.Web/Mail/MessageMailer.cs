@@ -1,43 +1,36 @@
-using System.Globalization;
-using Marketplace.Web.Localization;
 using Marketplace.Web.Resources;
+using Marketplace.Web.Tenancy;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
-using MimeKit;
 
 namespace Marketplace.Web.Mail;
 
 /// <summary>What a notification about a conversation says. <see cref="Text"/> is null unless the town lets mails quote messages.</summary>
 public sealed record MessageNotification(
-    string To, string Culture, string TownName, string RecipientName, string SenderName, string ListingTitle, string Link,
-    string? Text, bool StartsConversation);
+    string To, string RecipientUserId, int MessageId, string Culture, string RecipientName, string SenderName, string ListingTitle,
+    string Link, string? Text, bool StartsConversation);
 
 /// <summary>Tells the other side of a conversation that something arrived, in the recipient's language.</summary>
-public sealed class MessageMailer(IMailSender sender, IStringLocalizer<SharedResource> localizer, IOptions<MailOptions> options)
+public sealed class MessageMailer(TownMail mail, SignedLinks signed, ITenantContext tenant, IStringLocalizer<SharedResource> localizer)
 {
-    public async Task SendAsync(MessageNotification notification, CancellationToken cancellationToken = default)
+    /// <summary>Queues the notification for the caller's save; one per message, however often this is called.</summary>
+    public Task QueueAsync(MessageNotification n)
     {
-        var message = new MimeMessage();
-        using (CultureScope.Use(notification.Culture))
+        var town = tenant.Tenant!;
+        var unsubscribe = signed.UnsubscribeUrl(town, UnsubscribeKind.MessageMails, n.RecipientUserId);
+        return mail.QueueAsync(n.To, n.Culture, "message", $"message:{n.MessageId}", () =>
         {
-            var (subject, body) = notification.StartsConversation
-                ? (localizer["Messages_Mail_StartSubject", notification.TownName, notification.ListingTitle],
-                   localizer["Messages_Mail_StartBody", notification.RecipientName, notification.SenderName, notification.ListingTitle, notification.Link])
-                : (localizer["Messages_Mail_ReplySubject", notification.TownName, notification.ListingTitle],
-                   localizer["Messages_Mail_ReplyBody", notification.RecipientName, notification.SenderName, notification.ListingTitle, notification.Link]);
-            var text = notification.Text is null
-                ? localizer["Messages_Mail_TextNotIncluded"].Value
-                : localizer["Messages_Mail_Text", notification.Text].Value;
-
-            message.Subject = subject;
-            message.Body = new TextPart("plain") { Text = $"{body.Value}\n\n{text}\n\n{localizer["Messages_Mail_Footer", notification.TownName].Value}" };
-            message.Headers.Add("Content-Language", CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
-        }
-
-        // Replies to a notification would reach no one; the conversation happens on the site.
-        message.Headers.Add("Auto-Submitted", "auto-generated");
-        message.From.Add(new MailboxAddress(options.Value.FromName, options.Value.FromAddress));
-        message.To.Add(MailboxAddress.Parse(notification.To));
-        await sender.SendAsync(message, cancellationToken);
+            var (subjectKey, bodyKey) = n.StartsConversation
+                ? ("Messages_Mail_StartSubject", "Messages_Mail_StartBody")
+                : ("Messages_Mail_ReplySubject", "Messages_Mail_ReplyBody");
+            var content = MailContent.FromBody(localizer[subjectKey, town.Name, n.ListingTitle],
+                localizer[bodyKey, n.RecipientName, n.SenderName, n.ListingTitle, n.Link], n.Link, localizer["Messages_Mail_Action"]);
+            return content with
+            {
+                Quote = n.Text,
+                AfterAction = n.Text is null ? [localizer["Messages_Mail_TextNotIncluded"]] : [],
+                Footer = [localizer["Messages_Mail_Footer", town.Name]],
+                Unsubscribe = new MailLink(localizer["Mail_UnsubscribeMessages"], unsubscribe),
+            };
+        });
     }
 }

@@ -12,8 +12,8 @@ public sealed class TenantLinks(IHttpContextAccessor accessor, IOptions<TenancyO
     private string Build(string host, string path)
     {
         var request = accessor.HttpContext?.Request;
-        var scheme = request?.Scheme ?? "https";
-        var port = request?.Host.Port;
+        var scheme = request?.Scheme ?? options.Value.PublicScheme;
+        var port = request is null ? options.Value.PublicPort : request.Host.Port;
         var authority = port is null ? host : $"{host}:{port}";
         return $"{scheme}://{authority}{(path.StartsWith('/') ? path : "/" + path)}";
     }

@@ -26,6 +26,9 @@ public class MarketplaceFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Overridden by tests of the rate limiter; everything else must not trip it.</summary>
     protected virtual int AccountPostsPerMinute => 10_000;
 
+    /// <summary>Off for tests that drive the outbox by hand with their own clock.</summary>
+    protected virtual bool DeliverAfterCommit => true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -38,6 +41,7 @@ public class MarketplaceFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("DemoData:Enabled", "true");
         builder.UseSetting("Hangfire:ServerEnabled", "false");
         builder.UseSetting("RateLimits:AccountPostsPerMinute", AccountPostsPerMinute.ToString());
+        builder.UseSetting("Mail:DeliverAfterCommit", DeliverAfterCommit.ToString());
     }
 
     public HttpClient TownClient(string slug) => Client($"http://{slug}.localhost");
@@ -68,6 +72,25 @@ public class MarketplaceFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
         await using var scope = await Services.GetRequiredService<TenantScopeFactory>().CreateAsync(id);
         return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    /// <summary>
+    /// Waits until every mail that is due has left the outbox. A row is marked sent only after the SMTP server accepted
+    /// it, so afterwards <see cref="Smtp"/> holds everything; a test can then assert that a mail was not sent.
+    /// </summary>
+    public async Task MailSettledAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (await InTownAsync(null, db => db.OutboxMails.IgnoreQueryFilters()
+                   .AnyAsync(m => m.State == Marketplace.Web.Domain.OutboxState.Pending && m.Attempts == 0)))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("Mail is still waiting in the outbox.");
+            }
+
+            await Task.Delay(25);
+        }
     }
 
     public Task InitializeAsync()

@@ -14,7 +14,8 @@ public sealed class TenantDataIsolationTests(MarketplaceFactory app) : IClassFix
         typeof(District), typeof(TenantMembership), typeof(CoordinatorAppointment), typeof(Category), typeof(RentLimit),
         typeof(Listing), typeof(ListingPhoto), typeof(Organisation), typeof(OrganisationMember), typeof(OrganisationInvitation),
         typeof(OrganisationDistrict), typeof(OrganisationCategory), typeof(Conversation), typeof(Message), typeof(Match),
-        typeof(Report), typeof(ModerationAction), typeof(OutboxMail),
+        typeof(Report), typeof(ModerationAction), typeof(OutboxMail), typeof(NotificationSettings), typeof(DigestSubscription),
+        typeof(OneClickToken),
     ];
 
     private async Task AssertIsolatedAsync<T>(Func<AppDbContext, Task<T>> create) where T : class, ITenantOwned
@@ -120,6 +121,52 @@ public sealed class TenantDataIsolationTests(MarketplaceFactory app) : IClassFix
             IdempotencyKey = "isolation", Recipient = "isolation@example.org", Template = "test", Culture = "de", Subject = "Isolation",
             HtmlBody = "<p>Isolation</p>", TextBody = "Isolation", MessageId = "isolation@example.org",
             CreatedAt = DateTimeOffset.UtcNow, NextAttemptAt = DateTimeOffset.UtcNow,
+        }).Entity));
+
+    [Fact]
+    public async Task PlatformMail_IsWrittenOutsideTowns_AndNoTownSeesIt()
+    {
+        var id = await app.InTownAsync(null, async db =>
+        {
+            var mail = db.OutboxMails.Add(new OutboxMail
+            {
+                IdempotencyKey = "platform-isolation", Recipient = "admin@example.org", Template = "test", Culture = "de", Subject = "Plattform",
+                HtmlBody = "<p>Plattform</p>", TextBody = "Plattform", MessageId = "platform-isolation@example.org",
+                CreatedAt = DateTimeOffset.UtcNow, NextAttemptAt = DateTimeOffset.UtcNow.AddDays(1),
+            }).Entity;
+            await db.SaveChangesAsync();
+            return mail.Id;
+        });
+
+        Assert.True(await app.InTownAsync(null, db => db.OutboxMails.AnyAsync(m => m.Id == id)));
+        Assert.False(await app.InTownAsync("erlangen", db => db.OutboxMails.AnyAsync(m => m.Id == id)));
+        await Assert.ThrowsAsync<CrossTenantWriteException>(() => app.InTownAsync("erlangen", async db =>
+        {
+            var row = await db.OutboxMails.IgnoreQueryFilters().SingleAsync(m => m.Id == id);
+            row.Subject = "übernommen";
+            return await db.SaveChangesAsync();
+        }));
+    }
+
+    [Fact]
+    public Task NotificationSettings_AreIsolated() =>
+        AssertIsolatedAsync(async db => db.NotificationSettings.Add(new NotificationSettings
+        {
+            UserId = await UserIdAsync(db, "erlangen-mitglied"), MessageMails = false,
+        }).Entity);
+
+    [Fact]
+    public Task DigestSubscription_IsIsolated() =>
+        AssertIsolatedAsync(async db => db.DigestSubscriptions.Add(new DigestSubscription
+        {
+            UserId = await UserIdAsync(db, "erlangen-mitglied"), Frequency = DigestFrequency.Daily, CategoryIds = [1], DistrictIds = [2],
+        }).Entity);
+
+    [Fact]
+    public Task OneClickToken_IsIsolated() =>
+        AssertIsolatedAsync(db => Task.FromResult(db.OneClickTokens.Add(new OneClickToken
+        {
+            Purpose = "isolation", TargetId = 1, CreatedAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow.AddDays(1),
         }).Entity));
 
     [Fact]

@@ -90,11 +90,11 @@ public sealed class RegisterModel(UserManager<AppUser> users, AppDbContext db, M
             }
 
             await memberships.JoinAsync(user.Id);
+            await mailer.QueueConfirmationAsync(user, town.Name);
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
         }
 
-        await mailer.SendConfirmationAsync(user, town.Name);
         return RedirectToPage("RegisterConfirmation");
     }
 

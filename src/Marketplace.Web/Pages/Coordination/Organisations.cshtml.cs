@@ -63,27 +63,22 @@ public sealed class OrganisationsModel(AppDbContext db, CurrentMember currentMem
         organisation.Status = decision;
         organisation.ReviewedAt = clock.GetUtcNow();
         organisation.ReviewedByUserId = currentMember.UserId;
-        await db.SaveChangesAsync();
 
         var town = tenant.Tenant!;
         var link = links.TownUrl(town.Slug, $"/organisations/{id}");
         var reason = decision == OrganisationStatus.Rejected && !string.IsNullOrWhiteSpace(Reason) ? Reason.Trim() : null;
         var admins = await db.OrganisationMembers.AsNoTracking()
             .Where(m => m.OrganisationId == id && m.Role == OrganisationRole.Admin)
-            .Select(m => new { m.User!.Email, m.User.UserName, m.User.PreferredCulture })
+            .Select(m => new { m.UserId, m.User!.Email, m.User.UserName, m.User.PreferredCulture })
             .ToListAsync();
         foreach (var admin in admins.Where(a => a.Email is not null))
         {
-            var culture = admin.PreferredCulture ?? town.DefaultCulture;
-            if (decision == OrganisationStatus.Approved)
-            {
-                await mailer.SendApprovedAsync(admin.Email!, culture, admin.UserName!, organisation.Name, town.Name, link);
-            }
-            else
-            {
-                await mailer.SendRejectedAsync(admin.Email!, culture, admin.UserName!, organisation.Name, town.Name, reason, link);
-            }
+            await mailer.QueueReviewedAsync(admin.Email!, admin.UserId, admin.PreferredCulture ?? town.DefaultCulture, admin.UserName!,
+                organisation.Name, town.Name, link, decision == OrganisationStatus.Approved, reason, organisation.ReviewedAt.Value);
         }
+
+        // The decision and its mails commit together.
+        await db.SaveChangesAsync();
 
         TempData["Status"] = l[decision == OrganisationStatus.Approved ? "Org_Approved" : "Org_Rejected", organisation.Name].Value;
         return RedirectToPage();

@@ -9,8 +9,7 @@ namespace Marketplace.Web.Pages.Messages;
 /// <summary>
 /// Writes messages: the per-account limit, the conversation's bookkeeping and the mail to the other side.
 /// </summary>
-public sealed class MessageSender(AppDbContext db, ITenantContext tenant, TenantLinks links, MessageMailer mailer, TimeProvider clock,
-    ILogger<MessageSender> logger)
+public sealed class MessageSender(AppDbContext db, ITenantContext tenant, TenantLinks links, MessageMailer mailer, TimeProvider clock)
 {
     /// <summary>True when the account has already sent the maximum in this town within the window. Counted in the database, so it holds across instances.</summary>
     public async Task<bool> IsRateLimitedAsync(string userId)
@@ -46,23 +45,27 @@ public sealed class MessageSender(AppDbContext db, ITenantContext tenant, Tenant
             db.Conversations.Add(conversation);
         }
 
+        // The message and its notification commit together: the mail's key needs the message's id.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         await db.SaveChangesAsync();
-
         if (!wroteRecently)
         {
-            await NotifyAsync(conversation, message, startsConversation);
+            await QueueNotificationAsync(conversation, message, startsConversation);
+            await db.SaveChangesAsync();
         }
 
+        await transaction.CommitAsync();
         return message;
     }
 
-    private async Task NotifyAsync(Conversation conversation, Message message, bool startsConversation)
+    private async Task QueueNotificationAsync(Conversation conversation, Message message, bool startsConversation)
     {
         var town = tenant.Tenant!;
         var recipientId = conversation.OwnerUserId == message.SenderUserId ? conversation.RespondentUserId : conversation.OwnerUserId;
         var recipient = await db.Users.AsNoTracking().Where(u => u.Id == recipientId)
             .Select(u => new { u.Email, u.UserName, u.PreferredCulture }).SingleAsync();
-        if (recipient.Email is null)
+        var wantsMail = await db.NotificationSettings.Where(n => n.UserId == recipientId).Select(n => (bool?)n.MessageMails).SingleOrDefaultAsync() ?? true;
+        if (recipient.Email is null || !wantsMail)
         {
             return;
         }
@@ -71,17 +74,8 @@ public sealed class MessageSender(AppDbContext db, ITenantContext tenant, Tenant
         var listingTitle = await db.Listings.Where(l => l.Id == conversation.ListingId).Select(l => l.Title).SingleAsync();
         var quote = await db.Tenants.Where(t => t.Id == town.Id).Select(t => t.MailIncludesMessageText).SingleAsync();
 
-        var notification = new MessageNotification(
-            recipient.Email, recipient.PreferredCulture ?? town.DefaultCulture, town.Name, recipient.UserName ?? "", senderName ?? "",
-            listingTitle, links.TownUrl(town.Slug, $"/messages/{conversation.Id}"), quote ? message.Body : null, startsConversation);
-        try
-        {
-            await mailer.SendAsync(notification);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // The message is saved and shows up in the other side's inbox; a lost notification must not undo it.
-            logger.LogWarning(exception, "Notification for conversation {ConversationId} could not be sent.", conversation.Id);
-        }
+        await mailer.QueueAsync(new MessageNotification(
+            recipient.Email, recipientId, message.Id, recipient.PreferredCulture ?? town.DefaultCulture, recipient.UserName ?? "", senderName ?? "",
+            listingTitle, links.TownUrl(town.Slug, $"/messages/{conversation.Id}"), quote ? message.Body : null, startsConversation));
     }
 }

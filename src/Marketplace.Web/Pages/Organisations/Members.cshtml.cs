@@ -83,21 +83,22 @@ public sealed class MembersModel(AppDbContext db, OrganisationMemberships member
         db.OrganisationInvitations.RemoveRange(await db.OrganisationInvitations
             .Where(i => i.OrganisationId == id && i.NormalizedEmail == normalized && i.AcceptedAt == null).ToListAsync());
         var token = InvitationTokens.Create();
+        var tokenHash = InvitationTokens.Hash(token);
         db.OrganisationInvitations.Add(new OrganisationInvitation
         {
             OrganisationId = id,
             NormalizedEmail = normalized,
-            TokenHash = InvitationTokens.Hash(token),
+            TokenHash = tokenHash,
             Role = Invite.Role!.Value,
             CreatedAt = now,
             ExpiresAt = now + InvitationTokens.Lifetime,
         });
-        await db.SaveChangesAsync();
 
         var town = tenant.Tenant!;
         var culture = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => u.PreferredCulture).FirstOrDefaultAsync()
             ?? town.DefaultCulture;
-        await mailer.SendInvitationAsync(email, culture, Name, town.Name, links.TownUrl(town.Slug, $"/organisations/invitations/{token}"));
+        await mailer.QueueInvitationAsync(email, culture, Name, town.Name, links.TownUrl(town.Slug, $"/organisations/invitations/{token}"), tokenHash);
+        await db.SaveChangesAsync();
 
         Notice = l["Org_Invited", email].Value;
         Invite = new InviteInput();

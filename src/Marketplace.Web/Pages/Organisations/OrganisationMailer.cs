@@ -1,51 +1,31 @@
 using System.Globalization;
-using Marketplace.Web.Localization;
 using Marketplace.Web.Mail;
 using Marketplace.Web.Resources;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
-using MimeKit;
 
 namespace Marketplace.Web.Pages.Organisations;
 
-/// <summary>The organisation mails, each written in the recipient's language (same pattern as the account mails).</summary>
-public sealed class OrganisationMailer(IMailSender sender, IStringLocalizer<SharedResource> localizer, IOptions<MailOptions> options)
+/// <summary>The organisation mails, queued for the caller's save, each in the recipient's language.</summary>
+public sealed class OrganisationMailer(TownMail mail, IStringLocalizer<SharedResource> localizer)
 {
-    public Task SendInvitationAsync(string to, string culture, string organisationName, string townName, string link) =>
-        SendAsync(to, culture, () => (
+    /// <summary>Keyed by the invitation's token hash: one mail per invitation.</summary>
+    public Task QueueInvitationAsync(string to, string culture, string organisationName, string townName, string link, string tokenHash) =>
+        mail.QueueAsync(to, culture, "organisation-invitation", $"org-invitation:{tokenHash}", () => MailContent.FromBody(
             localizer["Org_Mail_Invite_Subject", townName, organisationName],
-            localizer["Org_Mail_Invite_Body", organisationName, townName, link]));
+            localizer["Org_Mail_Invite_Body", organisationName, townName, link], link, localizer["Org_Mail_Invite_Action"]));
 
-    public Task SendApprovedAsync(string to, string culture, string userName, string organisationName, string townName, string link) =>
-        SendAsync(to, culture, () => (
-            localizer["Org_Mail_Approved_Subject", townName, organisationName],
-            localizer["Org_Mail_Approved_Body", userName, organisationName, townName, link]));
-
-    public Task SendRejectedAsync(string to, string culture, string userName, string organisationName, string townName, string? reason, string link) =>
-        SendAsync(to, culture, () =>
-        {
-            var body = localizer["Org_Mail_Rejected_Body", userName, organisationName, townName, link].Value;
-            if (!string.IsNullOrWhiteSpace(reason))
+    /// <summary>Keyed by the review's time: one mail per admin and decision.</summary>
+    public Task QueueReviewedAsync(string to, string userId, string culture, string userName, string organisationName, string townName,
+        string link, bool approved, string? reason, DateTimeOffset reviewedAt) =>
+        mail.QueueAsync(to, culture, approved ? "organisation-approved" : "organisation-rejected",
+            $"org-reviewed:{userId}:{reviewedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}", () =>
             {
-                body += "\n\n" + localizer["Org_Mail_RejectedReason", reason];
-            }
-
-            return (localizer["Org_Mail_Rejected_Subject", townName, organisationName], body);
-        });
-
-    private async Task SendAsync(string to, string culture, Func<(string Subject, string Body)> compose)
-    {
-        var message = new MimeMessage();
-        using (CultureScope.Use(culture))
-        {
-            var (subject, body) = compose();
-            message.Subject = subject;
-            message.Body = new TextPart("plain") { Text = body };
-            message.Headers.Add("Content-Language", CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
-        }
-
-        message.From.Add(new MailboxAddress(options.Value.FromName, options.Value.FromAddress));
-        message.To.Add(MailboxAddress.Parse(to));
-        await sender.SendAsync(message);
-    }
+                var content = approved
+                    ? MailContent.FromBody(localizer["Org_Mail_Approved_Subject", townName, organisationName],
+                        localizer["Org_Mail_Approved_Body", userName, organisationName, townName, link], link, localizer["Org_Mail_Open_Action"])
+                    : MailContent.FromBody(localizer["Org_Mail_Rejected_Subject", townName, organisationName],
+                        localizer["Org_Mail_Rejected_Body", userName, organisationName, townName, link], link, localizer["Org_Mail_Edit_Action"]);
+                return string.IsNullOrWhiteSpace(reason) ? content
+                    : content with { Paragraphs = [.. content.Paragraphs, localizer["Org_Mail_RejectedReason", reason]] };
+            });
 }

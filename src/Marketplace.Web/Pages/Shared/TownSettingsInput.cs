@@ -66,6 +66,16 @@ public sealed class TownSettingsInput
     [Display(Name = "Field_MailIncludesMessageText")]
     public bool MailIncludesMessageText { get; set; }
 
+    [Required(ErrorMessage = "Validation_Required")]
+    [RegularExpression("^#[0-9a-fA-F]{6}$", ErrorMessage = "Validation_Colour")]
+    [Display(Name = "Field_AccentColour")]
+    public string AccentColour { get; set; } = Tenant.DefaultAccentColour;
+
+    [Required(ErrorMessage = "Validation_Required")]
+    [Range(0, 23, ErrorMessage = "Validation_Range")]
+    [Display(Name = "Field_DigestHour")]
+    public int? DigestHour { get; set; } = 7;
+
     public static TownSettingsInput From(Tenant t) => new()
     {
         Name = t.Name,
@@ -79,6 +89,8 @@ public sealed class TownSettingsInput
         ListingLifetimeDays = t.ListingLifetimeDays,
         ReportsToHide = t.ReportsToHide,
         MailIncludesMessageText = t.MailIncludesMessageText,
+        AccentColour = t.AccentColour,
+        DigestHour = t.DigestHour,
     };
 
     public void ApplyTo(Tenant t)
@@ -94,6 +106,8 @@ public sealed class TownSettingsInput
         t.ListingLifetimeDays = ListingLifetimeDays!.Value;
         t.ReportsToHide = ReportsToHide!.Value;
         t.MailIncludesMessageText = MailIncludesMessageText;
+        t.AccentColour = AccentColour.ToLowerInvariant();
+        t.DigestHour = DigestHour!.Value;
     }
 }
 

@@ -50,7 +50,7 @@ public sealed class AccountFlowTests(MarketplaceFactory app) : IClassFixture<Mar
             new Dictionary<string, string> { ["Input.Email"] = "niemand@example.org" });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        await Task.Delay(300);
+        await app.MailSettledAsync();
         Assert.Empty(app.Smtp.MessagesTo("niemand@example.org"));
     }
 

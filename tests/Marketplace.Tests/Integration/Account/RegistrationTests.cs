@@ -100,7 +100,7 @@ public sealed class RegistrationTests(MarketplaceFactory app) : IClassFixture<Ma
         var message = (await Html.ParseAsync(unknown)).FieldError("Input.Password");
         Assert.NotNull(message);
         Assert.Equal(message, (await Html.ParseAsync(known)).FieldError("Input.Password"));
-        await Task.Delay(300);
+        await app.MailSettledAsync();
         Assert.DoesNotContain(app.Smtp.MessagesTo(owner), m => m.Subject?.Contains("schon ein Konto") == true);
     }
 
@@ -114,7 +114,7 @@ public sealed class RegistrationTests(MarketplaceFactory app) : IClassFixture<Ma
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, known.StatusCode);
         Assert.Contains("schon vergeben", (await Html.ParseAsync(known)).FieldError("Input.UserName"));
-        await Task.Delay(300);
+        await app.MailSettledAsync();
         Assert.Empty(app.Smtp.MessagesTo(owner));
     }
 }

@@ -20,8 +20,14 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
     public override DateTimeOffset GetUtcNow() => Now;
 }
 
+/// <summary>The app without delivery after commit: these tests run the delivery themselves, on their own clock.</summary>
+public sealed class ManualDeliveryFactory : MarketplaceFactory
+{
+    protected override bool DeliverAfterCommit => false;
+}
+
 [Trait("Category", "Database")]
-public sealed class OutboxDeliveryTests(MarketplaceFactory app) : IClassFixture<MarketplaceFactory>
+public sealed class OutboxDeliveryTests(ManualDeliveryFactory app) : IClassFixture<ManualDeliveryFactory>
 {
     // Whole seconds: SQLite keeps times to a fraction of a millisecond.
     private readonly ManualClock _clock = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));

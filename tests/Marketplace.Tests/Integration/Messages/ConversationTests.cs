@@ -92,6 +92,7 @@ public sealed class ConversationTests(MarketplaceFactory app) : IClassFixture<Ma
         // Follow-ups within ten minutes of the sender's previous message send no further mail.
         Assert.Equal(HttpStatusCode.Redirect, (await helper.ReplyAsync(id, "Morgen um 9?")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await ownerClient.ReplyAsync(id, "Passt.")).StatusCode);
+        await app.MailSettledAsync();
         Assert.Single(app.Smtp.MessagesTo(MessagesTestData.EmailOf(owner)));
         Assert.Single(app.Smtp.MessagesTo(MessagesTestData.EmailOf(respondent)));
 
@@ -106,6 +107,7 @@ public sealed class ConversationTests(MarketplaceFactory app) : IClassFixture<Ma
             return await db.SaveChangesAsync();
         });
         Assert.Equal(HttpStatusCode.Redirect, (await helper.ReplyAsync(id, "Bin unterwegs.")).StatusCode);
+        await app.MailSettledAsync();
         Assert.Equal(2, app.Smtp.MessagesTo(MessagesTestData.EmailOf(owner)).Count);
 
         var thread = await helper.GetPageAsync($"/messages/{id}");

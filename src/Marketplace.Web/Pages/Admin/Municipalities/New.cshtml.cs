@@ -83,6 +83,9 @@ public sealed class NewModel(AppDbContext db, TenantScopeFactory tenantScopes, A
             townDb.Categories.AddRange(DefaultCategories.Build());
             outcome = await scope.ServiceProvider.GetRequiredService<CoordinatorAppointments>()
                 .AppointAsync(Input.FirstCoordinatorEmail.Trim(), TownRole.TownAdmin);
+            var link = links.TownUrl(slug, outcome.HasAccount ? "/account/login" : "/account/register");
+            await mailer.QueueAppointmentAsync(scope.ServiceProvider.GetRequiredService<TownMail>(), Input.FirstCoordinatorEmail.Trim(),
+                TownRole.TownAdmin, town.Name, link, outcome.Culture ?? town.DefaultCulture);
             try
             {
                 await townDb.SaveChangesAsync();
@@ -95,8 +98,6 @@ public sealed class NewModel(AppDbContext db, TenantScopeFactory tenantScopes, A
             }
         }
 
-        var link = links.TownUrl(slug, outcome.HasAccount ? "/account/login" : "/account/register");
-        await mailer.SendAppointmentAsync(Input.FirstCoordinatorEmail.Trim(), TownRole.TownAdmin, town.Name, link, outcome.Culture ?? town.DefaultCulture);
         TempData["Status"] = l["Admin_Created", town.Name].Value;
         return RedirectToPage("/Admin/Index");
     }

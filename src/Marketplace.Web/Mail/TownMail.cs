@@ -1,0 +1,49 @@
+using Marketplace.Web.Data;
+using Marketplace.Web.Domain;
+using Marketplace.Web.Localization;
+using Marketplace.Web.Resources;
+using Marketplace.Web.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Mail;
+
+/// <summary>
+/// Writes a mail of the current town (or of the platform, outside a town) into the outbox: composed in the recipient's
+/// language, rendered with the town's name and colour. Nothing is sent here; the caller's save commits the row.
+/// </summary>
+public sealed class TownMail(MailRenderer renderer, OutboxWriter writer, ITenantContext tenant, AppDbContext db,
+    IStringLocalizer<SharedResource> localizer)
+{
+    private string? _colour;
+
+    /// <summary>Queues the mail unless one with <paramref name="idempotencyKey"/> was queued before; returns whether it was.</summary>
+    public async Task<bool> QueueAsync(string recipient, string culture, string template, string idempotencyKey, Func<MailContent> compose)
+    {
+        MailContent content;
+        MailBranding branding;
+        using (CultureScope.Use(culture))
+        {
+            branding = await BrandingAsync();
+            var composed = compose();
+            content = composed with { Footer = [.. composed.Footer, localizer["Mail_Footer", branding.TownName]] };
+        }
+
+        return await writer.AddAsync(await renderer.RenderAsync(recipient, template, content, branding), idempotencyKey);
+    }
+
+    /// <summary>Inside the recipient's culture: the platform's own name is translated.</summary>
+    private async Task<MailBranding> BrandingAsync()
+    {
+        var culture = System.Globalization.CultureInfo.CurrentUICulture.Name;
+        if (tenant.Tenant is { } town)
+        {
+            // A town being created in this scope is not saved yet.
+            _colour ??= db.Tenants.Local.FirstOrDefault(t => t.Id == town.Id)?.AccentColour
+                ?? await db.Tenants.Where(t => t.Id == town.Id).Select(t => t.AccentColour).SingleAsync();
+            return MailRenderer.Branding(town.Name, _colour, culture);
+        }
+
+        return MailRenderer.Branding(localizer["Platform_Name"].Value, Tenant.DefaultAccentColour, culture);
+    }
+}
