@@ -86,6 +86,7 @@ Marketplace.Web.Pages.Organisations.OrganisationServices.AddOrganisations(servic
 services.AddMarketplaceMessages();
 services.AddScoped<ExpireListingsJob>();
 services.AddScoped<DeliverOutboxJob>();
+services.AddScoped<DigestJob>();
 services.AddScoped<IAuthorizationHandler, TownRoleHandler>();
 services.AddScoped<IAuthorizationHandler, PlatformAdminHandler>();
 services.AddAuthorization(options => options.AddMarketplacePolicies());
@@ -122,6 +123,7 @@ services.AddRazorPages(options =>
         }
 
         options.Conventions.AddPageApplicationModelConvention("/Account/Register", m => m.EndpointMetadata.Add(new HostScopeMetadata(HostScope.Town)));
+        options.Conventions.AddPageApplicationModelConvention("/Unsubscribe", m => m.EndpointMetadata.Add(new HostScopeMetadata(HostScope.Town)));
         options.Conventions.AddPageApplicationModelConvention("/Reports/New", m => m.EndpointMetadata.Add(new HostScopeMetadata(HostScope.Town)));
         options.Conventions.AddPageApplicationModelConvention("/Account/ResendConfirmation", m => m.EndpointMetadata.Add(new HostScopeMetadata(HostScope.Town)));
     })

@@ -63,6 +63,12 @@ public sealed class OutboxStore(AppDbContext db, TimeProvider clock)
             .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null));
     }
 
+    /// <summary>Sent mail is kept a month for the admin's counts and questions, then deleted: bodies hold personal links.</summary>
+    public static readonly TimeSpan KeepSent = TimeSpan.FromDays(30);
+
+    public Task<int> PurgeSentAsync() =>
+        db.OutboxMails.IgnoreQueryFilters().Where(m => m.State == OutboxState.Sent && m.SentAt < clock.GetUtcNow() - KeepSent).ExecuteDeleteAsync();
+
     public static TimeSpan NextPause(int attempts) =>
         TimeSpan.FromMinutes(Math.Min(Math.Pow(2, Math.Min(attempts - 1, 20)), LongestPause.TotalMinutes));
 

@@ -31,6 +31,7 @@ public sealed class OutboxMail : IPlatformMayOwn
 
     public OutboxState State { get; set; }
     public int Attempts { get; set; }
+    /// <summary>When written, or when a town admin retried it: the day of retries counts from here.</summary>
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset NextAttemptAt { get; set; }
     public Guid? LeaseToken { get; set; }

@@ -1,6 +1,7 @@
 using Hangfire;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Mail;
 using Marketplace.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,6 +10,7 @@ namespace Marketplace.Web.Jobs;
 /// <summary>
 /// Marks published listings whose end has passed as expired. Pages already treat them as expired
 /// (<see cref="ListingLifecycle.EffectiveStatus"/>); the stored status makes searches, counts and statistics agree.
+/// The same hourly pass sends the "still current?" reminders of listings about to expire.
 /// The hourly run only fans out: each town is its own job, so one town's failure is retried without the others.
 /// </summary>
 public sealed class ExpireListingsJob(AppDbContext db, IBackgroundJobClient jobs, TenantScopeFactory tenantScopes, TimeProvider clock,
@@ -41,6 +43,7 @@ public sealed class ExpireListingsJob(AppDbContext db, IBackgroundJobClient jobs
             logger.LogInformation("Expired {Count} listings of municipality {TenantId}.", expired, tenantId);
         }
 
+        await scope.ServiceProvider.GetRequiredService<StillCurrentReminders>().QueueDueAsync();
         return expired;
     }
 }
@@ -54,6 +57,8 @@ public sealed class RecurringJobsRegistration(IRecurringJobManager recurringJobs
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         recurringJobs.AddOrUpdate<DeliverOutboxJob>(DeliverOutboxJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
             DeliverOutboxJob.Schedule, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurringJobs.AddOrUpdate<DigestJob>(DigestJob.RecurringJobId, job => job.RunAsync(), DigestJob.Schedule,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         return Task.CompletedTask;
     }
 

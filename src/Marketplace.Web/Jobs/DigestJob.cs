@@ -1,0 +1,58 @@
+using Hangfire;
+using Marketplace.Web.Data;
+using Marketplace.Web.Domain;
+using Marketplace.Web.Mail;
+using Marketplace.Web.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Web.Jobs;
+
+/// <summary>
+/// Digests at each town's hour in its own time zone. The recurring run only looks at the clock every quarter hour and
+/// fans out: a town whose local hour has come and that has not run today is claimed (one conditional update, so two
+/// instances cannot both claim it) and gets its own job.
+/// </summary>
+public sealed class DigestJob(AppDbContext db, IBackgroundJobClient jobs, TenantScopeFactory tenantScopes, TimeProvider clock,
+    ILogger<DigestJob> logger)
+{
+    public const string RecurringJobId = "digests";
+    public const string Schedule = "*/15 * * * *";
+
+    /// <summary>The recurring entry point; returns the towns it started.</summary>
+    public async Task<IReadOnlyList<(Guid TenantId, DateOnly Date)>> RunAsync()
+    {
+        var now = clock.GetUtcNow();
+        var towns = await db.Tenants.AsNoTracking().Select(t => new { t.Id, t.TimeZoneId, t.DigestHour, t.LastDigestRunOn }).ToListAsync();
+        var started = new List<(Guid, DateOnly)>();
+        foreach (var town in towns)
+        {
+            if (!TimeZoneInfo.TryFindSystemTimeZoneById(town.TimeZoneId, out var zone))
+            {
+                logger.LogWarning("Municipality {TenantId} has an unknown time zone {Zone}; no digests.", town.Id, town.TimeZoneId);
+                continue;
+            }
+
+            if (DigestSchedule.DueDate(zone, town.DigestHour, town.LastDigestRunOn, now) is not { } date)
+            {
+                continue;
+            }
+
+            var claimed = await db.Tenants.Where(t => t.Id == town.Id && (t.LastDigestRunOn == null || t.LastDigestRunOn < date))
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastDigestRunOn, date));
+            if (claimed == 1)
+            {
+                jobs.Enqueue<DigestJob>(job => job.RunForTownAsync(town.Id, date, CancellationToken.None));
+                started.Add((town.Id, date));
+            }
+        }
+
+        return started;
+    }
+
+    /// <summary>One town's digests; Hangfire retries it on failure, and a retry sends nothing twice.</summary>
+    public async Task<int> RunForTownAsync(Guid tenantId, DateOnly date, CancellationToken cancellationToken)
+    {
+        await using var scope = await tenantScopes.CreateAsync(tenantId, cancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<TownDigests>().WriteAsync(date, cancellationToken);
+    }
+}
