@@ -1,0 +1,201 @@
+using System.Collections.Concurrent;
+using AngleSharp.Html.Parser;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
+using Marketplace.Tests.Infrastructure;
+using Marketplace.Tests.Integration.Messages;
+using Marketplace.Web.Data;
+using Marketplace.Web.Domain;
+using Marketplace.Web.Jobs;
+using Marketplace.Web.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using MimeKit;
+
+namespace Marketplace.Tests.Integration.Mail;
+
+[Trait("Category", "Database")]
+public sealed class DigestTests(MarketplaceFactory app) : IClassFixture<MarketplaceFactory>
+{
+    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+    /// <summary>A district of its own, so the digest of a subscriber limited to it lists only this test's listings.</summary>
+    private Task<int> NewDistrictAsync(string slug) => app.InTownAsync(slug, async db =>
+    {
+        var district = db.Districts.Add(new District { Name = $"Testviertel {Guid.NewGuid():N}"[..30], SortOrder = 900 }).Entity;
+        await db.SaveChangesAsync();
+        return district.Id;
+    });
+
+    private Task<int> ListingAsync(string slug, string poster, ListingType type, string title, int districtId, TimeSpan age) =>
+        app.CreateListingAsync(slug, poster, type, title, configure: l =>
+        {
+            l.DistrictId = districtId;
+            l.PublishedAt = DateTimeOffset.UtcNow - age;
+            l.CreatedAt = l.PublishedAt.Value;
+        });
+
+    private Task<int> SubscribeAsync(string slug, string userName, Action<DigestSubscription> configure) => app.InTownAsync(slug, async db =>
+    {
+        var subscription = new DigestSubscription
+        {
+            UserId = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync(),
+            Frequency = DigestFrequency.Daily,
+            CreatedAt = DateTimeOffset.UtcNow.AddDays(-30),
+        };
+        configure(subscription);
+        db.DigestSubscriptions.Add(subscription);
+        await db.SaveChangesAsync();
+        return subscription.Id;
+    });
+
+    private async Task<int> RunDigestsAsync(string slug, DateOnly date)
+    {
+        var tenantId = await app.InTownAsync(null, db => db.Tenants.Where(t => t.Slug == slug).Select(t => t.Id).SingleAsync());
+        await using var scope = app.Services.CreateAsyncScope();
+        var queued = await scope.ServiceProvider.GetRequiredService<DigestJob>().RunForTownAsync(tenantId, date, CancellationToken.None);
+        await app.MailSettledAsync();
+        return queued;
+    }
+
+    private static IReadOnlyList<string> ListedTitles(MimeMessage mail) =>
+        new HtmlParser().ParseDocument(mail.HtmlBody!).QuerySelectorAll("[data-part=item] > a").Select(a => a.TextContent.Trim()).ToList();
+
+    [Fact]
+    public async Task TwoSubscribers_WithDifferentLastDigests_EachGetWhatIsNewSinceTheirOwn_PlusLongWaitingRequests()
+    {
+        var district = await NewDistrictAsync("erlangen");
+        var poster = await app.NewMemberAsync("erlangen", "dp");
+        var helper = await app.NewMemberAsync("erlangen", "dh");
+        var early = await app.NewMemberAsync("erlangen", "de");
+        var recent = await app.NewMemberAsync("erlangen", "dr", culture: "en");
+        await ListingAsync("erlangen", poster, ListingType.Offer, "Sofa vor zwei Tagen", district, TimeSpan.FromDays(1.5));
+        await ListingAsync("erlangen", poster, ListingType.Request, "Nachhilfe seit einer Stunde", district, TimeSpan.FromHours(1));
+        await ListingAsync("erlangen", poster, ListingType.Request, "Wartet seit neun Tagen", district, TimeSpan.FromDays(9));
+        var answered = await ListingAsync("erlangen", poster, ListingType.Request, "Beantwortet seit neun Tagen", district, TimeSpan.FromDays(9));
+        await (await app.SignedInAsync("erlangen", helper)).StartConversationAsync(answered);
+        var earlyId = await SubscribeAsync("erlangen", early, s => { s.DistrictIds = [district]; s.LastSentAt = DateTimeOffset.UtcNow.AddDays(-2); });
+        await SubscribeAsync("erlangen", recent, s => { s.DistrictIds = [district]; s.LastSentAt = DateTimeOffset.UtcNow.AddHours(-10); });
+
+        await RunDigestsAsync("erlangen", Today);
+
+        var earlyMail = Assert.Single(app.Smtp.MessagesTo(MessagesTestData.EmailOf(early)));
+        Assert.Equal(["Nachhilfe seit einer Stunde", "Sofa vor zwei Tagen", "Wartet seit neun Tagen"], ListedTitles(earlyMail));
+        var recentMail = Assert.Single(app.Smtp.MessagesTo(MessagesTestData.EmailOf(recent)));
+        Assert.Equal(["Nachhilfe seit einer Stunde", "Wartet seit neun Tagen"], ListedTitles(recentMail));
+        Assert.StartsWith("Erlangen: your digest of", recentMail.Subject);
+        Assert.Contains("We can help", recentMail.TextBody);
+        Assert.Equal("List-Unsubscribe=One-Click", recentMail.Headers["List-Unsubscribe-Post"]);
+        Assert.Contains("/unsubscribe/", recentMail.Headers["List-Unsubscribe"]);
+
+        var lastSent = await app.InTownAsync("erlangen", db => db.DigestSubscriptions.Where(s => s.Id == earlyId).Select(s => s.LastSentAt).SingleAsync());
+        Assert.True(lastSent > DateTimeOffset.UtcNow.AddMinutes(-5));
+
+        // The same day's run again (a retry, a second instance) sends nothing more.
+        await RunDigestsAsync("erlangen", Today);
+        Assert.Single(app.Smtp.MessagesTo(MessagesTestData.EmailOf(early)));
+    }
+
+    [Fact]
+    public async Task ErlangenSubscriber_NeverSeesPotsdamListings()
+    {
+        var subscriber = await app.NewMemberAsync("erlangen", "dx");
+        var potsdamPoster = await app.NewMemberAsync("potsdam", "dq");
+        var erlangenPoster = await app.NewMemberAsync("erlangen", "dz");
+        await ListingAsync("potsdam", potsdamPoster, ListingType.Request, "Nur in Potsdam", await NewDistrictAsync("potsdam"), TimeSpan.FromHours(1));
+        await ListingAsync("erlangen", erlangenPoster, ListingType.Request, "Nur in Erlangen", await NewDistrictAsync("erlangen"), TimeSpan.FromHours(1));
+        await SubscribeAsync("erlangen", subscriber, s => s.LastSentAt = DateTimeOffset.UtcNow.AddHours(-2));
+
+        await RunDigestsAsync("erlangen", Today);
+
+        var mail = Assert.Single(app.Smtp.MessagesTo(MessagesTestData.EmailOf(subscriber)));
+        Assert.Contains("Nur in Erlangen", ListedTitles(mail));
+        Assert.DoesNotContain("Nur in Potsdam", mail.HtmlBody);
+        Assert.DoesNotContain("Nur in Potsdam", mail.TextBody);
+        var links = new HtmlParser().ParseDocument(mail.HtmlBody!).QuerySelectorAll("a[href]").Select(a => new Uri(a.GetAttribute("href")!).Host);
+        Assert.All(links, host => Assert.Equal("erlangen.localhost", host));
+    }
+
+    [Fact]
+    public async Task NothingNew_NoMail_AndTheWindowStays_WeeklyOnlyOnItsDay_OrganisationDigestGoesToItsAdmins()
+    {
+        var quiet = await NewDistrictAsync("erlangen");
+        var busy = await NewDistrictAsync("erlangen");
+        var poster = await app.NewMemberAsync("erlangen", "dw");
+        await ListingAsync("erlangen", poster, ListingType.Offer, "Winterjacken", busy, TimeSpan.FromHours(3));
+        var idle = await app.NewMemberAsync("erlangen", "di");
+        var weekly = await app.NewMemberAsync("erlangen", "dk");
+        var admin = await app.NewMemberAsync("erlangen", "da");
+        var idleId = await SubscribeAsync("erlangen", idle, s => s.DistrictIds = [quiet]);
+        await SubscribeAsync("erlangen", weekly, s => { s.DistrictIds = [busy]; s.Frequency = DigestFrequency.Weekly; s.Weekday = Today.AddDays(1).DayOfWeek; });
+        var adminId = await app.UserIdAsync(admin);
+        await app.InTownAsync("erlangen", async db =>
+        {
+            var organisation = db.Organisations.Add(new Organisation
+            {
+                Name = $"Kleiderkammer {Guid.NewGuid():N}"[..24], Type = OrganisationType.Initiative, Status = OrganisationStatus.Approved,
+                Members = [new OrganisationMember { UserId = adminId, Role = OrganisationRole.Admin }],
+            }).Entity;
+            await db.SaveChangesAsync();
+            db.DigestSubscriptions.Add(new DigestSubscription
+            {
+                OrganisationId = organisation.Id, Frequency = DigestFrequency.Daily, DistrictIds = [busy], CreatedAt = DateTimeOffset.UtcNow.AddDays(-1),
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        await RunDigestsAsync("erlangen", Today);
+
+        Assert.Empty(app.Smtp.MessagesTo(MessagesTestData.EmailOf(idle)));
+        Assert.Null(await app.InTownAsync("erlangen", db => db.DigestSubscriptions.Where(s => s.Id == idleId).Select(s => s.LastSentAt).SingleAsync()));
+        Assert.Empty(app.Smtp.MessagesTo(MessagesTestData.EmailOf(weekly)));
+        var organisationMail = Assert.Single(app.Smtp.MessagesTo(MessagesTestData.EmailOf(admin)));
+        Assert.Equal(["Winterjacken"], ListedTitles(organisationMail));
+        Assert.Contains("Kleiderkammer", organisationMail.TextBody);
+
+        await RunDigestsAsync("erlangen", Today.AddDays(1));
+        Assert.Equal(["Winterjacken"], ListedTitles(Assert.Single(app.Smtp.MessagesTo(MessagesTestData.EmailOf(weekly)))));
+    }
+
+    /// <summary>Records what the fan-out enqueues instead of handing it to a Hangfire server (the tests run none).</summary>
+    private sealed class RecordingJobs : IBackgroundJobClient
+    {
+        public ConcurrentBag<Job> Created { get; } = [];
+
+        public string Create(Job job, IState state)
+        {
+            Created.Add(job);
+            return Guid.NewGuid().ToString();
+        }
+
+        public bool ChangeState(string jobId, IState state, string expectedState) => true;
+    }
+
+    [Fact]
+    public async Task FanOut_TwoInstancesAtTheTownsHour_StartTheTownOnce_AndNotAgainThatDay()
+    {
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var hour = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, berlin).Hour;
+        await app.InTownAsync(null, db => db.Tenants.Where(t => t.Slug == "erlangen")
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.DigestHour, hour).SetProperty(t => t.LastDigestRunOn, (DateOnly?)null)));
+        var erlangen = await app.InTownAsync(null, db => db.Tenants.Where(t => t.Slug == "erlangen").Select(t => t.Id).SingleAsync());
+        var jobs = new RecordingJobs();
+
+        async Task<IReadOnlyList<(Guid TenantId, DateOnly Date)>> InstanceAsync()
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var job = new DigestJob(scope.ServiceProvider.GetRequiredService<AppDbContext>(), jobs,
+                scope.ServiceProvider.GetRequiredService<TenantScopeFactory>(), TimeProvider.System, NullLogger<DigestJob>.Instance);
+            return await job.RunAsync();
+        }
+
+        var runs = await Task.WhenAll(InstanceAsync(), InstanceAsync());
+        var again = await InstanceAsync();
+
+        Assert.Single(runs.SelectMany(r => r), r => r.TenantId == erlangen);
+        Assert.DoesNotContain(again, r => r.TenantId == erlangen);
+        Assert.Single(jobs.Created, j => j.Method.Name == nameof(DigestJob.RunForTownAsync) && (Guid)j.Args[0] == erlangen);
+    }
+}
