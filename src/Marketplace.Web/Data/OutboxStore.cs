@@ -37,9 +37,12 @@ public sealed class OutboxStore(AppDbContext db, TimeProvider clock)
             .Where(m => m.LeaseToken == token).OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).ToListAsync();
     }
 
+    /// <summary>Also drops the bodies: they are not needed once sent, and they hold personal links (confirmations, one-click).</summary>
     public Task<int> MarkSentAsync(OutboxMail mail) =>
         Owned(mail).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.State, OutboxState.Sent)
+            .SetProperty(m => m.HtmlBody, "")
+            .SetProperty(m => m.TextBody, "")
             .SetProperty(m => m.SentAt, clock.GetUtcNow())
             .SetProperty(m => m.Attempts, m => m.Attempts + 1)
             .SetProperty(m => m.LastError, (string?)null)
@@ -63,7 +66,7 @@ public sealed class OutboxStore(AppDbContext db, TimeProvider clock)
             .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null));
     }
 
-    /// <summary>Sent mail is kept a month for the admin's counts and questions, then deleted: bodies hold personal links.</summary>
+    /// <summary>Sent rows (without bodies) are kept a month for the admin's counts and questions, then deleted.</summary>
     public static readonly TimeSpan KeepSent = TimeSpan.FromDays(30);
 
     public Task<int> PurgeSentAsync() =>

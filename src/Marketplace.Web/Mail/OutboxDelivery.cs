@@ -31,22 +31,49 @@ public sealed class OutboxDelivery(OutboxStore store, IMailSender sender, IOptio
                 break;
             }
 
+            sent += await DeliverBatchAsync(due, cancellationToken);
+        }
+
+        return sent;
+    }
+
+    /// <summary>One connection for the batch; after a failed mail a fresh one, since the old may be broken.</summary>
+    private async Task<int> DeliverBatchAsync(IReadOnlyList<OutboxMail> due, CancellationToken cancellationToken)
+    {
+        var sent = 0;
+        IMailSession? session = null;
+        try
+        {
             foreach (var mail in due)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 try
                 {
-                    await sender.SendAsync(ToMessage(mail), cancellationToken);
+                    session ??= await sender.OpenAsync(cancellationToken);
+                    await session.SendAsync(ToMessage(mail), cancellationToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     logger.LogWarning("Outbox mail {Id} (attempt {Attempt}) not delivered: {Error}", mail.Id, mail.Attempts + 1, e.Message);
                     await store.RecordFailureAsync(mail, e.Message);
+                    if (session is not null)
+                    {
+                        await session.DisposeAsync();
+                        session = null;
+                    }
+
                     continue;
                 }
 
                 await store.MarkSentAsync(mail);
                 sent++;
+            }
+        }
+        finally
+        {
+            if (session is not null)
+            {
+                await session.DisposeAsync();
             }
         }
 

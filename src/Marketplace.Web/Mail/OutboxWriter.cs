@@ -15,16 +15,30 @@ public sealed record OutgoingMail(string Recipient, string Template, string Cult
 /// </summary>
 public sealed class OutboxWriter(AppDbContext db, TimeProvider clock, IOptions<MailOptions> options)
 {
+    // Keys added in this scope and not saved yet. Not DbSet.Local: it runs change detection over everything tracked,
+    // which made a digest run of 10,000 mails quadratic.
+    private readonly HashSet<string> _added = [];
+
     /// <summary>Adds the mail unless one with this key was already written for the town; returns whether it was added.</summary>
-    public async Task<bool> AddAsync(OutgoingMail mail, string idempotencyKey)
+    public async Task<bool> AddAsync(OutgoingMail mail, string idempotencyKey) =>
+        !await ExistsAsync(idempotencyKey) && Add(mail, idempotencyKey);
+
+    /// <summary>Whether a mail with this key is already in the town's outbox (saved or added in this scope).</summary>
+    public async Task<bool> ExistsAsync(string idempotencyKey) =>
+        _added.Contains(idempotencyKey) || await db.OutboxMails.AnyAsync(m => m.IdempotencyKey == idempotencyKey);
+
+    /// <summary>
+    /// Adds the mail for a caller that checked the key itself (e.g. in bulk). Should two writers still race, the unique
+    /// index refuses the second row and its transaction.
+    /// </summary>
+    public bool Add(OutgoingMail mail, string idempotencyKey)
     {
         if (idempotencyKey.Length > OutboxMail.KeyMaxLength)
         {
             throw new ArgumentException($"An idempotency key has at most {OutboxMail.KeyMaxLength} characters.", nameof(idempotencyKey));
         }
 
-        if (db.OutboxMails.Local.Any(m => m.IdempotencyKey == idempotencyKey)
-            || await db.OutboxMails.AnyAsync(m => m.IdempotencyKey == idempotencyKey))
+        if (!_added.Add(idempotencyKey))
         {
             return false;
         }

@@ -31,7 +31,8 @@ public sealed class TownDigests(AppDbContext db, ITenantContext tenant, TownMail
     {
         var town = tenant.Tenant ?? throw new InvalidOperationException("Digests are written inside a town's scope.");
         var now = clock.GetUtcNow();
-        var subscriptions = (await db.DigestSubscriptions.Where(s => s.Frequency != DigestFrequency.Off).OrderBy(s => s.Id).ToListAsync(cancellationToken))
+        var subscriptions = (await db.DigestSubscriptions.AsNoTracking().Where(s => s.Frequency != DigestFrequency.Off).OrderBy(s => s.Id)
+                .ToListAsync(cancellationToken))
             .Where(s => DigestSchedule.IsDay(s.Frequency, s.Weekday, localDate)).ToList();
         if (subscriptions.Count == 0)
         {
@@ -42,10 +43,14 @@ public sealed class TownDigests(AppDbContext db, ITenantContext tenant, TownMail
         var candidates = listings.Values.Select(l => l.Candidate).ToList();
         var names = await NamesAsync(cancellationToken);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(town.TimeZoneId);
+        var keyPrefix = $"digest:{localDate:yyyyMMdd}:";
+        var queuedBefore = (await db.OutboxMails.Where(m => m.IdempotencyKey.StartsWith(keyPrefix)).Select(m => m.IdempotencyKey)
+            .ToListAsync(cancellationToken)).ToHashSet();
         var queued = 0;
         foreach (var batch in subscriptions.Chunk(BatchSize))
         {
             var recipients = await RecipientsAsync(batch, cancellationToken);
+            var served = new List<int>();
             foreach (var subscription in batch)
             {
                 var items = DigestSelection.Select(candidates, DigestFilter.Of(subscription),
@@ -58,18 +63,28 @@ public sealed class TownDigests(AppDbContext db, ITenantContext tenant, TownMail
 
                 foreach (var person in audience.People)
                 {
-                    var key = $"digest:{subscription.Id}:{localDate:yyyyMMdd}:{person.UserId}";
-                    if (await mail.QueueAsync(person.Email, person.Culture ?? town.DefaultCulture, "digest", key,
-                            () => Compose(town, subscription, audience.OrganisationName, person, items, listings, names, localDate, zone)))
+                    var key = $"{keyPrefix}{subscription.Id}:{person.UserId}";
+                    if (!queuedBefore.Contains(key) && await mail.QueueAsync(person.Email, person.Culture ?? town.DefaultCulture, "digest", key,
+                            () => Compose(town, subscription, audience.OrganisationName, person, items, listings, names, localDate, zone),
+                            keyChecked: true))
                     {
                         queued++;
                     }
                 }
 
-                subscription.LastSentAt = now;
+                served.Add(subscription.Id);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            // The batch's mails and the subscribers' new "last sent" commit together.
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await db.DigestSubscriptions.Where(s => served.Contains(s.Id))
+                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.LastSentAt, now), cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            db.ChangeTracker.Clear();
         }
 
         logger.LogInformation("Queued {Count} digests in municipality {TenantId} for {Date}.", queued, town.Id, localDate);

@@ -18,8 +18,15 @@ public sealed class TownMail(MailRenderer renderer, OutboxWriter writer, ITenant
     private string? _colour;
 
     /// <summary>Queues the mail unless one with <paramref name="idempotencyKey"/> was queued before; returns whether it was.</summary>
-    public async Task<bool> QueueAsync(string recipient, string culture, string template, string idempotencyKey, Func<MailContent> compose)
+    /// <param name="keyChecked">The caller already knows the key is new (it checked a whole run's keys at once).</param>
+    public async Task<bool> QueueAsync(string recipient, string culture, string template, string idempotencyKey, Func<MailContent> compose,
+        bool keyChecked = false)
     {
+        if (!keyChecked && await writer.ExistsAsync(idempotencyKey))
+        {
+            return false;
+        }
+
         MailContent content;
         MailBranding branding;
         using (CultureScope.Use(culture))
@@ -29,7 +36,7 @@ public sealed class TownMail(MailRenderer renderer, OutboxWriter writer, ITenant
             content = composed with { Footer = [.. composed.Footer, localizer["Mail_Footer", branding.TownName]] };
         }
 
-        return await writer.AddAsync(await renderer.RenderAsync(recipient, template, content, branding), idempotencyKey);
+        return writer.Add(await renderer.RenderAsync(recipient, template, content, branding), idempotencyKey);
     }
 
     /// <summary>Inside the recipient's culture: the platform's own name is translated.</summary>
