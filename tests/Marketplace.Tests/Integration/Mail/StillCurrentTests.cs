@@ -82,6 +82,26 @@ public sealed class StillCurrentTests(MarketplaceFactory app) : IClassFixture<Ma
     }
 
     [Fact]
+    public async Task TwoClicksAtOnce_OnDifferentLinksOfOneMail_OnlyOneActs()
+    {
+        var (_, listingId, mail) = await ReminderAsync(TimeSpan.FromDays(2));
+        var links = OneClickLinks(mail);
+        async Task<HttpResponseMessage> ClickAsync(string path)
+        {
+            var client = app.TownClient("erlangen");
+            var token = await MessagesTestData.TokenAsync(client, path);
+            return await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        }
+
+        var answers = await Task.WhenAll(ClickAsync(links["fulfil"]), ClickAsync(links["close"]));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Gone], answers.Select(a => a.StatusCode).Order());
+        var status = (await ListingAsync(listingId)).Status;
+        Assert.Contains(status, new[] { ListingStatus.Fulfilled, ListingStatus.Closed });
+        Assert.Equal(status == ListingStatus.Fulfilled ? 1 : 0, await app.InTownAsync("erlangen", db => db.Matches.CountAsync(m => m.ListingId == listingId)));
+    }
+
+    [Fact]
     public async Task Fulfil_MarksItFulfilled_AndCountsAMatch()
     {
         var (_, listingId, mail) = await ReminderAsync(TimeSpan.FromDays(1));
