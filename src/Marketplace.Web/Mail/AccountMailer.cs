@@ -47,8 +47,8 @@ public sealed class AccountMailer(TownMail mail, AppDbContext db, IStringLocaliz
     }
 
     /// <summary>Queued in the scope that saves the appointment, so the mail exists exactly when the appointment does.</summary>
-    public Task QueueAppointmentAsync(TownMail townMail, string to, TownRole role, string townName, string link, string culture) =>
-        QueueAsync(townMail, to, culture, "appointment", $"appointment:{to.ToLowerInvariant()}:{role}:{Minute()}",
+    public Task QueueAppointmentAsync(string to, TownRole role, string townName, string link, string culture) =>
+        QueueAsync(to, culture, "appointment", $"appointment:{to.ToLowerInvariant()}:{role}:{Minute()}",
             "Mail_Appointment_Subject", "Mail_Appointment_Body", "Mail_Appointment_Action", townName, link, () => localizer["Role_" + role]);
 
     /// <summary>The language the account chose last; an account that never chose reads the language of this request.</summary>
@@ -61,13 +61,9 @@ public sealed class AccountMailer(TownMail mail, AppDbContext db, IStringLocaliz
         links.GetUriByPage(accessor.HttpContext ?? throw new InvalidOperationException("Account mails link to the host of a request."), page, null, values)
         ?? throw new InvalidOperationException($"No address for {page}.");
 
+    /// <param name="name">Read inside the recipient's culture, so a role name is translated with the rest of the mail.</param>
     private Task QueueAsync(string to, string culture, string template, string key, string subjectKey, string bodyKey, string actionKey,
         string townName, string link, Func<string> name) =>
-        QueueAsync(mail, to, culture, template, key, subjectKey, bodyKey, actionKey, townName, link, name);
-
-    /// <param name="name">Read inside the recipient's culture, so a role name is translated with the rest of the mail.</param>
-    private Task QueueAsync(TownMail townMail, string to, string culture, string template, string key, string subjectKey, string bodyKey,
-        string actionKey, string townName, string link, Func<string> name) =>
-        townMail.QueueAsync(to, culture, template, key, () => MailContent.FromBody(
+        mail.QueueAsync(to, culture, template, key, () => MailContent.FromBody(
             localizer[subjectKey, townName], localizer[bodyKey, name(), townName, link], link, localizer[actionKey]));
 }

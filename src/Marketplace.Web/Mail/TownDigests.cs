@@ -61,6 +61,7 @@ public sealed class TownDigests(AppDbContext db, ITenantContext tenant, TownMail
                     continue;
                 }
 
+                var before = queued;
                 foreach (var person in audience.People)
                 {
                     var key = $"{keyPrefix}{subscription.Id}:{person.UserId}";
@@ -72,7 +73,11 @@ public sealed class TownDigests(AppDbContext db, ITenantContext tenant, TownMail
                     }
                 }
 
-                served.Add(subscription.Id);
+                // Only a digest written now moves the window; on a repeated run of the day, what came since stays for tomorrow.
+                if (queued > before)
+                {
+                    served.Add(subscription.Id);
+                }
             }
 
             // The batch's mails and the subscribers' new "last sent" commit together.

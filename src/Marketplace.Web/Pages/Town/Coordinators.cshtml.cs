@@ -13,7 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace Marketplace.Web.Pages.Town;
 
 /// <summary>The town admin appoints coordinators and town admins by e-mail and can step them back to members.</summary>
-public sealed class CoordinatorsModel(AppDbContext db, CoordinatorAppointments appointments, AccountMailer mailer, TownMail townMail, ITenantContext tenant,
+public sealed class CoordinatorsModel(AppDbContext db, CoordinatorAppointments appointments, AccountMailer mailer, ITenantContext tenant,
     CurrentMember currentMember, IStringLocalizer<Resources.SharedResource> l) : PageModel
 {
     public IReadOnlyList<StaffRow> Staff { get; private set; } = [];
@@ -52,7 +52,7 @@ public sealed class CoordinatorsModel(AppDbContext db, CoordinatorAppointments a
         var email = Input.Email.Trim();
         var outcome = await appointments.AppointAsync(email, Input.Role);
         var link = Url.Page(outcome.HasAccount ? "/Account/Login" : "/Account/Register", null, null, Request.Scheme)!;
-        await mailer.QueueAppointmentAsync(townMail, email, Input.Role, town.Name, link, outcome.Culture ?? town.DefaultCulture);
+        await mailer.QueueAppointmentAsync(email, Input.Role, town.Name, link, outcome.Culture ?? town.DefaultCulture);
         await db.SaveChangesAsync();
         // The same words whether or not the address has an account.
         TempData["Status"] = l["Coordinators_Invited", email].Value;

@@ -93,9 +93,13 @@ public sealed class DigestTests(MarketplaceFactory app) : IClassFixture<Marketpl
         var lastSent = await app.InTownAsync("erlangen", db => db.DigestSubscriptions.Where(s => s.Id == earlyId).Select(s => s.LastSentAt).SingleAsync());
         Assert.True(lastSent > DateTimeOffset.UtcNow.AddMinutes(-5));
 
-        // The same day's run again (a retry, a second instance) sends nothing more.
+        // The same day's run again (a retry, a second instance) sends nothing more, and what came in between waits for the next day.
+        await ListingAsync("erlangen", poster, ListingType.Offer, "Zwischen den Läufen", district, TimeSpan.Zero);
         await RunDigestsAsync("erlangen", Today);
         Assert.Single(app.Smtp.MessagesTo(MessagesTestData.EmailOf(early)));
+        await RunDigestsAsync("erlangen", Today.AddDays(1));
+        var nextDay = app.Smtp.MessagesTo(MessagesTestData.EmailOf(early)).Last();
+        Assert.Equal(["Zwischen den Läufen", "Wartet seit neun Tagen"], ListedTitles(nextDay));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ using Microsoft.Extensions.Localization;
 namespace Marketplace.Web.Pages.Admin.Municipalities;
 
 /// <summary>The platform admin creates a municipality with its districts and appoints its first town admin, in one save.</summary>
-public sealed class NewModel(AppDbContext db, TenantScopeFactory tenantScopes, AccountMailer mailer, TenantLinks links,
+public sealed class NewModel(AppDbContext db, TenantScopeFactory tenantScopes, TenantLinks links,
     TimeProvider clock, IStringLocalizer<Resources.SharedResource> l) : PageModel
 {
     [BindProperty]
@@ -84,7 +84,8 @@ public sealed class NewModel(AppDbContext db, TenantScopeFactory tenantScopes, A
             outcome = await scope.ServiceProvider.GetRequiredService<CoordinatorAppointments>()
                 .AppointAsync(Input.FirstCoordinatorEmail.Trim(), TownRole.TownAdmin);
             var link = links.TownUrl(slug, outcome.HasAccount ? "/account/login" : "/account/register");
-            await mailer.QueueAppointmentAsync(scope.ServiceProvider.GetRequiredService<TownMail>(), Input.FirstCoordinatorEmail.Trim(),
+            // The town's own mailer, so the mail lands in the new town's outbox with the town.
+            await scope.ServiceProvider.GetRequiredService<AccountMailer>().QueueAppointmentAsync(Input.FirstCoordinatorEmail.Trim(),
                 TownRole.TownAdmin, town.Name, link, outcome.Culture ?? town.DefaultCulture);
             try
             {
