@@ -51,9 +51,9 @@ internal static class DigestBench
 
         total.Stop();
         int pending;
-        await using (var scope = app.Services.CreateAsyncScope())
+        await using (var scope = await app.Services.GetRequiredService<TenantScopeFactory>().CreateAsync(town))
         {
-            pending = await scope.ServiceProvider.GetRequiredService<AppDbContext>().OutboxMails.IgnoreQueryFilters().CountAsync(m => m.State != OutboxState.Sent);
+            pending = await scope.ServiceProvider.GetRequiredService<AppDbContext>().OutboxMails.CountAsync(m => m.State != OutboxState.Sent);
         }
 
         // Run the same day again, as a retry or a second instance would: nothing more may go out.

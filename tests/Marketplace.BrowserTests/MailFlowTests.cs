@@ -17,8 +17,7 @@ public sealed class MailFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
     /// <summary>Mail from jobs links to the configured public port; the browser reaches the test server on its own port.</summary>
     private string OnTestServer(string url) => app.TownUrl("erlangen", new Uri(url).PathAndQuery);
 
-    private async Task<Guid> ErlangenAsync() =>
-        await app.InTownAsync(null, db => db.Tenants.Where(t => t.Slug == "erlangen").Select(t => t.Id).SingleAsync());
+    private Task<Guid> ErlangenAsync() => app.TownIdAsync("erlangen");
 
     private static async Task LogInAsync(IPage page, string login)
     {

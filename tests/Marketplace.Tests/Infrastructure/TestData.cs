@@ -10,6 +10,9 @@ public static class TestData
     public static Task<string> UserIdAsync(this MarketplaceFactory app, string userName) =>
         app.InTownAsync(null, db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
 
+    public static Task<Guid> TownIdAsync(this MarketplaceFactory app, string slug) =>
+        app.InTownAsync(null, db => db.Tenants.Where(t => t.Slug == slug).Select(t => t.Id).SingleAsync());
+
     /// <summary>A published listing of the given town, posted by the given user; returns its id.</summary>
     public static Task<int> CreateListingAsync(this MarketplaceFactory app, string slug, string posterUserName,
         ListingType type = ListingType.Offer, string title = "Kinderfahrrad zu verschenken", string categoryKey = "fahrraeder",

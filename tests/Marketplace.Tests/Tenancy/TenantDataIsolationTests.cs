@@ -26,7 +26,7 @@ public sealed class TenantDataIsolationTests(MarketplaceFactory app) : IClassFix
             await db.SaveChangesAsync();
             return entity;
         });
-        var erlangenId = await app.InTownAsync(null, db => db.Tenants.Where(t => t.Slug == "erlangen").Select(t => t.Id).SingleAsync());
+        var erlangenId = await app.TownIdAsync("erlangen");
         Assert.Equal(erlangenId, row.TenantId);
 
         bool VisibleIn(AppDbContext db) => db.Set<T>().AsEnumerable().Any(e => ReferenceEquals(e, row) || KeyOf(db, e).Equals(KeyOf(db, row)));

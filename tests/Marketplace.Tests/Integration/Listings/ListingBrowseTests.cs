@@ -34,7 +34,7 @@ public sealed class ListingBrowseTests(MarketplaceFactory app) : IClassFixture<M
     public async Task FullText_LooksOnlyAtTitleAndDescription_NotAtHowTheIndexKeysTheTown()
     {
         await app.CreateListingAsync("potsdam", "potsdam-mitglied", title: "Schlüssel-Test Bücherregal");
-        var town = await app.InTownAsync(null, db => db.Tenants.Where(t => t.Slug == "potsdam").Select(t => t.Id).SingleAsync());
+        var town = await app.TownIdAsync("potsdam");
         var client = app.TownClient("potsdam");
 
         Assert.Contains("Schlüssel-Test Bücherregal", await TitlesAsync(client, "?q=Bücherregal"));

@@ -53,7 +53,7 @@ public sealed class DigestTests(MarketplaceFactory app) : IClassFixture<Marketpl
 
     private async Task<int> RunDigestsAsync(string slug, DateOnly date)
     {
-        var tenantId = await app.InTownAsync(null, db => db.Tenants.Where(t => t.Slug == slug).Select(t => t.Id).SingleAsync());
+        var tenantId = await app.TownIdAsync(slug);
         await using var scope = app.Services.CreateAsyncScope();
         var queued = await scope.ServiceProvider.GetRequiredService<DigestJob>().RunForTownAsync(tenantId, date, CancellationToken.None);
         await app.MailSettledAsync();
@@ -184,7 +184,7 @@ public sealed class DigestTests(MarketplaceFactory app) : IClassFixture<Marketpl
         var hour = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, berlin).Hour;
         await app.InTownAsync(null, db => db.Tenants.Where(t => t.Slug == "erlangen")
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.DigestHour, hour).SetProperty(t => t.LastDigestRunOn, (DateOnly?)null)));
-        var erlangen = await app.InTownAsync(null, db => db.Tenants.Where(t => t.Slug == "erlangen").Select(t => t.Id).SingleAsync());
+        var erlangen = await app.TownIdAsync("erlangen");
         var jobs = new RecordingJobs();
 
         async Task<IReadOnlyList<(Guid TenantId, DateOnly Date)>> InstanceAsync()

@@ -24,7 +24,7 @@ public sealed class StillCurrentTests(MarketplaceFactory app) : IClassFixture<Ma
 
     private async Task RunHourlyAsync()
     {
-        var erlangen = await app.InTownAsync(null, db => db.Tenants.Where(t => t.Slug == "erlangen").Select(t => t.Id).SingleAsync());
+        var erlangen = await app.TownIdAsync("erlangen");
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<ExpireListingsJob>().RunForTownAsync(erlangen);
         await app.MailSettledAsync();

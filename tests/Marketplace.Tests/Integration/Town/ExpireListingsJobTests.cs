@@ -13,13 +13,12 @@ namespace Marketplace.Tests.Integration.Town;
 [Trait("Category", "Database")]
 public sealed class ExpireListingsJobTests(MarketplaceFactory app) : IClassFixture<MarketplaceFactory>
 {
-    private Task<Guid> TownIdAsync(string slug) => app.InTownAsync(null, db => db.Tenants.Where(t => t.Slug == slug).Select(t => t.Id).SingleAsync());
 
     private Task<Listing> ListingAsync(string slug, int id) => app.InTownAsync(slug, db => db.Listings.AsNoTracking().SingleAsync(l => l.Id == id));
 
     private async Task<int> RunForTownAsync(string slug)
     {
-        var tenantId = await TownIdAsync(slug);
+        var tenantId = await app.TownIdAsync(slug);
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ExpireListingsJob>().RunForTownAsync(tenantId);
     }

@@ -86,6 +86,32 @@ public sealed class TownRulesSettingsTests(MarketplaceFactory app) : IClassFixtu
     }
 
     [Fact]
+    public async Task MailColourAndDigestHour_AreSaved_AndABadColourOrHourIsRefusedAtTheField()
+    {
+        var client = await TownAdminAsync("erlangen");
+
+        var saved = await client.SubmitAsync("/town/settings", "[data-testid=settings-form]", new Dictionary<string, string>
+        {
+            ["Input.AccentColour"] = "#1A7F37", ["Input.DigestHour"] = "18",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var town = await TownAsync("erlangen");
+        Assert.Equal(("#1a7f37", 18), (town.AccentColour, town.DigestHour));
+
+        foreach (var (colour, hour, field) in new[] { ("rot; background:url(x)", "7", "Input.AccentColour"), ("#00ff00", "24", "Input.DigestHour") })
+        {
+            var refused = await client.SubmitAsync("/town/settings", "[data-testid=settings-form]", new Dictionary<string, string>
+            {
+                ["Input.AccentColour"] = colour, ["Input.DigestHour"] = hour,
+            });
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+            Assert.NotNull((await Html.ParseAsync(refused)).FieldError(field));
+        }
+
+        Assert.Equal(("#1a7f37", 18), ((await TownAsync("erlangen")).AccentColour, (await TownAsync("erlangen")).DigestHour));
+    }
+
+    [Fact]
     public async Task RangeMessage_NamesTheLimits()
     {
         var client = await TownAdminAsync("koeln");
