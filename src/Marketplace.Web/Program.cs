@@ -87,6 +87,7 @@ services.AddMarketplaceMessages();
 services.AddScoped<ExpireListingsJob>();
 services.AddScoped<DeliverOutboxJob>();
 services.AddScoped<DigestJob>();
+services.AddScoped<MatchAcceptance>();
 services.AddScoped<IAuthorizationHandler, TownRoleHandler>();
 services.AddScoped<IAuthorizationHandler, PlatformAdminHandler>();
 services.AddAuthorization(options => options.AddMarketplacePolicies());

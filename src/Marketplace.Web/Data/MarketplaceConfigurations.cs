@@ -159,7 +159,9 @@ internal sealed class MatchConfiguration : IEntityTypeConfiguration<Match>
     public void Configure(EntityTypeBuilder<Match> builder)
     {
         builder.HasIndex(m => new { m.TenantId, m.ListingId });
+        builder.HasIndex(m => new { m.TenantId, m.Status });
         builder.HasOne<Listing>().WithMany().HasForeignKey(m => m.ListingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Listing>().WithMany().HasForeignKey(m => m.OfferListingId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

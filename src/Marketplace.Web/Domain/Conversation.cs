@@ -50,11 +50,33 @@ public enum MatchSource
     Coordination = 1,
 }
 
+/// <summary>
+/// Where a match stands. Marketplace fulfilments are recorded as <see cref="Completed"/>; a coordinator's proposal
+/// starts as <see cref="Proposed"/> and becomes <see cref="Accepted"/> once both sides said yes and the offer had a place left.
+/// </summary>
+public enum MatchStatus
+{
+    Completed = 0,
+    Proposed = 1,
+    Accepted = 2,
+    Declined = 3,
+    Disputed = 4,
+}
+
+public enum MatchAnswer
+{
+    Pending = 0,
+    Accepted = 1,
+    Declined = 2,
+}
+
 /// <summary>A request paired with an offer or a helper (Vermittlung). The marketplace records one when a poster marks a listing fulfilled.</summary>
 public sealed class Match : ITenantOwned
 {
     public int Id { get; set; }
     public Guid TenantId { get; set; }
+
+    /// <summary>The request (coordination) or the fulfilled listing (marketplace).</summary>
     public int ListingId { get; set; }
 
     /// <summary>Whom the poster named as the other side, if anyone.</summary>
@@ -62,4 +84,14 @@ public sealed class Match : ITenantOwned
     public int? ConversationId { get; set; }
     public MatchSource Source { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    public MatchStatus Status { get; set; }
+
+    /// <summary>The offer a coordinator proposed; its places go down when the match is accepted.</summary>
+    public int? OfferListingId { get; set; }
+
+    public string? ProposedByUserId { get; set; }
+    public MatchAnswer RequestAnswer { get; set; }
+    public MatchAnswer OfferAnswer { get; set; }
+    public DateTimeOffset? DecidedAt { get; set; }
 }

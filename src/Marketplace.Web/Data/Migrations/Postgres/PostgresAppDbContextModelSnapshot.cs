@@ -518,10 +518,28 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("ListingId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("OfferAnswer")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OfferListingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProposedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("RequestAnswer")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
                         .HasColumnType("integer");
 
                     b.Property<Guid>("TenantId")
@@ -531,7 +549,11 @@ namespace Marketplace.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ListingId");
 
+                    b.HasIndex("OfferListingId");
+
                     b.HasIndex("TenantId", "ListingId");
+
+                    b.HasIndex("TenantId", "Status");
 
                     b.ToTable("Matches");
                 });
@@ -1442,6 +1464,11 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                         .HasForeignKey("ListingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Marketplace.Web.Domain.Listing", null)
+                        .WithMany()
+                        .HasForeignKey("OfferListingId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Marketplace.Web.Domain.Message", b =>

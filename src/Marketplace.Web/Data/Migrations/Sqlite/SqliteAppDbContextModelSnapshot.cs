@@ -486,10 +486,28 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ListingId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("OfferAnswer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OfferListingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProposedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestAnswer")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("TenantId")
@@ -499,7 +517,11 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ListingId");
 
+                    b.HasIndex("OfferListingId");
+
                     b.HasIndex("TenantId", "ListingId");
+
+                    b.HasIndex("TenantId", "Status");
 
                     b.ToTable("Matches");
                 });
@@ -1380,6 +1402,11 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ListingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Marketplace.Web.Domain.Listing", null)
+                        .WithMany()
+                        .HasForeignKey("OfferListingId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Marketplace.Web.Domain.Message", b =>

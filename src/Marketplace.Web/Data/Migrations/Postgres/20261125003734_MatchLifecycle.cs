@@ -1,0 +1,112 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Marketplace.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class MatchLifecycle : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "DecidedAt",
+                table: "Matches",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "OfferAnswer",
+                table: "Matches",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "OfferListingId",
+                table: "Matches",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ProposedByUserId",
+                table: "Matches",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "RequestAnswer",
+                table: "Matches",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Status",
+                table: "Matches",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Matches_OfferListingId",
+                table: "Matches",
+                column: "OfferListingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Matches_TenantId_Status",
+                table: "Matches",
+                columns: new[] { "TenantId", "Status" });
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Matches_Listings_OfferListingId",
+                table: "Matches",
+                column: "OfferListingId",
+                principalTable: "Listings",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Matches_Listings_OfferListingId",
+                table: "Matches");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Matches_OfferListingId",
+                table: "Matches");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Matches_TenantId_Status",
+                table: "Matches");
+
+            migrationBuilder.DropColumn(
+                name: "DecidedAt",
+                table: "Matches");
+
+            migrationBuilder.DropColumn(
+                name: "OfferAnswer",
+                table: "Matches");
+
+            migrationBuilder.DropColumn(
+                name: "OfferListingId",
+                table: "Matches");
+
+            migrationBuilder.DropColumn(
+                name: "ProposedByUserId",
+                table: "Matches");
+
+            migrationBuilder.DropColumn(
+                name: "RequestAnswer",
+                table: "Matches");
+
+            migrationBuilder.DropColumn(
+                name: "Status",
+                table: "Matches");
+        }
+    }
+}
