@@ -8,6 +8,16 @@ public enum CategoryKind
     Work = 2,
 }
 
+/// <summary>How offers and requests of a category meet (the town admin decides per category).</summary>
+public enum ExchangeMode
+{
+    /// <summary>Donations, rides, leisure: people answer each other directly on the marketplace.</summary>
+    PeerToPeer = 0,
+
+    /// <summary>Housing, work, accompaniment of vulnerable people, childcare: responses go to the coordination office, which makes the match.</summary>
+    Mediated = 1,
+}
+
 /// <summary>
 /// A town's category or sub-category (one level deep). Retired categories take no new listings but keep old
 /// ones readable. Names are per language; the key is stable for seeding and code.
@@ -25,6 +35,7 @@ public sealed class Category : ITenantOwned
     /// <summary>A pictogram: one emoji, readable without knowing any language.</summary>
     public string Icon { get; set; } = "•";
     public CategoryKind Kind { get; set; }
+    public ExchangeMode ExchangeMode { get; set; }
     public int SortOrder { get; set; }
     public bool IsRetired { get; set; }
 

@@ -94,7 +94,11 @@ public static class DefaultCategories
         {
             var node = Tree[i];
             var parent = existingKeys?.Contains(node.Key) == true ? null
-                : new Category { Key = node.Key, Icon = node.Icon, Kind = node.Kind, Names = node.Names, SortOrder = i };
+                : new Category
+                {
+                    Key = node.Key, Icon = node.Icon, Kind = node.Kind, Names = node.Names, SortOrder = i,
+                    ExchangeMode = DefaultMode(node.Key, node.Kind, null),
+                };
             if (parent is null)
             {
                 continue;
@@ -104,7 +108,11 @@ public static class DefaultCategories
             for (var j = 0; j < node.Children.Length; j++)
             {
                 var child = node.Children[j];
-                result.Add(new Category { Key = child.Key, Icon = child.Icon, Kind = node.Kind, Names = child.Names, SortOrder = j, Parent = parent });
+                result.Add(new Category
+                {
+                    Key = child.Key, Icon = child.Icon, Kind = node.Kind, Names = child.Names, SortOrder = j, Parent = parent,
+                    ExchangeMode = DefaultMode(child.Key, node.Kind, node.Key),
+                });
             }
         }
 
@@ -112,4 +120,13 @@ public static class DefaultCategories
     }
 
     public static int Count => Tree.Sum(n => 1 + n.Children.Length);
+
+    /// <summary>Keys mediated by default besides housing and work: accompanying vulnerable people and childcare.</summary>
+    public static readonly IReadOnlySet<string> MediatedKeys = new HashSet<string> { "begleitung", "kinderbetreuung" };
+
+    /// <summary>The default mode: housing and work, and the keys above (a sub-category of a mediated category too).</summary>
+    public static ExchangeMode DefaultMode(string key, CategoryKind kind, string? parentKey) =>
+        kind is CategoryKind.Housing or CategoryKind.Work || MediatedKeys.Contains(key) || (parentKey is not null && MediatedKeys.Contains(parentKey))
+            ? ExchangeMode.Mediated
+            : ExchangeMode.PeerToPeer;
 }

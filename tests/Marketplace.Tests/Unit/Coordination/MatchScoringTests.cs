@@ -121,3 +121,27 @@ public sealed class MatchScoringTests
         Assert.Equal(ranked[1].Score, ranked[2].Score);
     }
 }
+
+public sealed class ExchangeModeDefaultsTests
+{
+    [Theory]
+    [InlineData("wohnungen", "wohnen", CategoryKind.Housing, ExchangeMode.Mediated)]
+    [InlineData("jobs", "arbeit", CategoryKind.Work, ExchangeMode.Mediated)]
+    [InlineData("begleitung", null, CategoryKind.General, ExchangeMode.Mediated)]
+    [InlineData("behoerden", "begleitung", CategoryKind.General, ExchangeMode.Mediated)]
+    [InlineData("kinderbetreuung", "familie", CategoryKind.General, ExchangeMode.Mediated)]
+    [InlineData("fahrraeder", "sachspenden", CategoryKind.General, ExchangeMode.PeerToPeer)]
+    [InlineData("fahrdienste", null, CategoryKind.General, ExchangeMode.PeerToPeer)]
+    public void Defaults_MediateHousingWorkAccompanimentAndChildcare(string key, string? parent, CategoryKind kind, ExchangeMode expected) =>
+        Assert.Equal(expected, DefaultCategories.DefaultMode(key, kind, parent));
+
+    [Fact]
+    public void NewTowns_GetTheDefaults()
+    {
+        var categories = DefaultCategories.Build();
+
+        Assert.All(categories.Where(c => c.Kind is CategoryKind.Housing or CategoryKind.Work), c => Assert.Equal(ExchangeMode.Mediated, c.ExchangeMode));
+        Assert.Equal(ExchangeMode.Mediated, categories.Single(c => c.Key == "kinderbetreuung").ExchangeMode);
+        Assert.Equal(ExchangeMode.PeerToPeer, categories.Single(c => c.Key == "sachspenden").ExchangeMode);
+    }
+}

@@ -93,6 +93,9 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ExchangeMode")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Icon")
                         .IsRequired()
                         .HasMaxLength(16)
