@@ -1,3 +1,4 @@
+using Marketplace.Web.Coordination;
 using Marketplace.Web.Resources;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -87,7 +88,7 @@ services.AddMarketplaceMessages();
 services.AddScoped<ExpireListingsJob>();
 services.AddScoped<DeliverOutboxJob>();
 services.AddScoped<DigestJob>();
-services.AddScoped<MatchAcceptance>();
+services.AddCoordination();
 services.AddScoped<IAuthorizationHandler, TownRoleHandler>();
 services.AddScoped<IAuthorizationHandler, PlatformAdminHandler>();
 services.AddAuthorization(options => options.AddMarketplacePolicies());

@@ -39,6 +39,13 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
     public DbSet<DigestSubscription> DigestSubscriptions => Set<DigestSubscription>();
     public DbSet<OneClickToken> OneClickTokens => Set<OneClickToken>();
+    public DbSet<VolunteerProfile> VolunteerProfiles => Set<VolunteerProfile>();
+    public DbSet<PoliceClearance> PoliceClearances => Set<PoliceClearance>();
+    public DbSet<VolunteerHours> VolunteerHours => Set<VolunteerHours>();
+    public DbSet<OfficeNote> OfficeNotes => Set<OfficeNote>();
+    public DbSet<OfficeInquiry> OfficeInquiries => Set<OfficeInquiry>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<IntakeContact> IntakeContacts => Set<IntakeContact>();
 
     /// <summary>
     /// Read on every query and save, not at construction: the request's context is created before the

@@ -162,6 +162,11 @@ internal sealed class MatchConfiguration : IEntityTypeConfiguration<Match>
         builder.HasIndex(m => new { m.TenantId, m.Status });
         builder.HasOne<Listing>().WithMany().HasForeignKey(m => m.ListingId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Listing>().WithMany().HasForeignKey(m => m.OfferListingId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(m => m.VolunteerUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(m => new { m.TenantId, m.OfferListingId });
+        builder.HasIndex(m => new { m.TenantId, m.VolunteerUserId });
+        builder.ComplexProperty(m => m.RequestFeedback, f => f.Property(x => x.Comment).HasMaxLength(Match.CommentMaxLength));
+        builder.ComplexProperty(m => m.OfferFeedback, f => f.Property(x => x.Comment).HasMaxLength(Match.CommentMaxLength));
     }
 }
 

@@ -36,6 +36,9 @@ public sealed class Category : ITenantOwned
     public string Icon { get; set; } = "•";
     public CategoryKind Kind { get; set; }
     public ExchangeMode ExchangeMode { get; set; }
+
+    /// <summary>Helpers need a valid police clearance (childcare, homework help, mentoring minors).</summary>
+    public bool RequiresClearance { get; set; }
     public int SortOrder { get; set; }
     public bool IsRetired { get; set; }
 

@@ -97,7 +97,7 @@ public static class DefaultCategories
                 : new Category
                 {
                     Key = node.Key, Icon = node.Icon, Kind = node.Kind, Names = node.Names, SortOrder = i,
-                    ExchangeMode = DefaultMode(node.Key, node.Kind, null),
+                    ExchangeMode = DefaultMode(node.Key, node.Kind, null), RequiresClearance = ClearanceKeys.Contains(node.Key),
                 };
             if (parent is null)
             {
@@ -111,7 +111,7 @@ public static class DefaultCategories
                 result.Add(new Category
                 {
                     Key = child.Key, Icon = child.Icon, Kind = node.Kind, Names = child.Names, SortOrder = j, Parent = parent,
-                    ExchangeMode = DefaultMode(child.Key, node.Kind, node.Key),
+                    ExchangeMode = DefaultMode(child.Key, node.Kind, node.Key), RequiresClearance = ClearanceKeys.Contains(child.Key),
                 });
             }
         }
@@ -120,6 +120,9 @@ public static class DefaultCategories
     }
 
     public static int Count => Tree.Sum(n => 1 + n.Children.Length);
+
+    /// <summary>Work with children and mentoring, where helpers need a police clearance (§ 72a SGB VIII).</summary>
+    public static readonly IReadOnlySet<string> ClearanceKeys = new HashSet<string> { "kinderbetreuung", "hausaufgabenhilfe", "patenschaften", "ferienprogramm" };
 
     /// <summary>Keys mediated by default besides housing and work: accompanying vulnerable people and childcare.</summary>
     public static readonly IReadOnlySet<string> MediatedKeys = new HashSet<string> { "begleitung", "kinderbetreuung" };

@@ -9,4 +9,7 @@ public sealed class District : ITenantOwned
     public Guid TenantId { get; set; }
     public required string Name { get; set; }
     public int SortOrder { get; set; }
+
+    /// <summary>Districts next to this one, set by the town admin; kept symmetric. Suggestions rank them after the same district.</summary>
+    public List<int> NeighbourIds { get; set; } = [];
 }

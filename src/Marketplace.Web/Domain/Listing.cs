@@ -74,6 +74,10 @@ public sealed class Listing : ITenantOwned
     /// <summary>Hidden by a coordinator or by reaching the town's report threshold, until reviewed.</summary>
     public bool IsHidden { get; set; }
 
+    /// <summary>The coordinator who claimed the request in the office's queue.</summary>
+    public string? AssignedToUserId { get; set; }
+    public OfficeStatus OfficeStatus { get; set; }
+
     public Category? Category { get; set; }
     public District? District { get; set; }
     public AppUser? Poster { get; set; }

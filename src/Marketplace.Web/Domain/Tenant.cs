@@ -36,5 +36,11 @@ public sealed class Tenant
     /// <summary>The town-local date of the last digest run, so a run happens once a day whatever the clock does.</summary>
     public DateOnly? LastDigestRunOn { get; set; }
 
+    /// <summary>Years a police clearance counts from its issue date.</summary>
+    public int ClearanceValidYears { get; set; } = ClearanceRules.DefaultValidYears;
+
+    /// <summary>EUR per volunteer hour, for the value of volunteering the dashboard shows.</summary>
+    public decimal HourlyRate { get; set; } = HoursValue.DefaultHourlyRate;
+
     public List<District> Districts { get; set; } = [];
 }

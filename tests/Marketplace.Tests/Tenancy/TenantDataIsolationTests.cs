@@ -15,7 +15,8 @@ public sealed class TenantDataIsolationTests(MarketplaceFactory app) : IClassFix
         typeof(Listing), typeof(ListingPhoto), typeof(Organisation), typeof(OrganisationMember), typeof(OrganisationInvitation),
         typeof(OrganisationDistrict), typeof(OrganisationCategory), typeof(Conversation), typeof(Message), typeof(Match),
         typeof(Report), typeof(ModerationAction), typeof(OutboxMail), typeof(NotificationSettings), typeof(DigestSubscription),
-        typeof(OneClickToken),
+        typeof(OneClickToken), typeof(VolunteerProfile), typeof(PoliceClearance), typeof(VolunteerHours), typeof(OfficeNote),
+        typeof(OfficeInquiry), typeof(AuditEntry), typeof(IntakeContact),
     ];
 
     private async Task AssertIsolatedAsync<T>(Func<AppDbContext, Task<T>> create) where T : class, ITenantOwned
@@ -248,4 +249,56 @@ public sealed class TenantDataIsolationTests(MarketplaceFactory app) : IClassFix
             return db.SaveChangesAsync();
         }));
     }
+
+    [Fact]
+    public Task VolunteerProfile_IsIsolated() =>
+        AssertIsolatedAsync(async db => db.VolunteerProfiles.Add(new VolunteerProfile
+        {
+            UserId = await UserIdAsync(db, "erlangen-mitglied"), SkillCategoryIds = [1], Languages = ["de:Native"],
+        }).Entity);
+
+    [Fact]
+    public Task PoliceClearance_IsIsolated() =>
+        AssertIsolatedAsync(async db => db.PoliceClearances.Add(new PoliceClearance
+        {
+            VolunteerUserId = await UserIdAsync(db, "erlangen-mitglied"), InspectedByUserId = await UserIdAsync(db, "erlangen-koordination"),
+            IssuedOn = new DateOnly(2026, 1, 5), InspectedOn = new DateOnly(2026, 1, 20),
+        }).Entity);
+
+    [Fact]
+    public Task VolunteerHours_AreIsolated() =>
+        AssertIsolatedAsync(async db => db.VolunteerHours.Add(new VolunteerHours
+        {
+            UserId = await UserIdAsync(db, "erlangen-mitglied"), OrganisationId = (await SavedOrganisationAsync(db)).Id,
+            WorkedOn = new DateOnly(2026, 3, 1), Hours = 2.5m, Activity = "Sprachcafé",
+        }).Entity);
+
+    [Fact]
+    public Task OfficeNote_IsIsolated() =>
+        AssertIsolatedAsync(async db => db.OfficeNotes.Add(new OfficeNote
+        {
+            ListingId = (await SavedListingAsync(db)).Id, AuthorUserId = await UserIdAsync(db, "erlangen-koordination"), Text = "intern",
+        }).Entity);
+
+    [Fact]
+    public Task OfficeInquiry_IsIsolated() =>
+        AssertIsolatedAsync(async db => db.OfficeInquiries.Add(new OfficeInquiry
+        {
+            ListingId = (await SavedListingAsync(db)).Id, UserId = await UserIdAsync(db, "erlangen-mitglied"), Message = "Interesse",
+        }).Entity);
+
+    [Fact]
+    public Task AuditEntry_IsIsolated() =>
+        AssertIsolatedAsync(async db => db.AuditEntries.Add(new AuditEntry
+        {
+            ActorUserId = await UserIdAsync(db, "erlangen-koordination"), Action = AuditAction.AddedNote, SubjectType = "listing", SubjectId = "1",
+        }).Entity);
+
+    [Fact]
+    public Task IntakeContact_IsIsolated() =>
+        AssertIsolatedAsync(async db => db.IntakeContacts.Add(new IntakeContact
+        {
+            ListingId = (await SavedListingAsync(db)).Id, Name = "Frau A.", Culture = "ar", ReferenceCode = "ISOL1234",
+            CreatedByUserId = await UserIdAsync(db, "erlangen-koordination"),
+        }).Entity);
 }

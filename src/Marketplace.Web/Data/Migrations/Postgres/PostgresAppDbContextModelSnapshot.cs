@@ -94,6 +94,52 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ActorUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorUserId");
+
+                    b.HasIndex("TenantId", "At");
+
+                    b.HasIndex("TenantId", "ActorUserId", "At");
+
+                    b.ToTable("AuditEntries");
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -128,6 +174,9 @@ namespace Marketplace.Web.Data.Migrations.Postgres
 
                     b.Property<int?>("ParentId")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("RequiresClearance")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
@@ -320,6 +369,10 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
 
+                    b.PrimitiveCollection<List<int>>("NeighbourIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
 
@@ -334,6 +387,65 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.ToTable("Districts");
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.IntakeContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClaimedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("ListingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("ReferenceCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ListingId");
+
+                    b.HasIndex("TenantId", "ListingId")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "ReferenceCode")
+                        .IsUnique();
+
+                    b.ToTable("IntakeContacts");
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Listing", b =>
                 {
                     b.Property<int>("Id")
@@ -345,6 +457,9 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.Property<decimal?>("AreaSquareMetres")
                         .HasPrecision(8, 2)
                         .HasColumnType("numeric(8,2)");
+
+                    b.Property<string>("AssignedToUserId")
+                        .HasColumnType("text");
 
                     b.Property<DateOnly?>("AvailableFrom")
                         .HasColumnType("date");
@@ -387,6 +502,9 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.Property<string>("MeetingPoint")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<int>("OfficeStatus")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("OrganisationId")
                         .HasColumnType("integer");
@@ -512,6 +630,12 @@ namespace Marketplace.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTimeOffset?>("AnswerDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int?>("ConversationId")
                         .HasColumnType("integer");
 
@@ -524,6 +648,15 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("EndReason")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("FeedbackRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("ListingId")
                         .HasColumnType("integer");
 
@@ -533,11 +666,17 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.Property<int?>("OfferListingId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("OfferSharesContact")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ProposedByUserId")
                         .HasColumnType("text");
 
                     b.Property<int>("RequestAnswer")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("RequestSharesContact")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("Source")
                         .HasColumnType("integer");
@@ -548,15 +687,60 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("VolunteerUserId")
+                        .HasColumnType("text");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "OfferFeedback", "Marketplace.Web.Domain.Match.OfferFeedback#MatchFeedback", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateTimeOffset?>("At")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("Comment")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<bool?>("Happened")
+                                .HasColumnType("boolean");
+
+                            b1.Property<int?>("Rating")
+                                .HasColumnType("integer");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "RequestFeedback", "Marketplace.Web.Domain.Match.RequestFeedback#MatchFeedback", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateTimeOffset?>("At")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("Comment")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<bool?>("Happened")
+                                .HasColumnType("boolean");
+
+                            b1.Property<int?>("Rating")
+                                .HasColumnType("integer");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("ListingId");
 
                     b.HasIndex("OfferListingId");
 
+                    b.HasIndex("VolunteerUserId");
+
                     b.HasIndex("TenantId", "ListingId");
 
+                    b.HasIndex("TenantId", "OfferListingId");
+
                     b.HasIndex("TenantId", "Status");
+
+                    b.HasIndex("TenantId", "VolunteerUserId");
 
                     b.ToTable("Matches");
                 });
@@ -671,6 +855,88 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("NotificationSettings");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.OfficeInquiry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("HandledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HandledByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("ListingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ListingId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("TenantId", "HandledAt");
+
+                    b.HasIndex("TenantId", "ListingId", "CreatedAt");
+
+                    b.ToTable("OfficeInquiries");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.OfficeNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ListingId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorUserId");
+
+                    b.HasIndex("ListingId");
+
+                    b.HasIndex("TenantId", "ListingId", "CreatedAt");
+
+                    b.ToTable("OfficeNotes");
                 });
 
             modelBuilder.Entity("Marketplace.Web.Domain.OneClickToken", b =>
@@ -986,6 +1252,47 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.ToTable("OutboxMails");
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.PoliceClearance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("InspectedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("InspectedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("ReminderSentFor")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("VolunteerUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VolunteerUserId");
+
+                    b.HasIndex("TenantId", "VolunteerUserId")
+                        .IsUnique();
+
+                    b.ToTable("PoliceClearances");
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.RentLimit", b =>
                 {
                     b.Property<int>("Id")
@@ -1075,6 +1382,9 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("ClearanceValidYears")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ContactAddress")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
@@ -1105,6 +1415,9 @@ namespace Marketplace.Web.Data.Migrations.Postgres
 
                     b.Property<int>("FederalState")
                         .HasColumnType("integer");
+
+                    b.Property<decimal>("HourlyRate")
+                        .HasColumnType("numeric");
 
                     b.Property<DateOnly?>("LastDigestRunOn")
                         .HasColumnType("date");
@@ -1176,6 +1489,128 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Memberships");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.VolunteerHours", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Activity")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.Property<int?>("MatchId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("WorkedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MatchId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("TenantId", "Status", "WorkedOn");
+
+                    b.HasIndex("TenantId", "UserId", "WorkedOn");
+
+                    b.ToTable("VolunteerHours");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.VolunteerProfile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Availability")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<List<int>>("DistrictIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<int>("HoursPerMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsAvailable")
+                        .HasColumnType("boolean");
+
+                    b.PrimitiveCollection<List<string>>("Languages")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTimeOffset>("LastActivityAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Mobility")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.PrimitiveCollection<List<int>>("SkillCategoryIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("TenantId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("VolunteerProfiles");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1329,6 +1764,23 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.AuditEntry", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.AppUser", "Actor")
+                        .WithMany()
+                        .HasForeignKey("ActorUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Web.Domain.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Actor");
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Category", b =>
                 {
                     b.HasOne("Marketplace.Web.Domain.Category", "Parent")
@@ -1411,6 +1863,15 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.IntakeContact", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Listing", null)
+                        .WithMany()
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Listing", b =>
                 {
                     b.HasOne("Marketplace.Web.Domain.Category", "Category")
@@ -1472,6 +1933,11 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("OfferListingId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Marketplace.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("VolunteerUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Marketplace.Web.Domain.Message", b =>
@@ -1515,6 +1981,40 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.OfficeInquiry", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Listing", null)
+                        .WithMany()
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Web.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.OfficeNote", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.AppUser", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Web.Domain.Listing", null)
+                        .WithMany()
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Author");
                 });
 
             modelBuilder.Entity("Marketplace.Web.Domain.OneClickToken", b =>
@@ -1593,6 +2093,21 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.PoliceClearance", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("VolunteerUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.RentLimit", b =>
                 {
                     b.HasOne("Marketplace.Web.Domain.Tenant", null)
@@ -1612,6 +2127,52 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Marketplace.Web.Domain.TenantMembership", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Web.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.VolunteerHours", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Match", null)
+                        .WithMany()
+                        .HasForeignKey("MatchId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Marketplace.Web.Domain.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Marketplace.Web.Domain.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Web.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.VolunteerProfile", b =>
                 {
                     b.HasOne("Marketplace.Web.Domain.Tenant", null)
                         .WithMany()

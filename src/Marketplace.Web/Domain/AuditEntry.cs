@@ -1,0 +1,43 @@
+namespace Marketplace.Web.Domain;
+
+/// <summary>What an audit entry records: every look at personal data in the office, and every change it makes.</summary>
+public enum AuditAction
+{
+    ViewedVolunteer = 1,
+    ViewedIntakeContact = 2,
+    ViewedClearance = 3,
+    ClaimedRequest = 10,
+    ReleasedRequest = 11,
+    ChangedStatus = 12,
+    AddedNote = 13,
+    ProposedMatch = 14,
+    RecordedAnswer = 15,
+    HandledInquiry = 16,
+    RecordedClearance = 20,
+    DeletedClearance = 21,
+    ApprovedHours = 30,
+    RejectedHours = 31,
+    ExportedHours = 32,
+    CreatedIntake = 40,
+    ChangedNeighbours = 50,
+    ChangedExchangeMode = 51,
+}
+
+/// <summary>Who did or saw what, when, in the coordination office. Written in the same transaction as the change.</summary>
+public sealed class AuditEntry : ITenantOwned
+{
+    public const int DetailMaxLength = 500;
+
+    public long Id { get; set; }
+    public Guid TenantId { get; set; }
+    public required string ActorUserId { get; set; }
+    public DateTimeOffset At { get; set; }
+    public AuditAction Action { get; set; }
+
+    /// <summary>"listing", "volunteer", "clearance", "hours", "intake", "district", "category", "match".</summary>
+    public required string SubjectType { get; set; }
+    public required string SubjectId { get; set; }
+    public string? Detail { get; set; }
+
+    public AppUser? Actor { get; set; }
+}
