@@ -88,6 +88,7 @@ services.AddMarketplaceMessages();
 services.AddScoped<ExpireListingsJob>();
 services.AddScoped<DeliverOutboxJob>();
 services.AddScoped<DigestJob>();
+services.AddScoped<CoordinationJob>();
 services.AddCoordination();
 services.AddScoped<IAuthorizationHandler, TownRoleHandler>();
 services.AddScoped<IAuthorizationHandler, PlatformAdminHandler>();

@@ -8,6 +8,10 @@ public static class CoordinationServices
     {
         services.AddScoped<AuditLog>();
         services.AddScoped<MatchAcceptance>();
+        services.AddScoped<MatchCandidates>();
+        services.AddScoped<MatchProposals>();
+        services.AddScoped<MatchFeedbackRequests>();
+        services.AddScoped<ClearanceUpkeep>();
         return services;
     }
 }

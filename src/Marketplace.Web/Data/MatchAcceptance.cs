@@ -25,14 +25,19 @@ public enum AcceptOutcome
 /// </summary>
 public sealed class MatchAcceptance(AppDbContext db, TimeProvider clock)
 {
-    public async Task<AcceptOutcome> AcceptAsync(int matchId, bool requestSide)
+    /// <param name="shareContact">Whether this side lets the other see its contact details once both said yes.</param>
+    /// <remarks>Joins the caller's transaction when there is one (a one-click link redeems its token in the same one).</remarks>
+    public async Task<AcceptOutcome> AcceptAsync(int matchId, bool requestSide, bool shareContact = false)
     {
         var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        var outer = db.Database.CurrentTransaction;
+        await using var owned = outer is null ? await db.Database.BeginTransactionAsync() : null;
         var open = db.Matches.Where(m => m.Id == matchId && m.Status == MatchStatus.Proposed);
         var answered = requestSide
-            ? await open.Where(m => m.RequestAnswer == MatchAnswer.Pending).ExecuteUpdateAsync(s => s.SetProperty(m => m.RequestAnswer, MatchAnswer.Accepted))
-            : await open.Where(m => m.OfferAnswer == MatchAnswer.Pending).ExecuteUpdateAsync(s => s.SetProperty(m => m.OfferAnswer, MatchAnswer.Accepted));
+            ? await open.Where(m => m.RequestAnswer == MatchAnswer.Pending).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.RequestAnswer, MatchAnswer.Accepted).SetProperty(m => m.RequestSharesContact, shareContact))
+            : await open.Where(m => m.OfferAnswer == MatchAnswer.Pending).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.OfferAnswer, MatchAnswer.Accepted).SetProperty(m => m.OfferSharesContact, shareContact));
         if (answered == 0)
         {
             return AcceptOutcome.NotOpen;
@@ -41,7 +46,11 @@ public sealed class MatchAcceptance(AppDbContext db, TimeProvider clock)
         var match = await open.AsNoTracking().Select(m => new { m.OfferListingId, m.RequestAnswer, m.OfferAnswer }).SingleAsync();
         if (match.RequestAnswer != MatchAnswer.Accepted || match.OfferAnswer != MatchAnswer.Accepted)
         {
-            await transaction.CommitAsync();
+            if (owned is not null)
+            {
+                await owned.CommitAsync();
+            }
+
             return AcceptOutcome.Waiting;
         }
 
@@ -51,16 +60,34 @@ public sealed class MatchAcceptance(AppDbContext db, TimeProvider clock)
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.Quantity, l => l.Quantity == null ? null : l.Quantity - 1));
             if (taken == 0)
             {
-                await transaction.RollbackAsync();
+                // The yes stays recorded, but the match cannot stand: it goes back to the office with the reason.
                 await open.ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.Status, MatchStatus.Declined)
+                    .SetProperty(m => m.EndReason, MatchEndReason.NoPlaceLeft)
                     .SetProperty(m => m.DecidedAt, now));
+                await ReturnToQueueAsync(matchId);
+                if (owned is not null)
+                {
+                    await owned.CommitAsync();
+                }
+
                 return AcceptOutcome.NoPlaceLeft;
             }
         }
 
         await open.ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MatchStatus.Accepted).SetProperty(m => m.DecidedAt, now));
-        await transaction.CommitAsync();
+        await db.Listings.Where(l => db.Matches.Any(m => m.Id == matchId && m.ListingId == l.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.OfficeStatus, OfficeStatus.Matched));
+        if (owned is not null)
+        {
+            await owned.CommitAsync();
+        }
+
         return AcceptOutcome.Accepted;
     }
+
+    /// <summary>The request waits in the office's queue again (its match was declined, unanswered or had no place).</summary>
+    public Task ReturnToQueueAsync(int matchId) =>
+        db.Listings.Where(l => db.Matches.Any(m => m.Id == matchId && m.ListingId == l.Id) && l.OfficeStatus == OfficeStatus.Proposed)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.OfficeStatus, OfficeStatus.InProgress));
 }

@@ -59,6 +59,8 @@ public sealed class RecurringJobsRegistration(IRecurringJobManager recurringJobs
             DeliverOutboxJob.Schedule, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         recurringJobs.AddOrUpdate<DigestJob>(DigestJob.RecurringJobId, job => job.RunAsync(), DigestJob.Schedule,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurringJobs.AddOrUpdate<CoordinationJob>(CoordinationJob.RecurringJobId, job => job.RunAsync(), CoordinationJob.Schedule,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         return Task.CompletedTask;
     }
 

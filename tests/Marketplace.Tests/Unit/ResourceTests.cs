@@ -46,6 +46,15 @@ public sealed partial class ResourceTests
         { "Listings_Action_", typeof(Marketplace.Web.Domain.ListingAction) },
         { "Listings_Done_", typeof(Marketplace.Web.Domain.ListingAction) },
         { "CategoryKind_", typeof(Marketplace.Web.Domain.CategoryKind) },
+        { "AgeBucket_", typeof(Marketplace.Web.Pages.Coordination.Requests.AgeBucket) },
+        { "CandidateKind_", typeof(Marketplace.Web.Domain.CandidateKind) },
+        { "LanguageLevel_", typeof(Marketplace.Web.Domain.LanguageLevel) },
+        { "MatchAnswerState_", typeof(Marketplace.Web.Domain.MatchAnswer) },
+        { "MatchAnswer_", typeof(Marketplace.Web.Coordination.AnswerOutcome) },
+        { "MatchEndReason_", typeof(Marketplace.Web.Domain.MatchEndReason) },
+        { "MatchReason_", typeof(Marketplace.Web.Domain.MatchReason) },
+        { "MatchStatus_", typeof(Marketplace.Web.Domain.MatchStatus) },
+        { "OfficeStatus_", typeof(Marketplace.Web.Domain.OfficeStatus) },
     };
 
     /// <summary>Texts looked up as prefix + enum value must exist for every value.</summary>

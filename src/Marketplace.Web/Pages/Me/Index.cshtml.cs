@@ -23,9 +23,14 @@ public sealed class IndexModel(AppDbContext db, CurrentMember member, UnreadMess
 
     public sealed record MyOrganisation(int Id, string Name, OrganisationRole Role, OrganisationStatus Status);
 
+    /// <summary>Proposals from the coordination office that wait for this member's answer.</summary>
+    public int MatchesAwaitingMe { get; private set; }
+
     public async Task OnGetAsync()
     {
         var me = member.UserId!;
+        MatchesAwaitingMe = await Web.Coordination.MatchSides.Query(db).CountAsync(s => s.Status == MatchStatus.Proposed
+            && ((s.RequestUserId == me && s.RequestAnswer == MatchAnswer.Pending) || (s.OfferUserId == me && s.OfferAnswer == MatchAnswer.Pending)));
         var now = clock.GetUtcNow();
         var listings = await db.Listings.AsNoTracking().Where(l => l.PosterUserId == me).OrderByDescending(l => l.Id)
             .Select(l => new { l.Id, l.Title, l.Type, l.Status, l.IsHidden, l.ExpiresAt }).ToListAsync();

@@ -1,0 +1,64 @@
+using Marketplace.Web.Coordination;
+using Marketplace.Web.Data;
+using Marketplace.Web.Mail;
+using Marketplace.Web.Tenancy;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Marketplace.Web.Pages.Matches;
+
+/// <summary>
+/// Accept or decline a proposed match from the mail, without logging in. The link opens a page with one button (mail
+/// scanners open links); accepting asks whether the other side may see one's contact details.
+/// </summary>
+public sealed class AnswerModel(AppDbContext db, SignedLinks signed, OneClickTokens tokens, MatchProposals proposals, ITenantContext tenant) : PageModel
+{
+    public LinkState State { get; private set; }
+    public MatchLink? Link { get; private set; }
+    public AnswerOutcome? Outcome { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string token)
+    {
+        (State, Link) = await ReadAsync(token);
+        return Show();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string token, bool shareContact)
+    {
+        (State, Link) = await ReadAsync(token);
+        if (State != LinkState.Confirm)
+        {
+            return Show();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (!await tokens.RedeemAsync(Link!.TokenId, Link.Action))
+        {
+            State = LinkState.Used;
+            return Show();
+        }
+
+        Outcome = await proposals.AnswerAsync(Link.Sides.MatchId, Link.RequestSide, Link.Choice == "accept", shareContact);
+        if (Outcome == AnswerOutcome.NotOpen)
+        {
+            // Nothing was answered, so the link stays usable for nothing else either: keep the token unused.
+            await transaction.RollbackAsync();
+            State = LinkState.NotOpen;
+            return Show();
+        }
+
+        await transaction.CommitAsync();
+        State = LinkState.Done;
+        return Show();
+    }
+
+    private Task<(LinkState, MatchLink?)> ReadAsync(string token) =>
+        MatchLink.ReadAsync(db, signed, tokens, token, tenant.TenantId ?? Guid.Empty, MatchProposals.AnswerPurpose, ["accept", "decline"]);
+
+    private PageResult Show()
+    {
+        var page = Page();
+        page.StatusCode = MatchLink.StatusCode(State);
+        return page;
+    }
+}
