@@ -89,6 +89,7 @@ services.AddScoped<ExpireListingsJob>();
 services.AddScoped<DeliverOutboxJob>();
 services.AddScoped<DigestJob>();
 services.AddCoordination();
+Marketplace.Web.Pages.Coordination.Intake.IntakeServices.AddIntake(services);
 services.AddScoped<IAuthorizationHandler, TownRoleHandler>();
 services.AddScoped<IAuthorizationHandler, PlatformAdminHandler>();
 services.AddAuthorization(options => options.AddMarketplacePolicies());
