@@ -90,6 +90,7 @@ services.AddScoped<DeliverOutboxJob>();
 services.AddScoped<DigestJob>();
 services.AddScoped<CoordinationJob>();
 services.AddCoordination();
+Marketplace.Web.Pages.Coordination.Intake.IntakeServices.AddIntake(services);
 services.AddScoped<IAuthorizationHandler, TownRoleHandler>();
 services.AddScoped<IAuthorizationHandler, PlatformAdminHandler>();
 services.AddAuthorization(options => options.AddMarketplacePolicies());
