@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Marketplace.Web.Coordination;
 using Marketplace.Web.Data;
@@ -56,9 +57,9 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
     {
         private string _message = "";
 
-        [System.ComponentModel.DataAnnotations.Required(ErrorMessage = "Validation_Required")]
-        [System.ComponentModel.DataAnnotations.StringLength(OfficeInquiry.MessageMaxLength, ErrorMessage = "Validation_MaxLength")]
-        [System.ComponentModel.DataAnnotations.Display(Name = "Office_Field_InquiryMessage")]
+        [Required(ErrorMessage = "Validation_Required")]
+        [StringLength(OfficeInquiry.MessageMaxLength, ErrorMessage = "Validation_MaxLength")]
+        [Display(Name = "Office_Field_InquiryMessage")]
         public string Message
         {
             get => _message;
