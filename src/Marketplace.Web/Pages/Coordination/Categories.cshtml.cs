@@ -1,8 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using Marketplace.Web.Coordination;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Security;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -12,8 +15,11 @@ namespace Marketplace.Web.Pages.Coordination;
 /// <summary>
 /// The coordination office keeps the town's category tree: names per language, icon, order, new categories and
 /// sub-categories, retiring and reactivating. Categories are never deleted: listings keep pointing at them.
+/// How a category's listings meet (peer-to-peer or through the office) and whether helpers need a police clearance
+/// are the town admin's decision: coordinators see both, and their attempt to change them is refused.
 /// </summary>
-public sealed class CategoriesModel(AppDbContext db, IStringLocalizer<Resources.SharedResource> l) : PageModel
+public sealed class CategoriesModel(AppDbContext db, CurrentMember member, AuditLog audit, IStringLocalizer<Resources.SharedResource> l)
+    : PageModel
 {
     public const int NameMaxLength = 80;
     public const int IconMaxLength = 16;
@@ -29,11 +35,17 @@ public sealed class CategoriesModel(AppDbContext db, IStringLocalizer<Resources.
 
     public bool AddFailed { get; private set; }
 
+    /// <summary>The category whose exchange settings were refused: its form is open with the message.</summary>
+    public int? ExchangeFailedId { get; private set; }
+
+    /// <summary>Town admins set exchange mode and clearance; coordinators only read them.</summary>
+    public bool CanSetExchange { get; private set; }
+
     [BindProperty]
     public CategoryInput Input { get; set; } = new();
 
     public sealed record CategoryRow(int Id, int? ParentId, string Icon, IReadOnlyDictionary<string, string> Names, CategoryKind Kind,
-        int SortOrder, bool IsRetired, bool ParentRetired)
+        int SortOrder, bool IsRetired, bool ParentRetired, ExchangeMode ExchangeMode, bool RequiresClearance, bool ParentMediated)
     {
         public string Name(string language) => Names.TryGetValue(language, out var name) ? name : "";
 
@@ -105,12 +117,25 @@ public sealed class CategoriesModel(AppDbContext db, IStringLocalizer<Resources.
         public string? Value(string field) => Values.GetValueOrDefault(field);
     }
 
-    public sealed record RowView(CategoryRow Row, bool IsTop, bool Failed, FieldsView Fields);
+    public sealed record RowView(CategoryRow Row, bool IsTop, bool Failed, FieldsView Fields, bool CanSetExchange, bool ExchangeFailed);
+
+    /// <summary>The town admin's exchange settings of one category; an unticked box posts only the hidden "false".</summary>
+    public sealed class ExchangeInput
+    {
+        [Required(ErrorMessage = "Validation_Required")]
+        [EnumDataType(typeof(ExchangeMode), ErrorMessage = "Validation_Invalid")]
+        [Display(Name = "Office_Field_ExchangeMode")]
+        public ExchangeMode? Mode { get; set; }
+
+        [Display(Name = "Office_Field_RequiresClearance")]
+        public bool RequiresClearance { get; set; }
+    }
 
     private static readonly string[] TypedFields =
         [.. NameLanguages.Select(NameField), "Input.Icon", "Input.SortOrder", "Input.ParentId", "Input.Kind"];
 
-    public RowView ViewOf(CategoryRow row, bool isTop) => new(row, isTop, FailedId == row.Id, FieldsFor(row));
+    public RowView ViewOf(CategoryRow row, bool isTop) =>
+        new(row, isTop, FailedId == row.Id, FieldsFor(row), CanSetExchange, ExchangeFailedId == row.Id);
 
     /// <summary>The values of a category's form: what was typed when it was refused, else the stored ones (or nothing, to add).</summary>
     public FieldsView FieldsFor(CategoryRow? row)
@@ -151,6 +176,53 @@ public sealed class CategoriesModel(AppDbContext db, IStringLocalizer<Resources.
     }
 
     private const int NamesColumnLength = 2000;
+
+    /// <summary>
+    /// Sets exchange mode and clearance requirement (town admins only; a coordinator's post gets 403 and changes nothing).
+    /// Each change is audited as <see cref="AuditAction.ChangedExchangeMode"/> with "key: old → new" as detail; the clearance
+    /// requirement under the same action, as "key: clearance yes → no".
+    /// </summary>
+    public async Task<IActionResult> OnPostExchangeAsync(int id, [Bind(Prefix = "Exchange")] ExchangeInput exchange)
+    {
+        if (!await member.IsAtLeastAsync(TownRole.TownAdmin))
+        {
+            return Forbid();
+        }
+
+        var category = await db.Categories.SingleOrDefaultAsync(c => c.Id == id);
+        if (category is null)
+        {
+            return NotFound();
+        }
+
+        // The category form's fields are bound on every post; only this form's own fields count here.
+        if (ModelState.FindKeysWithPrefix("Exchange").Any(e => e.Value.ValidationState == ModelValidationState.Invalid))
+        {
+            ExchangeFailedId = id;
+            await LoadAsync();
+            return this.InvalidForm();
+        }
+
+        var mode = exchange.Mode!.Value;
+        if (category.ExchangeMode != mode)
+        {
+            audit.Record(AuditAction.ChangedExchangeMode, "category", category.Id, $"{category.Key}: {category.ExchangeMode} → {mode}");
+            category.ExchangeMode = mode;
+        }
+
+        if (category.RequiresClearance != exchange.RequiresClearance)
+        {
+            audit.Record(AuditAction.ChangedExchangeMode, "category", category.Id,
+                $"{category.Key}: clearance {YesNo(category.RequiresClearance)} → {YesNo(exchange.RequiresClearance)}");
+            category.RequiresClearance = exchange.RequiresClearance;
+        }
+
+        await db.SaveChangesAsync();
+        TempData["Status"] = l["Categories_Saved", category.NameIn("de")].Value;
+        return RedirectToPage();
+    }
+
+    private static string YesNo(bool value) => value ? "yes" : "no";
 
     public async Task<IActionResult> OnPostSaveAsync(int id)
     {
@@ -261,10 +333,13 @@ public sealed class CategoriesModel(AppDbContext db, IStringLocalizer<Resources.
 
     private async Task LoadAsync()
     {
+        CanSetExchange = await member.IsAtLeastAsync(TownRole.TownAdmin);
         var all = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync();
         var retiredTops = all.Where(c => c.ParentId is null && c.IsRetired).Select(c => c.Id).ToHashSet();
+        var mediatedTops = all.Where(c => c.ParentId is null && c.ExchangeMode == ExchangeMode.Mediated).Select(c => c.Id).ToHashSet();
         CategoryRow Row(Category c) => new(c.Id, c.ParentId, c.Icon, c.Names, c.Kind, c.SortOrder, c.IsRetired,
-            c.ParentId is { } p && retiredTops.Contains(p));
+            c.ParentId is { } p && retiredTops.Contains(p), c.ExchangeMode, c.RequiresClearance,
+            c.ParentId is { } q && mediatedTops.Contains(q));
         Groups = all.Where(c => c.ParentId is null)
             .Select(top => new CategoryGroup(Row(top), all.Where(c => c.ParentId == top.Id).Select(Row).ToList()))
             .ToList();

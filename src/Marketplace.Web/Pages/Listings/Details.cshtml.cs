@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using Marketplace.Web.Coordination;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Security;
@@ -12,7 +14,8 @@ namespace Marketplace.Web.Pages.Listings;
 
 /// <summary>
 /// One listing. Everyone sees published ones; drafts and hidden ones only the poster (and, if hidden, the
-/// coordinators). The poster also gets the lifecycle actions here.
+/// coordinators). The poster also gets the lifecycle actions here. A listing in office mode (<see cref="OfficeMode"/>)
+/// shows others only category, district, title and dates, and offers "ask the coordination office" instead of a message.
 /// </summary>
 public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantContext tenant, TimeProvider clock,
     IStringLocalizer<Resources.SharedResource> l) : PageModel
@@ -21,6 +24,23 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
     public IReadOnlyList<(string UserId, string UserName)> Counterparts { get; private set; } = [];
     public bool IsOwner { get; private set; }
     public bool CanRespond { get; private set; }
+
+    /// <summary>Responses go to the coordination office (<see cref="OfficeMode"/>).</summary>
+    public bool ViaOffice { get; private set; }
+
+    /// <summary>In office mode for someone other than the poster or a coordinator: only the summary is shown.</summary>
+    public bool SummaryOnly { get; private set; }
+
+    /// <summary>Signed in, not the poster, and the listing takes inquiries; whether this member may is checked on posting.</summary>
+    public bool CanInquire { get; private set; }
+
+    /// <summary>This member asked the office about the listing and the office has not handled it yet.</summary>
+    public bool InquiryOpen { get; private set; }
+
+    public InquiryInput Inquiry { get; private set; } = new();
+
+    /// <summary>Why this member may not ask the office (blocked, own listing); shown instead of the form.</summary>
+    public string? InquiryRefusal { get; private set; }
     public IReadOnlyList<(int HouseholdSize, bool Within)> RentCheck { get; private set; } = [];
 
     public sealed record ListingView(
@@ -33,7 +53,25 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
         public bool Allows(ListingAction action) => ListingLifecycle.IsAllowed(action, Status);
     }
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    public sealed class InquiryInput
+    {
+        private string _message = "";
+
+        [Required(ErrorMessage = "Validation_Required")]
+        [StringLength(OfficeInquiry.MessageMaxLength, ErrorMessage = "Validation_MaxLength")]
+        [Display(Name = "Office_Field_InquiryMessage")]
+        public string Message
+        {
+            get => _message;
+
+            // Line breaks as a single "\n", so the length matches what the browser counted.
+            set => _message = value?.ReplaceLineEndings("\n") ?? "";
+        }
+    }
+
+    public Task<IActionResult> OnGetAsync(int id) => ShowAsync(id, StatusCodes.Status200OK);
+
+    private async Task<IActionResult> ShowAsync(int id, int statusCode)
     {
         var listing = await LoadAsync(id);
         if (listing is null)
@@ -51,6 +89,8 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
             return NotFound();
         }
 
+        ViaOffice = await OfficeMode.IsOnAsync(db, id);
+        SummaryOnly = ViaOffice && !IsOwner && !isCoordinator;
         var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         Listing = new ListingView(listing.Id, listing.Type, status, listing.Title, listing.Description, listing.Category!.Icon,
             listing.Category.NameIn(culture), listing.District!.Name,
@@ -59,9 +99,29 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
             listing.Quantity, listing.AvailableFrom, listing.AvailableUntil, listing.Rooms, listing.AreaSquareMetres, listing.WarmRent,
             listing.WorkKind, listing.HoursPerWeek, listing.PublishedAt, listing.ExpiresAt, listing.IsHidden,
             listing.Photos.OrderBy(p => p.SortOrder).Select(p => p.Id).ToList());
-        CanRespond = userId is not null && !IsOwner && status == ListingStatus.Published && !listing.IsHidden;
+        if (SummaryOnly)
+        {
+            // Only what the issue allows the public in office mode: nothing that identifies the poster or the place.
+            Listing = Listing with
+            {
+                Description = "", PosterName = "", OrganisationId = null, OrganisationVerified = false, Languages = [], Quantity = null,
+                Rooms = null, Area = null, WarmRent = null, WorkKind = null, HoursPerWeek = null, PhotoIds = [],
+            };
+        }
 
-        if (listing.WarmRent is { } rent)
+        var open = status == ListingStatus.Published && !listing.IsHidden;
+        CanRespond = userId is not null && !IsOwner && open && !ViaOffice;
+        CanInquire = userId is not null && !IsOwner && open && ViaOffice;
+        if (CanInquire)
+        {
+            InquiryOpen = await db.OfficeInquiries.AnyAsync(i => i.ListingId == id && i.UserId == userId && i.HandledAt == null);
+            if (!await member.CanParticipateAsync())
+            {
+                InquiryRefusal = l["Office_InquiryNotAllowed"];
+            }
+        }
+
+        if (Listing.WarmRent is { } rent)
         {
             RentCheck = (await db.RentLimits.AsNoTracking().OrderBy(r => r.HouseholdSize).ToListAsync())
                 .Select(r => (r.HouseholdSize, rent <= r.MaxWarmRent)).ToList();
@@ -74,7 +134,57 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
                 .Select(c => (c.RespondentUserId, c.UserName!)).ToList();
         }
 
-        return Page();
+        var page = Page();
+        page.StatusCode = statusCode;
+        return page;
+    }
+
+    /// <summary>
+    /// "Ask the coordination office": the question goes to the office's inquiry list, never to the poster, and no
+    /// conversation is opened. One open question per member and listing; the office answers outside the platform.
+    /// </summary>
+    public async Task<IActionResult> OnPostInquireAsync(int id, [Bind(Prefix = nameof(Inquiry))] InquiryInput inquiry)
+    {
+        var userId = member.UserId;
+        if (userId is null)
+        {
+            return Challenge();
+        }
+
+        var listing = await db.Listings.AsNoTracking().Where(x => x.Id == id)
+            .Select(x => new { x.PosterUserId, x.Status, x.ExpiresAt, x.IsHidden }).SingleOrDefaultAsync();
+        if (listing is null || listing.IsHidden
+            || ListingLifecycle.EffectiveStatus(listing.Status, listing.ExpiresAt, clock.GetUtcNow()) != ListingStatus.Published
+            || !await OfficeMode.IsOnAsync(db, id))
+        {
+            return NotFound();
+        }
+
+        if (listing.PosterUserId == userId || !await member.CanParticipateAsync())
+        {
+            return await ShowAsync(id, StatusCodes.Status403Forbidden);
+        }
+
+        if (await db.OfficeInquiries.AnyAsync(i => i.ListingId == id && i.UserId == userId && i.HandledAt == null))
+        {
+            TempData["Status"] = l["Office_InquiryAlreadyOpen"].Value;
+            return RedirectToPage(new { id });
+        }
+
+        if (!ModelState.IsValid)
+        {
+            var result = await ShowAsync(id, StatusCodes.Status422UnprocessableEntity);
+            Inquiry = inquiry;
+            return result;
+        }
+
+        db.OfficeInquiries.Add(new OfficeInquiry
+        {
+            ListingId = id, UserId = userId, Message = inquiry.Message.Trim(), CreatedAt = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync();
+        TempData["Status"] = l["Office_InquirySent"].Value;
+        return RedirectToPage(new { id });
     }
 
     /// <summary>Where a quick action from another page (e.g. /me) returns to; only local addresses.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Htmx;
+using Marketplace.Web.Coordination;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Microsoft.AspNetCore.Mvc;
@@ -50,6 +51,23 @@ public sealed record ListingResults(IReadOnlyList<ListingCard> Cards, int Total,
     public int Pages => Math.Max(1, (Total + ListingFilter.PageSize - 1) / ListingFilter.PageSize);
 
     public static async Task<ListingResults> LoadAsync(ListingSearch search, ListingFilter filter, AppDbContext db, IMemoryCache cache)
+    {
+        var results = await LoadCardsAsync(search, filter, db, cache);
+        return results with { Cards = await ViaOfficeAsync(db, results.Cards) };
+    }
+
+    /// <summary>
+    /// Cards of listings in office mode show neither poster nor photo. Lists are the same for every reader (and partly
+    /// cached), so this holds for posters and coordinators too; they see everything on the listing's page.
+    /// </summary>
+    private static async Task<IReadOnlyList<ListingCard>> ViaOfficeAsync(AppDbContext db, IReadOnlyList<ListingCard> cards)
+    {
+        var viaOffice = await OfficeMode.AmongAsync(db, cards.Select(c => c.Id).ToList());
+        return viaOffice.Count == 0 ? cards
+            : cards.Select(c => viaOffice.Contains(c.Id) ? c with { Poster = "", Verified = false, PhotoId = null, ViaOffice = true } : c).ToList();
+    }
+
+    private static async Task<ListingResults> LoadCardsAsync(ListingSearch search, ListingFilter filter, AppDbContext db, IMemoryCache cache)
     {
         if (filter.Q is not null && ListingSearch.Fts5Query(filter.Q) is null)
         {
@@ -117,4 +135,4 @@ public sealed record ListingResults(IReadOnlyList<ListingCard> Cards, int Total,
 }
 
 public sealed record ListingCard(int Id, ListingType Type, string Title, string CategoryIcon, string CategoryName, string District,
-    string Poster, bool Verified, DateTimeOffset? PublishedAt, DateTimeOffset? ExpiresAt, int? PhotoId);
+    string Poster, bool Verified, DateTimeOffset? PublishedAt, DateTimeOffset? ExpiresAt, int? PhotoId, bool ViaOffice = false);

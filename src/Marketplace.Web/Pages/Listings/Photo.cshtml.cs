@@ -1,3 +1,4 @@
+using Marketplace.Web.Coordination;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Pages.Listings;
 
-/// <summary>Serves a listing's photo under the same visibility as the listing itself; never another town's.</summary>
+/// <summary>Serves a listing's photo under the same visibility as the listing itself (in office mode: poster and coordinators only); never another town's.</summary>
 public sealed class PhotoModel(AppDbContext db, Security.CurrentMember member) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int id)
@@ -14,7 +15,7 @@ public sealed class PhotoModel(AppDbContext db, Security.CurrentMember member) :
         var userId = member.UserId;
         var photo = await db.ListingPhotos.AsNoTracking()
             .Where(p => p.Id == id)
-            .Join(db.Listings, p => p.ListingId, l => l.Id, (p, l) => new { p.ContentType, p.Data, l.Status, l.IsHidden, l.PosterUserId })
+            .Join(db.Listings, p => p.ListingId, l => l.Id, (p, l) => new { p.ContentType, p.Data, p.ListingId, l.Status, l.IsHidden, l.PosterUserId })
             .SingleOrDefaultAsync();
         if (photo is null)
         {
@@ -23,6 +24,12 @@ public sealed class PhotoModel(AppDbContext db, Security.CurrentMember member) :
 
         var isOwner = userId is not null && photo.PosterUserId == userId;
         if (!isOwner && (photo.Status == ListingStatus.Draft || (photo.IsHidden && !await member.IsAtLeastAsync(TownRole.Coordinator))))
+        {
+            return NotFound();
+        }
+
+        // In office mode photos are for the poster and the office only (they can show the person or the place).
+        if (!isOwner && await OfficeMode.IsOnAsync(db, photo.ListingId) && !await member.IsAtLeastAsync(TownRole.Coordinator))
         {
             return NotFound();
         }

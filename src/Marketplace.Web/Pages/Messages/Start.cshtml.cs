@@ -1,3 +1,4 @@
+using Marketplace.Web.Coordination;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Infrastructure;
@@ -78,6 +79,13 @@ public sealed class StartModel(AppDbContext db, CurrentMember member, MessageSen
         if (found is null)
         {
             return NotFound();
+        }
+
+        // Listings in office mode take questions for the coordination office on their page, not messages to the poster
+        // (older links, e.g. from a digest, end up there).
+        if (await OfficeMode.IsOnAsync(db, listingId) && !await member.IsAtLeastAsync(TownRole.Coordinator))
+        {
+            return RedirectToPage("/Listings/Details", new { id = listingId });
         }
 
         Listing = found;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Marketplace.Web.Coordination;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Pages.Listings;
@@ -41,8 +42,9 @@ public sealed class DetailsModel(AppDbContext db, OrganisationMemberships member
                 .OrderBy(c => c.SortOrder).ToListAsync())
             .Select(c => (c.Icon, c.NameIn(language))).ToList();
 
-        Listings = await search.Visible().AsNoTracking()
-            .Where(l => l.OrganisationId == id)
+        // Listings in office mode do not name their poster publicly, so they are not listed under the organisation either.
+        var listings = search.Visible().AsNoTracking().Where(l => l.OrganisationId == id);
+        Listings = await (IsAdmin ? listings : OfficeMode.Excluding(db, listings))
             .OrderByDescending(l => l.PublishedAt).ThenByDescending(l => l.Id)
             .Select(l => new ListingRow(l.Id, l.Title, l.Type, l.District!.Name))
             .ToListAsync();

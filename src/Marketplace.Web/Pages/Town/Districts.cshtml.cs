@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Htmx;
+using Marketplace.Web.Coordination;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Infrastructure;
@@ -11,8 +12,11 @@ using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Pages.Town;
 
-/// <summary>The town's districts (Stadtteile / Sozialräume): add, rename, remove. htmx swaps just the list.</summary>
-public sealed class DistrictsModel(AppDbContext db, IStringLocalizer<Resources.SharedResource> l) : PageModel
+/// <summary>
+/// The town's districts (Stadtteile / Sozialräume): add, rename, remove, and which districts are neighbours (match
+/// suggestions rank them right after the same district). htmx swaps just the list.
+/// </summary>
+public sealed class DistrictsModel(AppDbContext db, AuditLog audit, IStringLocalizer<Resources.SharedResource> l) : PageModel
 {
     public IReadOnlyList<DistrictRow> Districts { get; private set; } = [];
 
@@ -20,10 +24,15 @@ public sealed class DistrictsModel(AppDbContext db, IStringLocalizer<Resources.S
     [Display(Name = "Field_DistrictName")]
     public string Name { get; set; } = "";
 
-    public sealed record DistrictRow(int Id, string Name);
+    public sealed record DistrictRow(int Id, string Name, IReadOnlyList<int> NeighbourIds);
 
     /// <summary>Messages about one row (rename, remove) are kept under that row's key and shown in it.</summary>
     public static string RowKey(int districtId) => $"District{districtId}";
+
+    /// <summary>Messages about a district's neighbours; its neighbour form is open while it has one.</summary>
+    public static string NeighboursKey(int districtId) => $"Neighbours{districtId}";
+
+    public string NameOf(int districtId) => Districts.FirstOrDefault(d => d.Id == districtId)?.Name ?? "";
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -85,7 +94,63 @@ public sealed class DistrictsModel(AppDbContext db, IStringLocalizer<Resources.S
             return await ResultAsync(invalid: true);
         }
 
+        // Nobody stays next to a district that no longer exists.
+        foreach (var neighbour in await db.Districts.Where(d => d.Id != id).ToListAsync())
+        {
+            if (neighbour.NeighbourIds.Contains(id))
+            {
+                neighbour.NeighbourIds = neighbour.NeighbourIds.Where(n => n != id).ToList();
+            }
+        }
+
         db.Districts.Remove(district);
+        await db.SaveChangesAsync();
+        return await ResultAsync(invalid: false);
+    }
+
+    /// <summary>
+    /// Sets the district's neighbours and keeps the relation symmetric: each chosen district gets this one as neighbour,
+    /// each one no longer chosen loses it. The district itself is ignored; an id that is not one of the town's districts
+    /// is refused at the field and nothing changes.
+    /// </summary>
+    public async Task<IActionResult> OnPostNeighboursAsync(int id, List<int> neighbourIds)
+    {
+        var all = await db.Districts.ToListAsync();
+        var district = all.SingleOrDefault(d => d.Id == id);
+        if (district is null)
+        {
+            return NotFound();
+        }
+
+        var known = all.Select(d => d.Id).ToHashSet();
+        if (neighbourIds.Any(n => !known.Contains(n)))
+        {
+            ModelState.AddModelError(NeighboursKey(id), l["Office_UnknownNeighbour"]);
+            return await ResultAsync(invalid: true);
+        }
+
+        var chosen = neighbourIds.Where(n => n != id).ToHashSet();
+        var before = district.NeighbourIds.ToHashSet();
+        district.NeighbourIds = chosen.Order().ToList();
+        foreach (var other in all.Where(d => d.Id != id))
+        {
+            var has = other.NeighbourIds.Contains(id);
+            if (chosen.Contains(other.Id) && !has)
+            {
+                other.NeighbourIds = other.NeighbourIds.Append(id).Order().ToList();
+            }
+            else if (!chosen.Contains(other.Id) && has)
+            {
+                other.NeighbourIds = other.NeighbourIds.Where(n => n != id).ToList();
+            }
+        }
+
+        if (!before.SetEquals(chosen))
+        {
+            var names = all.Where(d => chosen.Contains(d.Id)).OrderBy(d => d.SortOrder).ThenBy(d => d.Name).Select(d => d.Name);
+            audit.Record(AuditAction.ChangedNeighbours, "district", id, $"{district.Name}: {string.Join(", ", names)}");
+        }
+
         await db.SaveChangesAsync();
         return await ResultAsync(invalid: false);
     }
@@ -139,5 +204,5 @@ public sealed class DistrictsModel(AppDbContext db, IStringLocalizer<Resources.S
 
     private async Task LoadAsync() =>
         Districts = await db.Districts.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Name)
-            .Select(d => new DistrictRow(d.Id, d.Name)).ToListAsync();
+            .Select(d => new DistrictRow(d.Id, d.Name, d.NeighbourIds)).ToListAsync();
 }
