@@ -37,7 +37,7 @@ public sealed class IndexModel(AppDbContext db, ITenantContext tenant, TimeProvi
         OpenByAge = byAge;
         MediatedWaiting = await open.Where(l => l.OfficeStatus != OfficeStatus.Proposed)
             .CountAsync(l => l.Category!.ExchangeMode == ExchangeMode.Mediated || (l.Category.Parent != null && l.Category.Parent.ExchangeMode == ExchangeMode.Mediated));
-        OpenInquiries = await db.OfficeInquiries.CountAsync(i => i.HandledAt == null);
+        OpenInquiries = await OfficeInquiries.Open(db).CountAsync();
         MatchesAwaitingAnswers = await db.Matches.CountAsync(m => m.Status == MatchStatus.Proposed);
         HoursPending = await db.VolunteerHours.CountAsync(h => h.Status == HoursStatus.Pending);
 
