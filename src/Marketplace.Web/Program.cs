@@ -89,6 +89,7 @@ services.AddScoped<ExpireListingsJob>();
 services.AddScoped<DeliverOutboxJob>();
 services.AddScoped<DigestJob>();
 services.AddCoordination();
+Marketplace.Web.Hours.HoursServices.AddVolunteerHours(services);
 services.AddScoped<IAuthorizationHandler, TownRoleHandler>();
 services.AddScoped<IAuthorizationHandler, PlatformAdminHandler>();
 services.AddAuthorization(options => options.AddMarketplacePolicies());
