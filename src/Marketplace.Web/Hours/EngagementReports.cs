@@ -34,7 +34,8 @@ public sealed class EngagementReports(AppDbContext db, ITenantContext tenant, Ti
         var to = new DateOnly(year, 12, 31);
         var approved = db.VolunteerHours.AsNoTracking().Where(h => h.UserId == userId && h.Status == HoursStatus.Approved);
         var entries = await approved.Where(h => h.WorkedOn >= from && h.WorkedOn <= to)
-            .Select(h => new { h.WorkedOn, h.Hours, h.Activity, Organisation = h.Organisation!.Name })
+            .OrderBy(h => h.WorkedOn).ThenBy(h => h.Id)
+            .Select(h => new { h.WorkedOn, h.Hours, h.Activity, Organisation = (string?)h.Organisation!.Name })
             .ToListAsync();
         var years = (await approved.Select(h => h.WorkedOn).ToListAsync()).Select(d => d.Year).Append(Today.Year).Distinct().OrderDescending().ToList();
         var memberName = await db.Users.Where(u => u.Id == userId).Select(u => u.UserName).SingleAsync() ?? "";
@@ -43,8 +44,9 @@ public sealed class EngagementReports(AppDbContext db, ITenantContext tenant, Ti
             .GroupBy(e => e.Organisation)
             .OrderBy(g => g.Key is null).ThenBy(g => g.Key, StringComparer.CurrentCulture)
             .Select(g => new EngagementGroup(g.Key, g
+                // The same activity typed with other case or spaces is one line, under its latest wording.
                 .GroupBy(e => e.Activity.Trim(), StringComparer.CurrentCultureIgnoreCase)
-                .Select(a => new EngagementLine(a.First().Activity.Trim(), a.Count(), a.Min(e => e.WorkedOn), a.Max(e => e.WorkedOn), a.Sum(e => e.Hours)))
+                .Select(a => new EngagementLine(a.Last().Activity.Trim(), a.Count(), a.Min(e => e.WorkedOn), a.Max(e => e.WorkedOn), a.Sum(e => e.Hours)))
                 .OrderByDescending(l => l.Hours).ThenBy(l => l.Activity, StringComparer.CurrentCulture)
                 .ToList()))
             .ToList();

@@ -82,7 +82,7 @@ public sealed class TownSettingsInput
 
     /// <summary>EUR per volunteer hour; read as "15,50" or "15.50" whatever the page's language.</summary>
     [Required(ErrorMessage = "Validation_Required")]
-    [Range(0, MaxHourlyRate, ErrorMessage = "Validation_Range")]
+    [Range(typeof(decimal), "0", "1000", ErrorMessage = "Validation_Range", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     [Display(Name = "Hours_FieldHourlyRate")]
     [ModelBinder(typeof(EuroAmountModelBinder))]
     public decimal? HourlyRate { get; set; } = HoursValue.DefaultHourlyRate;
