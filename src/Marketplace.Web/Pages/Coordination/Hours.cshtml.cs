@@ -49,8 +49,12 @@ public sealed class HoursModel(AppDbContext db, ITenantContext tenant, CurrentMe
     public sealed record Row(int Id, DateOnly WorkedOn, string? Volunteer, string? Organisation, int? MatchId, string Activity, decimal Hours,
         HoursStatus Status, DateTimeOffset? DecidedAt);
 
-    /// <summary>The filters, for links and the addresses the forms post to, so a decision returns to the same view.</summary>
-    public object Filters => new { status = Status, organisation = Organisation, month = MonthStart?.ToString("yyyy-MM", CultureInfo.InvariantCulture) };
+    /// <summary>The filters, for the addresses the forms post to, so a decision returns to the same view.</summary>
+    public object Filters => new { status = Status, organisation = Organisation, month = MonthValue };
+
+    public string? MonthValue => MonthStart?.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    public string? DecideUrl(int id) => Url.Page("/Coordination/Hours", "Decide", new { id, status = Status, organisation = Organisation, month = MonthValue });
 
     private DateOnly? MonthStart =>
         DateOnly.TryParseExact($"{Month}-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start) ? start : null;

@@ -91,6 +91,30 @@ public sealed class HoursOfficeTests(MarketplaceFactory app) : IClassFixture<Mar
     }
 
     [Fact]
+    public async Task Filters_ByStatusOrganisationAndMonth_ShowOnlyMatchingRows()
+    {
+        var volunteer = await app.VolunteerAsync("erlangen");
+        var organisation = await app.OrganisationAsync("erlangen", volunteer);
+        var other = await app.OrganisationAsync("erlangen", volunteer);
+        var today = HoursSetup.TownToday();
+        var lastMonth = today.AddMonths(-1);
+        var thisMonthRow = await app.HoursAsync("erlangen", volunteer, 1m, HoursStatus.Rejected, organisation, workedOn: today);
+        var lastMonthRow = await app.HoursAsync("erlangen", volunteer, 1m, HoursStatus.Rejected, organisation, workedOn: lastMonth);
+        var otherRow = await app.HoursAsync("erlangen", volunteer, 1m, HoursStatus.Rejected, other, workedOn: today);
+        var pendingRow = await app.HoursAsync("erlangen", volunteer, 1m, HoursStatus.Pending, organisation, workedOn: today);
+        var client = await CoordinatorAsync("erlangen");
+
+        var page = await client.GetPageAsync($"{Page}?status=Rejected&organisation={organisation}&month={lastMonth:yyyy-MM}");
+
+        var shown = page.QuerySelectorAll("[data-testid=hours-row]").Select(r => int.Parse(r.GetAttribute("data-id")!, CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal([lastMonthRow], shown);
+        Assert.DoesNotContain(thisMonthRow, shown);
+        Assert.DoesNotContain(otherRow, shown);
+        Assert.DoesNotContain(pendingRow, shown);
+        Assert.Equal("abgelehnt", page.QuerySelector("[data-testid=hours-row-status]")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task ASecondDecision_OfTheSameRow_ChangesNothing()
     {
         var volunteer = await app.VolunteerAsync("erlangen");
