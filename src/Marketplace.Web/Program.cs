@@ -91,6 +91,7 @@ services.AddScoped<DigestJob>();
 services.AddScoped<CoordinationJob>();
 services.AddCoordination();
 Marketplace.Web.Pages.Coordination.Intake.IntakeServices.AddIntake(services);
+Marketplace.Web.Hours.HoursServices.AddVolunteerHours(services);
 services.AddScoped<IAuthorizationHandler, TownRoleHandler>();
 services.AddScoped<IAuthorizationHandler, PlatformAdminHandler>();
 services.AddAuthorization(options => options.AddMarketplacePolicies());

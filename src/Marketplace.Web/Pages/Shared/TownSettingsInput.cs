@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Localization;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Marketplace.Web.Pages.Shared;
 
@@ -11,6 +12,9 @@ public sealed class TownSettingsInput
     public const int MaxListingLifetimeDays = 365;
     public const int MinReportsToHide = 1;
     public const int MaxReportsToHide = 20;
+    public const int MaxHourlyRate = 1000;
+    public const int MinClearanceValidYears = 1;
+    public const int MaxClearanceValidYears = 10;
 
     [Required(ErrorMessage = "Validation_Required")]
     [StringLength(120, ErrorMessage = "Validation_MaxLength")]
@@ -76,6 +80,18 @@ public sealed class TownSettingsInput
     [Display(Name = "Field_DigestHour")]
     public int? DigestHour { get; set; } = 7;
 
+    /// <summary>EUR per volunteer hour; read as "15,50" or "15.50" whatever the page's language.</summary>
+    [Required(ErrorMessage = "Validation_Required")]
+    [Range(typeof(decimal), "0", "1000", ErrorMessage = "Validation_Range", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    [Display(Name = "Hours_FieldHourlyRate")]
+    [ModelBinder(typeof(EuroAmountModelBinder))]
+    public decimal? HourlyRate { get; set; } = HoursValue.DefaultHourlyRate;
+
+    [Required(ErrorMessage = "Validation_Required")]
+    [Range(MinClearanceValidYears, MaxClearanceValidYears, ErrorMessage = "Validation_Range")]
+    [Display(Name = "Hours_FieldClearanceValidYears")]
+    public int? ClearanceValidYears { get; set; } = ClearanceRules.DefaultValidYears;
+
     public static TownSettingsInput From(Tenant t) => new()
     {
         Name = t.Name,
@@ -91,6 +107,8 @@ public sealed class TownSettingsInput
         MailIncludesMessageText = t.MailIncludesMessageText,
         AccentColour = t.AccentColour,
         DigestHour = t.DigestHour,
+        HourlyRate = t.HourlyRate,
+        ClearanceValidYears = t.ClearanceValidYears,
     };
 
     public void ApplyTo(Tenant t)
@@ -108,6 +126,8 @@ public sealed class TownSettingsInput
         t.MailIncludesMessageText = MailIncludesMessageText;
         t.AccentColour = AccentColour.ToLowerInvariant();
         t.DigestHour = DigestHour!.Value;
+        t.HourlyRate = HourlyRate!.Value;
+        t.ClearanceValidYears = ClearanceValidYears!.Value;
     }
 }
 

@@ -1,0 +1,12 @@
+namespace Marketplace.Web.Hours;
+
+public static class HoursServices
+{
+    public static IServiceCollection AddVolunteerHours(this IServiceCollection services)
+    {
+        services.AddScoped<HoursDecisions>();
+        services.AddScoped<EngagementReports>();
+        services.AddSingleton<EngagementPdf>();
+        return services;
+    }
+}
