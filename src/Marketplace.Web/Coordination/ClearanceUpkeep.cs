@@ -31,13 +31,12 @@ public sealed class ClearanceUpkeep(AppDbContext db, TownMail mail, TenantLinks 
                 continue;
             }
 
-            var person = await db.Users.AsNoTracking().Where(u => u.Id == record.VolunteerUserId && u.EmailConfirmed && u.Email != null)
-                .Select(u => new { u.Email, u.UserName, u.PreferredCulture }).SingleOrDefaultAsync();
+            var person = await MailRecipient.FindAsync(db, record.VolunteerUserId);
             if (person is not null)
             {
                 var key = $"clearance-reminder:{record.VolunteerUserId}:{lapses:yyyyMMdd}";
-                await mail.QueueAsync(person.Email!, person.PreferredCulture ?? town.DefaultCulture, "clearance-reminder", key, () =>
-                    new MailContent(l["ClearanceMail_Subject", town.Name], l["Digest_Greeting", person.UserName!],
+                await mail.QueueAsync(person.Email, person.Culture ?? town.DefaultCulture, "clearance-reminder", key, () =>
+                    new MailContent(l["ClearanceMail_Subject", town.Name], l["Digest_Greeting", person.UserName],
                         [l["ClearanceMail_Intro", lapses.ToString("D", CultureInfo.CurrentCulture)], l["ClearanceMail_Next"]])
                     {
                         Action = new MailLink(l["ClearanceMail_Profile"], links.TownUrl(town.Slug, "/me/volunteer")),

@@ -78,16 +78,15 @@ public sealed class MatchFeedbackRequests(AppDbContext db, TownMail mail, Signed
     private async Task AskAsync(MatchSides sides, string userId, string side)
     {
         var town = tenant.Tenant!;
-        var person = await db.Users.AsNoTracking().Where(u => u.Id == userId && u.EmailConfirmed && u.Email != null)
-            .Select(u => new { u.Email, u.UserName, u.PreferredCulture }).SingleOrDefaultAsync();
+        var person = await MailRecipient.FindAsync(db, userId);
         if (person is null)
         {
             return;
         }
 
         var token = tokens.Issue(Purpose, sides.MatchId);
-        await mail.QueueAsync(person.Email!, person.PreferredCulture ?? town.DefaultCulture, "match-feedback", $"match-feedback:{sides.MatchId}:{side}", () =>
-            new MailContent(l["MatchMail_FeedbackSubject", town.Name], l["Digest_Greeting", person.UserName!],
+        await mail.QueueAsync(person.Email, person.Culture ?? town.DefaultCulture, "match-feedback", $"match-feedback:{sides.MatchId}:{side}", () =>
+            new MailContent(l["MatchMail_FeedbackSubject", town.Name], l["Digest_Greeting", person.UserName],
                 [l["MatchMail_FeedbackIntro", sides.RequestTitle]])
             {
                 Action = new MailLink(l["MatchMail_FeedbackYes"], signed.OneClickUrl(town, Path, token, $"{side}:yes")),

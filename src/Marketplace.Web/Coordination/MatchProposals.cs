@@ -199,8 +199,7 @@ public sealed class MatchProposals(AppDbContext db, MatchAcceptance acceptance, 
     private async Task MailProposalAsync(MatchSides sides, string userId, bool requestSide)
     {
         var town = tenant.Tenant!;
-        var person = await db.Users.AsNoTracking().Where(u => u.Id == userId && u.EmailConfirmed && u.Email != null)
-            .Select(u => new { u.Email, u.UserName, u.PreferredCulture }).SingleOrDefaultAsync();
+        var person = await MailRecipient.FindAsync(db, userId);
         if (person is null)
         {
             return;
@@ -208,8 +207,8 @@ public sealed class MatchProposals(AppDbContext db, MatchAcceptance acceptance, 
 
         var token = tokens.Issue(AnswerPurpose, sides.MatchId);
         var side = requestSide ? "request" : "offer";
-        await mail.QueueAsync(person.Email!, person.PreferredCulture ?? town.DefaultCulture, "match-proposed", $"match-proposed:{sides.MatchId}:{side}", () =>
-            new MailContent(l["MatchMail_ProposedSubject", town.Name], l["Digest_Greeting", person.UserName!],
+        await mail.QueueAsync(person.Email, person.Culture ?? town.DefaultCulture, "match-proposed", $"match-proposed:{sides.MatchId}:{side}", () =>
+            new MailContent(l["MatchMail_ProposedSubject", town.Name], l["Digest_Greeting", person.UserName],
                 [l[requestSide ? "MatchMail_ProposedForRequest" : "MatchMail_ProposedForHelper", sides.RequestTitle], l["MatchMail_AnswerWithin"]])
             {
                 Action = new MailLink(l["MatchMail_Accept"], signed.OneClickUrl(town, AnswerPath, token, $"{side}:accept")),
