@@ -49,7 +49,8 @@ public sealed class IndexModel(AppDbContext db, ITenantContext tenant, TimeProvi
             .Select(h => h.Hours).ToListAsync()).Sum();
         HourlyRate = await db.Tenants.Where(t => t.Id == tenant.TenantId).Select(t => t.HourlyRate).SingleAsync();
         HoursValueThisYear = HoursValue.Of(HoursApprovedThisYear, HourlyRate);
-        var yearStart = new DateTimeOffset(firstDay.ToDateTime(TimeOnly.MinValue), TownClock.Zone(tenant.Tenant!).GetUtcOffset(firstDay.ToDateTime(TimeOnly.MinValue)));
+        // In UTC: PostgreSQL takes timestamps with offset 0 only.
+        var yearStart = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(firstDay.ToDateTime(TimeOnly.MinValue), TownClock.Zone(tenant.Tenant!)));
         MatchesThisYear = await db.Matches.CountAsync(m => m.Status == MatchStatus.Completed && (m.CompletedAt ?? m.CreatedAt) >= yearStart);
 
         OpenReports = await db.Reports.CountAsync(r => r.Status == ReportStatus.Open);
