@@ -1,7 +1,4 @@
 using System.Globalization;
-using Marketplace.Web.Resources;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Localization;
 
@@ -65,33 +62,8 @@ public static class EuroAmount
     }
 }
 
-/// <summary>Binds a decimal property through <see cref="EuroAmount"/>; an empty field binds to null (for [Required] to report).</summary>
-public sealed class EuroAmountModelBinder : IModelBinder
+/// <summary>Binds a money amount through <see cref="EuroAmount"/>.</summary>
+public sealed class EuroAmountModelBinder : TypedDecimalModelBinder
 {
-    public Task BindModelAsync(ModelBindingContext bindingContext)
-    {
-        var value = bindingContext.ValueProvider.GetValue(bindingContext.ModelName);
-        if (value == ValueProviderResult.None)
-        {
-            return Task.CompletedTask;
-        }
-
-        bindingContext.ModelState.SetModelValue(bindingContext.ModelName, value);
-        var text = value.FirstValue;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            bindingContext.Result = ModelBindingResult.Success(null);
-        }
-        else if (EuroAmount.TryParse(text, out var amount))
-        {
-            bindingContext.Result = ModelBindingResult.Success(amount);
-        }
-        else
-        {
-            var l = bindingContext.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-            bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, l["Validation_EuroAmount"]);
-        }
-
-        return Task.CompletedTask;
-    }
+    protected override string ErrorKey => "Validation_EuroAmount";
 }

@@ -31,24 +31,11 @@ public sealed class AnswerModel(AppDbContext db, SignedLinks signed, OneClickTok
             return Show();
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        if (!await tokens.RedeemAsync(Link!.TokenId, Link.Action))
+        State = await Link!.RedeemAsync(db, tokens, async () =>
         {
-            State = LinkState.Used;
-            return Show();
-        }
-
-        Outcome = await proposals.AnswerAsync(Link.Sides.MatchId, Link.RequestSide, Link.Choice == "accept", shareContact);
-        if (Outcome == AnswerOutcome.NotOpen)
-        {
-            // Nothing was answered, so the link stays usable for nothing else either: keep the token unused.
-            await transaction.RollbackAsync();
-            State = LinkState.NotOpen;
-            return Show();
-        }
-
-        await transaction.CommitAsync();
-        State = LinkState.Done;
+            Outcome = await proposals.AnswerAsync(Link.Sides.MatchId, Link.RequestSide, Link.Choice == "accept", shareContact);
+            return Outcome != AnswerOutcome.NotOpen;
+        });
         return Show();
     }
 

@@ -53,22 +53,8 @@ public sealed class FeedbackModel(AppDbContext db, SignedLinks signed, OneClickT
             return this.InvalidForm();
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        if (!await tokens.RedeemAsync(Link!.TokenId, Link.Action))
-        {
-            State = LinkState.Used;
-            return Show();
-        }
-
-        if (await feedback.RecordAsync(Link.Sides.MatchId, Link.RequestSide, Input.Happened, Input.Rating, Input.Comment) is null)
-        {
-            await transaction.RollbackAsync();
-            State = LinkState.NotOpen;
-            return Show();
-        }
-
-        await transaction.CommitAsync();
-        State = LinkState.Done;
+        State = await Link!.RedeemAsync(db, tokens, async () =>
+            await feedback.RecordAsync(Link.Sides.MatchId, Link.RequestSide, Input.Happened, Input.Rating, Input.Comment) is not null);
         return Show();
     }
 

@@ -43,6 +43,28 @@ public sealed record MatchLink(Guid TokenId, string Action, bool RequestSide, st
         };
     }
 
+    /// <summary>
+    /// Uses the link's token and applies the answer in one transaction: when the match was no longer open nothing is
+    /// answered, so the token stays unused as well.
+    /// </summary>
+    public async Task<LinkState> RedeemAsync(AppDbContext db, OneClickTokens tokens, Func<Task<bool>> apply)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (!await tokens.RedeemAsync(TokenId, Action))
+        {
+            return LinkState.Used;
+        }
+
+        if (!await apply())
+        {
+            await transaction.RollbackAsync();
+            return LinkState.NotOpen;
+        }
+
+        await transaction.CommitAsync();
+        return LinkState.Done;
+    }
+
     public static int StatusCode(LinkState state) => state switch
     {
         LinkState.Invalid => StatusCodes.Status404NotFound,

@@ -26,6 +26,19 @@ public sealed class MatchingFlowTests(MarketplaceFactory app) : IClassFixture<Ma
         return (request, offer, requester, helper);
     }
 
+    /// <summary>Proposes the offer, both sides accept, and the match's window ended two days ago.</summary>
+    private async Task<int> AcceptedAndOverAsync(int request)
+    {
+        var coordinator = await app.SignedInAsync("erlangen", "erlangen-koordination");
+        await ProposeFirstAsync(coordinator, request, _offerTitle);
+        var matchId = await app.InTownAsync("erlangen", db => db.Matches.Where(m => m.ListingId == request).Select(m => m.Id).SingleAsync());
+        await app.InTownServiceAsync<MatchProposals, AnswerOutcome>("erlangen", p => p.AnswerAsync(matchId, true, true, false));
+        await app.InTownServiceAsync<MatchProposals, AnswerOutcome>("erlangen", p => p.AnswerAsync(matchId, false, true, false));
+        await app.InTownAsync("erlangen", db => db.Matches.Where(m => m.Id == matchId)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.EndsOn, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2)))));
+        return matchId;
+    }
+
     private static async Task<HttpResponseMessage> ProposeFirstAsync(HttpClient coordinator, int request, string label)
     {
         var url = $"/coordination/requests/{request}";
@@ -134,13 +147,7 @@ public sealed class MatchingFlowTests(MarketplaceFactory app) : IClassFixture<Ma
     public async Task Feedback_AYesCompletes_AndANoFromTheOtherSideMakesItDisputed()
     {
         var (request, _, requester, helper) = await RequestAndOfferAsync();
-        var coordinator = await app.SignedInAsync("erlangen", "erlangen-koordination");
-        await ProposeFirstAsync(coordinator, request, _offerTitle);
-        var matchId = await app.InTownAsync("erlangen", db => db.Matches.Where(m => m.ListingId == request).Select(m => m.Id).SingleAsync());
-        await app.InTownServiceAsync<MatchProposals, AnswerOutcome>("erlangen", p => p.AnswerAsync(matchId, true, true, false));
-        await app.InTownServiceAsync<MatchProposals, AnswerOutcome>("erlangen", p => p.AnswerAsync(matchId, false, true, false));
-        await app.InTownAsync("erlangen", db => db.Matches.Where(m => m.Id == matchId)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.EndsOn, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2)))));
+        var matchId = await AcceptedAndOverAsync(request);
 
         Assert.True(await app.InTownServiceAsync<MatchFeedbackRequests, int>("erlangen", f => f.RequestDueAsync()) >= 1);
         Assert.Equal(0, await app.InTownServiceAsync<MatchFeedbackRequests, int>("erlangen", f => f.RequestDueAsync()));
@@ -164,13 +171,7 @@ public sealed class MatchingFlowTests(MarketplaceFactory app) : IClassFixture<Ma
     public async Task ARatingOutsideOneToFive_IsRefusedAtTheField()
     {
         var (request, _, _, helper) = await RequestAndOfferAsync();
-        var coordinator = await app.SignedInAsync("erlangen", "erlangen-koordination");
-        await ProposeFirstAsync(coordinator, request, _offerTitle);
-        var matchId = await app.InTownAsync("erlangen", db => db.Matches.Where(m => m.ListingId == request).Select(m => m.Id).SingleAsync());
-        await app.InTownServiceAsync<MatchProposals, AnswerOutcome>("erlangen", p => p.AnswerAsync(matchId, true, true, false));
-        await app.InTownServiceAsync<MatchProposals, AnswerOutcome>("erlangen", p => p.AnswerAsync(matchId, false, true, false));
-        await app.InTownAsync("erlangen", db => db.Matches.Where(m => m.Id == matchId)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.EndsOn, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2)))));
+        var matchId = await AcceptedAndOverAsync(request);
 
         var helperClient = await app.SignedInAsync("erlangen", helper);
         var form = (IHtmlFormElement)(await helperClient.GetPageAsync("/me/matches")).QuerySelector("[data-testid=my-match-feedback]")!;
