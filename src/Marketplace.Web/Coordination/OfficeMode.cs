@@ -22,6 +22,16 @@ public static class OfficeMode
             && (l.Category.Parent == null || l.Category.Parent.ExchangeMode != ExchangeMode.Mediated)
             && !db.IntakeContacts.Any(i => i.ListingId == l.Id && i.ClaimedAt == null));
 
+    /// <summary>
+    /// The same rule as <see cref="Only"/> as an SQLite condition on a listing aliased <c>l</c>, for the browse page's plain
+    /// SQL (<see cref="SqliteListingPage"/>); <c>$mediated</c> is bound to <see cref="ExchangeMode.Mediated"/>.
+    /// </summary>
+    public const string SqliteCondition = """
+        (EXISTS (SELECT 1 FROM Categories AS c LEFT JOIN Categories AS p ON p.Id = c.ParentId
+                 WHERE c.Id = l.CategoryId AND (c.ExchangeMode = $mediated OR p.ExchangeMode = $mediated))
+         OR EXISTS (SELECT 1 FROM IntakeContacts AS i WHERE i.ListingId = l.Id AND i.ClaimedAt IS NULL))
+        """;
+
     public static Task<bool> IsOnAsync(AppDbContext db, int listingId) =>
         Only(db, db.Listings.Where(l => l.Id == listingId)).AnyAsync();
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text;
+using Marketplace.Web.Coordination;
 using Marketplace.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -9,6 +10,7 @@ namespace Marketplace.Web.Data;
 /// <summary>What one page of browse results asks for, already checked and normalised by the page.</summary>
 public sealed record ListingPageCriteria(
     string? FullTextMatch,
+    string? TitleMatch,
     ListingType? Type,
     int? Category,
     int? District,
@@ -152,7 +154,11 @@ public static class SqliteListingPage
         if (c.FullTextMatch is { } match)
         {
             sql.Append($" AND l.Id IN (SELECT rowid FROM {SqliteListingSearch.Table}($match))");
+            // A listing in office mode shows only its title, so only its title may find it.
+            sql.Append($" AND (NOT {OfficeMode.SqliteCondition} OR l.Id IN (SELECT rowid FROM {SqliteListingSearch.Table}($titleMatch)))");
             Add(command, "$match", match);
+            Add(command, "$titleMatch", c.TitleMatch!);
+            Add(command, "$mediated", (int)ExchangeMode.Mediated);
         }
 
         if (shape != Shape.Count)

@@ -1,4 +1,5 @@
 using System.Text;
+using Marketplace.Web.Coordination;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -47,8 +48,9 @@ public sealed class ListingSearch(AppDbContext db, TimeProvider clock)
 
         var words = string.IsNullOrWhiteSpace(filter.Q) ? null : Fts5Query(filter.Q);
         var match = words is null ? null : SqliteListingSearch.MatchInTown(db.CurrentTenantId, words);
+        var titleMatch = words is null ? null : SqliteListingSearch.TitleMatchInTown(db.CurrentTenantId, words);
         var organisationType = Enum.TryParse<OrganisationType>(filter.Poster, out var parsed) ? parsed : (OrganisationType?)null;
-        return new ListingPageCriteria(match, filter.Type, filter.Category, filter.District, filter.Language,
+        return new ListingPageCriteria(match, titleMatch, filter.Type, filter.Category, filter.District, filter.Language,
             filter.Poster == ListingFilter.PosterPerson, organisationType, filter.Sort == ListingSort.Ending,
             (filter.Page - 1) * ListingFilter.PageSize, ListingFilter.PageSize, clock.GetUtcNow());
     }
@@ -112,8 +114,11 @@ public sealed class ListingSearch(AppDbContext db, TimeProvider clock)
             throw new NotSupportedException("On SQLite, words are matched by SqliteListingPage through the FTS5 index.");
         }
 
+        // A listing in office mode shows only its title, so only its title may find it.
+        var officeMode = OfficeMode.Only(db, db.Listings).Select(l => l.Id);
         return query.Where(l => EF.Property<NpgsqlTsVector>(l, PostgresAppDbContext.SearchVector)
-            .Matches(EF.Functions.WebSearchToTsQuery("german", text)));
+                .Matches(EF.Functions.WebSearchToTsQuery("german", text))
+            && (!officeMode.Contains(l.Id) || EF.Functions.ToTsVector("german", l.Title).Matches(EF.Functions.WebSearchToTsQuery("german", text))));
     }
 
     /// <summary>Every word must occur, as a prefix ("fahrr" finds "Fahrrad"); quotes keep FTS5 syntax out of user input.</summary>

@@ -113,6 +113,25 @@ public sealed class ExchangeModeTests(MarketplaceFactory app) : IClassFixture<Ma
     }
 
     [Fact]
+    public async Task Search_FindsAListingInOfficeMode_ByItsTitleOnly_NeverByItsHiddenDescription()
+    {
+        var poster = await app.NewMemberAsync("erlangen", "hidden");
+        await app.CreateListingAsync("erlangen", poster, title: "Wombat-Wohnung frei", categoryKey: "wohnung",
+            configure: l => l.Description = "Im Haus Ginsterweg 12, zweiter Stock, Klingel Numbat.");
+        await app.CreateListingAsync("erlangen", poster, title: "Wombat-Sessel abzugeben", categoryKey: "fahrraeder",
+            configure: l => l.Description = "Abholung am Ginsterweg, Klingel Numbat.");
+        var member = await app.SignedInAsync("erlangen", "erlangen-mitglied");
+
+        async Task<string[]> TitlesFor(string words) => (await member.GetPageAsync($"/listings?q={words}"))
+            .QuerySelectorAll("[data-testid=listing-card]").Select(c => c.TestIdIn("listing-title")).Order().ToArray();
+
+        Assert.Equal(["Wombat-Sessel abzugeben", "Wombat-Wohnung frei"], await TitlesFor("Wombat"));
+        Assert.Equal(["Wombat-Sessel abzugeben"], await TitlesFor("Ginsterweg"));
+        Assert.Equal(["Wombat-Sessel abzugeben"], await TitlesFor("Numbat"));
+        Assert.Empty(await TitlesFor("zweiter Stock"));
+    }
+
+    [Fact]
     public async Task PeerToPeerListing_StaysAsBefore_DescriptionPosterAndRespondButton()
     {
         var poster = await app.NewMemberAsync("erlangen", "peer");

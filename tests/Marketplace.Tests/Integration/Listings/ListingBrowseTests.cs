@@ -17,7 +17,7 @@ public sealed class ListingBrowseTests(MarketplaceFactory app) : IClassFixture<M
     [Fact]
     public async Task FullText_FindsWordsInTitleAndDescription_AndWordBeginnings()
     {
-        await app.CreateListingAsync("potsdam", "potsdam-mitglied", title: "Begleitung zum Bürgeramt", categoryKey: "behoerden",
+        await app.CreateListingAsync("potsdam", "potsdam-mitglied", title: "Begleitung zum Bürgeramt", categoryKey: "dolmetschen",
             configure: l => l.Description = "Ich begleite zu Terminen bei der Ausländerbehörde, auch auf Arabisch.");
         await app.CreateListingAsync("potsdam", "potsdam-mitglied", title: "Winterjacken für Kinder", categoryKey: "kleidung");
         var client = app.TownClient("potsdam");
