@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text;
 using Marketplace.Web.Coordination;
 using Marketplace.Web.Domain;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -10,7 +11,7 @@ namespace Marketplace.Web.Data;
 /// <summary>What one page of browse results asks for, already checked and normalised by the page.</summary>
 public sealed record ListingPageCriteria(
     string? FullTextMatch,
-    string? TitleMatch,
+    string? TitleWords,
     ListingType? Type,
     int? Category,
     int? District,
@@ -43,6 +44,11 @@ public static class SqliteListingPage
         try
         {
             var connection = db.Database.GetDbConnection();
+            if (criteria.FullTextMatch is not null)
+            {
+                ((SqliteConnection)connection).CreateFunction<string?, string?, bool>(TitleWords.SqlFunction, TitleWords.BeginWith, isDeterministic: true);
+            }
+
             var town = db.CurrentTenantId.ToString("D").ToUpperInvariant(); // EF Core stores a Guid in SQLite as upper-case text
             var withTotal = criteria.FullTextMatch is not null;
             var page = new List<(int Id, ListingType Type, string Title, int CategoryId, int DistrictId, DateTimeOffset? PublishedAt, DateTimeOffset? ExpiresAt)>();
@@ -155,9 +161,9 @@ public static class SqliteListingPage
         {
             sql.Append($" AND l.Id IN (SELECT rowid FROM {SqliteListingSearch.Table}($match))");
             // A listing in office mode shows only its title, so only its title may find it.
-            sql.Append($" AND (NOT {OfficeMode.SqliteCondition} OR l.Id IN (SELECT rowid FROM {SqliteListingSearch.Table}($titleMatch)))");
+            sql.Append($" AND (NOT {OfficeMode.SqliteCondition} OR {TitleWords.SqlFunction}(l.Title, $titleWords))");
             Add(command, "$match", match);
-            Add(command, "$titleMatch", c.TitleMatch!);
+            Add(command, "$titleWords", c.TitleWords!);
             Add(command, "$mediated", (int)ExchangeMode.Mediated);
         }
 

@@ -48,9 +48,6 @@ public static class SqliteListingSearch
     /// </summary>
     public static string MatchInTown(Guid tenantId, string words) => $"Town : t{tenantId:N} AND ({{Title Description}} : ({words}))";
 
-    /// <summary>The same words in the title only: all that may find a listing whose description only the office sees.</summary>
-    public static string TitleMatchInTown(Guid tenantId, string words) => $"Town : t{tenantId:N} AND ({{Title}} : ({words}))";
-
     /// <summary>The first version (town id as a five-token phrase); only the migrations that made and replaced it use it.</summary>
     public static class Version1
     {

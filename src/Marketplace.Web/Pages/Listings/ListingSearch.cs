@@ -35,6 +35,9 @@ public sealed record ListingFilter(
 /// </summary>
 public sealed class ListingSearch(AppDbContext db, TimeProvider clock)
 {
+    /// <summary>Words beyond these are ignored: they narrow little and each one costs a doclist.</summary>
+    public const int MaxWords = 10;
+
     /// <summary>
     /// On SQLite, the criteria for <see cref="SqliteListingPage"/> (plain SQL, two statements per result page); null on PostgreSQL,
     /// where <see cref="Apply"/> serves. Both must select the same listings: the browse tests run on both.
@@ -48,9 +51,8 @@ public sealed class ListingSearch(AppDbContext db, TimeProvider clock)
 
         var words = string.IsNullOrWhiteSpace(filter.Q) ? null : Fts5Query(filter.Q);
         var match = words is null ? null : SqliteListingSearch.MatchInTown(db.CurrentTenantId, words);
-        var titleMatch = words is null ? null : SqliteListingSearch.TitleMatchInTown(db.CurrentTenantId, words);
         var organisationType = Enum.TryParse<OrganisationType>(filter.Poster, out var parsed) ? parsed : (OrganisationType?)null;
-        return new ListingPageCriteria(match, titleMatch, filter.Type, filter.Category, filter.District, filter.Language,
+        return new ListingPageCriteria(match, words is null ? null : filter.Q, filter.Type, filter.Category, filter.District, filter.Language,
             filter.Poster == ListingFilter.PosterPerson, organisationType, filter.Sort == ListingSort.Ending,
             (filter.Page - 1) * ListingFilter.PageSize, ListingFilter.PageSize, clock.GetUtcNow());
     }
@@ -139,6 +141,6 @@ public sealed class ListingSearch(AppDbContext db, TimeProvider clock)
             }
         }
 
-        return terms.Count == 0 ? null : string.Join(" ", terms.Take(10));
+        return terms.Count == 0 ? null : string.Join(" ", terms.Take(MaxWords));
     }
 }

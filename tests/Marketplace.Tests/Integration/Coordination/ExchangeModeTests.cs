@@ -129,6 +129,9 @@ public sealed class ExchangeModeTests(MarketplaceFactory app) : IClassFixture<Ma
         Assert.Equal(["Wombat-Sessel abzugeben"], await TitlesFor("Ginsterweg"));
         Assert.Equal(["Wombat-Sessel abzugeben"], await TitlesFor("Numbat"));
         Assert.Empty(await TitlesFor("zweiter Stock"));
+        Assert.Equal(["Wombat-Wohnung frei"], await TitlesFor("WOMBAT wohnung"));
+        // One word from the title and one only from the description: the description must not complete the match.
+        Assert.Empty(await TitlesFor("Wohnung Ginsterweg"));
     }
 
     [Fact]
