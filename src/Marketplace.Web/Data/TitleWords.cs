@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Marketplace.Web.Pages.Listings;
 
 namespace Marketplace.Web.Data;
 
@@ -22,7 +21,7 @@ public static class TitleWords
         }
 
         var titleWords = Split(title);
-        return Split(words).Take(ListingSearch.MaxWords).All(word => titleWords.Any(t => t.StartsWith(word, StringComparison.Ordinal)));
+        return Split(words).All(word => titleWords.Any(t => t.StartsWith(word, StringComparison.Ordinal)));
     }
 
     public static List<string> Split(string text)
