@@ -38,6 +38,16 @@ public static class SqliteListingPage
 {
     private static readonly DateTimeOffsetToBinaryConverter Time = new();
 
+    /// <summary>
+    /// <see cref="OfficeMode.Only"/> for the listing <c>l</c>: its category or the parent is mediated, or an intake request
+    /// nobody has claimed yet. Like every statement here, it names the town itself.
+    /// </summary>
+    private const string InOfficeMode = """
+        (EXISTS (SELECT 1 FROM Categories AS c LEFT JOIN Categories AS p ON p.Id = c.ParentId
+                 WHERE c.Id = l.CategoryId AND c.TenantId = $town AND (c.ExchangeMode = $mediated OR p.ExchangeMode = $mediated))
+         OR EXISTS (SELECT 1 FROM IntakeContacts AS i WHERE i.ListingId = l.Id AND i.TenantId = $town AND i.ClaimedAt IS NULL))
+        """;
+
     public static async Task<(IReadOnlyList<ListingPageRow> Rows, int Total)> LoadAsync(AppDbContext db, ListingPageCriteria criteria)
     {
         await db.Database.OpenConnectionAsync();
@@ -161,7 +171,7 @@ public static class SqliteListingPage
         {
             sql.Append($" AND l.Id IN (SELECT rowid FROM {SqliteListingSearch.Table}($match))");
             // A listing in office mode shows only its title, so only its title may find it.
-            sql.Append($" AND (NOT {OfficeMode.SqliteCondition} OR {TitleWords.SqlFunction}(l.Title, $titleWords))");
+            sql.Append($" AND (NOT {InOfficeMode} OR {TitleWords.SqlFunction}(l.Title, $titleWords))");
             Add(command, "$match", match);
             Add(command, "$titleWords", c.TitleWords!);
             Add(command, "$mediated", (int)ExchangeMode.Mediated);

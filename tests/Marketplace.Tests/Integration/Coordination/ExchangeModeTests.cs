@@ -132,6 +132,24 @@ public sealed class ExchangeModeTests(MarketplaceFactory app) : IClassFixture<Ma
         Assert.Equal(["Wombat-Wohnung frei"], await TitlesFor("WOMBAT wohnung"));
         // One word from the title and one only from the description: the description must not complete the match.
         Assert.Empty(await TitlesFor("Wohnung Ginsterweg"));
+
+        // An intake request nobody has claimed is in office mode too, whatever its category.
+        var intake = await app.CreateListingAsync("erlangen", "erlangen-koordination", ListingType.Request, title: "Wombat-Umzugshilfe",
+            categoryKey: "fahrraeder", configure: l => l.Description = "Frau A. wohnt im Quendelweg.");
+        Assert.Equal(["Wombat-Sessel abzugeben", "Wombat-Umzugshilfe", "Wombat-Wohnung frei"], await TitlesFor("Wombat"));
+        Assert.Equal(["Wombat-Umzugshilfe"], await TitlesFor("Quendelweg"));
+        var coordinatorId = await app.UserIdAsync("erlangen-koordination");
+        await app.InTownAsync("erlangen", db =>
+        {
+            db.IntakeContacts.Add(new IntakeContact
+            {
+                ListingId = intake, Name = "Frau A.", Culture = "de", ReferenceCode = "WOMBAT01", CreatedByUserId = coordinatorId,
+                CreatedAt = DateTimeOffset.UtcNow,
+            });
+            return db.SaveChangesAsync();
+        });
+        Assert.Empty(await TitlesFor("Quendelweg"));
+        Assert.Contains("Wombat-Umzugshilfe", await TitlesFor("Umzugshilfe"));
     }
 
     [Fact]
