@@ -43,6 +43,21 @@ public sealed class ExchangeModeTests(MarketplaceFactory app) : IClassFixture<Ma
         return await admin.SubmitAsync(ExchangeForm(page, categoryId)!, Page, values);
     }
 
+    /// <summary>Records the listing as taken in by the office for someone without an account, not claimed yet.</summary>
+    private async Task UnclaimedIntakeAsync(int listingId, string referenceCode)
+    {
+        var coordinatorId = await app.UserIdAsync("erlangen-koordination");
+        await app.InTownAsync("erlangen", db =>
+        {
+            db.IntakeContacts.Add(new IntakeContact
+            {
+                ListingId = listingId, Name = "Frau A.", Culture = "de", ReferenceCode = referenceCode, CreatedByUserId = coordinatorId,
+                CreatedAt = DateTimeOffset.UtcNow,
+            });
+            return db.SaveChangesAsync();
+        });
+    }
+
     [Fact]
     public async Task TownAdmin_SwitchesCategoryToMediated_MemberSeesOnlyTheSummary_PosterAndCoordinatorSeeEverything()
     {
@@ -138,16 +153,7 @@ public sealed class ExchangeModeTests(MarketplaceFactory app) : IClassFixture<Ma
             categoryKey: "fahrraeder", configure: l => l.Description = "Frau A. wohnt im Quendelweg.");
         Assert.Equal(["Wombat-Sessel abzugeben", "Wombat-Umzugshilfe", "Wombat-Wohnung frei"], await TitlesFor("Wombat"));
         Assert.Equal(["Wombat-Umzugshilfe"], await TitlesFor("Quendelweg"));
-        var coordinatorId = await app.UserIdAsync("erlangen-koordination");
-        await app.InTownAsync("erlangen", db =>
-        {
-            db.IntakeContacts.Add(new IntakeContact
-            {
-                ListingId = intake, Name = "Frau A.", Culture = "de", ReferenceCode = "WOMBAT01", CreatedByUserId = coordinatorId,
-                CreatedAt = DateTimeOffset.UtcNow,
-            });
-            return db.SaveChangesAsync();
-        });
+        await UnclaimedIntakeAsync(intake, "WOMBAT01");
         Assert.Empty(await TitlesFor("Quendelweg"));
         Assert.Contains("Wombat-Umzugshilfe", await TitlesFor("Umzugshilfe"));
     }
@@ -173,16 +179,7 @@ public sealed class ExchangeModeTests(MarketplaceFactory app) : IClassFixture<Ma
     {
         var listingId = await app.CreateListingAsync("erlangen", "erlangen-koordination", ListingType.Request, title: "Hilfe beim Umzug",
             categoryKey: "fahrraeder");
-        var coordinatorId = await app.UserIdAsync("erlangen-koordination");
-        await app.InTownAsync("erlangen", db =>
-        {
-            db.IntakeContacts.Add(new IntakeContact
-            {
-                ListingId = listingId, Name = "Frau A.", Culture = "de", ReferenceCode = "TEST0001", CreatedByUserId = coordinatorId,
-                CreatedAt = DateTimeOffset.UtcNow,
-            });
-            return db.SaveChangesAsync();
-        });
+        await UnclaimedIntakeAsync(listingId, "TEST0001");
         var member = await app.SignedInAsync("erlangen", "erlangen-mitglied");
 
         var page = await member.GetPageAsync($"/listings/{listingId}");
