@@ -1,10 +1,9 @@
 using System.Data.Common;
 using System.Text;
-using Marketplace.Web.Coordination;
 using Marketplace.Web.Domain;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Data;
 

@@ -1,6 +1,6 @@
-using Marketplace.Web.Coordination;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Hours;

@@ -2,7 +2,7 @@ namespace Marketplace.Web.Hours;
 
 public static class HoursServices
 {
-    public static IServiceCollection AddVolunteerHours(this IServiceCollection services)
+    public static IServiceCollection AddHours(this IServiceCollection services)
     {
         services.AddScoped<HoursDecisions>();
         services.AddScoped<EngagementReports>();

@@ -1,5 +1,6 @@
 using Hangfire;
-using Marketplace.Web.Coordination;
+using Marketplace.Web.Matching;
+using Marketplace.Web.Volunteers;
 using Marketplace.Web.Data;
 using Marketplace.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,7 @@
 using Hangfire;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Listings;
 using Marketplace.Web.Mail;
 using Marketplace.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -53,6 +54,6 @@ public sealed class DigestJob(AppDbContext db, IBackgroundJobClient jobs, Tenant
     public async Task<int> RunForTownAsync(Guid tenantId, DateOnly date, CancellationToken cancellationToken)
     {
         await using var scope = await tenantScopes.CreateAsync(tenantId, cancellationToken);
-        return await scope.ServiceProvider.GetRequiredService<TownDigests>().WriteAsync(date, cancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<ListingDigests>().WriteAsync(date, cancellationToken);
     }
 }

@@ -29,9 +29,6 @@ public static class MailServiceCollectionExtensions
         services.AddScoped<TownMail>();
         services.AddScoped<SignedLinks>();
         services.AddScoped<OneClickTokens>();
-        services.AddScoped<AccountMailer>();
-        services.AddScoped<TownDigests>();
-        services.AddScoped<StillCurrentReminders>();
         services.AddScoped<OutboxStore>();
         services.AddScoped<OutboxWriter>();
         services.AddScoped<OutboxDelivery>();

@@ -50,7 +50,7 @@ public sealed partial class ResourceTests
         { "CandidateKind_", typeof(Marketplace.Web.Domain.CandidateKind) },
         { "LanguageLevel_", typeof(Marketplace.Web.Domain.LanguageLevel) },
         { "MatchAnswerState_", typeof(Marketplace.Web.Domain.MatchAnswer) },
-        { "MatchAnswer_", typeof(Marketplace.Web.Coordination.AnswerOutcome) },
+        { "MatchAnswer_", typeof(Marketplace.Web.Matching.AnswerOutcome) },
         { "MatchEndReason_", typeof(Marketplace.Web.Domain.MatchEndReason) },
         { "MatchReason_", typeof(Marketplace.Web.Domain.MatchReason) },
         { "MatchStatus_", typeof(Marketplace.Web.Domain.MatchStatus) },

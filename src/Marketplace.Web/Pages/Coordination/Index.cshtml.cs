@@ -1,5 +1,6 @@
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Listings;
 using Marketplace.Web.Pages.Coordination.Requests;
 using Marketplace.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc.RazorPages;

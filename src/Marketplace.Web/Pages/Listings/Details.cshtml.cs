@@ -1,12 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using Marketplace.Web.Coordination;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Listings;
 using Marketplace.Web.Security;
 using Marketplace.Web.Tenancy;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 

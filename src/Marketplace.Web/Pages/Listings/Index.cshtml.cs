@@ -1,10 +1,10 @@
 using System.Globalization;
 using Htmx;
-using Marketplace.Web.Coordination;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
-using Microsoft.AspNetCore.Mvc;
+using Marketplace.Web.Listings;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 

@@ -1,8 +1,8 @@
-using Marketplace.Web.Coordination;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
-using Microsoft.AspNetCore.Mvc;
+using Marketplace.Web.Listings;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Pages.Listings;

@@ -1,6 +1,6 @@
-using Marketplace.Web.Coordination;
 using Marketplace.Web.Data;
 using Marketplace.Web.Mail;
+using Marketplace.Web.Matching;
 
 namespace Marketplace.Web.Pages.Matches;
 

@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Intake;
 using Marketplace.Web.Pages.Coordination.Intake;
 using Marketplace.Web.Security;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 

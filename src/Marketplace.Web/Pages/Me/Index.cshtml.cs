@@ -1,5 +1,6 @@
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Messages;
 using Marketplace.Web.Pages.Messages;
 using Marketplace.Web.Security;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -29,7 +30,7 @@ public sealed class IndexModel(AppDbContext db, CurrentMember member, UnreadMess
     public async Task OnGetAsync()
     {
         var me = member.UserId!;
-        MatchesAwaitingMe = await Web.Coordination.MatchSides.Query(db).CountAsync(s => s.Status == MatchStatus.Proposed
+        MatchesAwaitingMe = await Matching.MatchSides.Query(db).CountAsync(s => s.Status == MatchStatus.Proposed
             && ((s.RequestUserId == me && s.RequestAnswer == MatchAnswer.Pending) || (s.OfferUserId == me && s.OfferAnswer == MatchAnswer.Pending)));
         var now = clock.GetUtcNow();
         var listings = await db.Listings.AsNoTracking().Where(l => l.PosterUserId == me).OrderByDescending(l => l.Id)

@@ -1,15 +1,15 @@
-using Marketplace.Web.Coordination;
+using FeedbackInput = Marketplace.Web.Pages.Matches.FeedbackModel.FeedbackInput;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Matching;
 using Marketplace.Web.Resources;
 using Marketplace.Web.Security;
 using Marketplace.Web.Tenancy;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using FeedbackInput = Marketplace.Web.Pages.Matches.FeedbackModel.FeedbackInput;
 
 namespace Marketplace.Web.Pages.Me;
 

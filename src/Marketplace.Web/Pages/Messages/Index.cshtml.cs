@@ -1,4 +1,5 @@
 using Marketplace.Web.Data;
+using Marketplace.Web.Messages;
 using Marketplace.Web.Security;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -1,10 +1,11 @@
 using System.Globalization;
-using Marketplace.Web.Coordination;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Listings;
+using Marketplace.Web.Organisations;
 using Marketplace.Web.Pages.Listings;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Pages.Organisations;

@@ -3,6 +3,7 @@ using AngleSharp.Html.Dom;
 using Marketplace.Tests.Infrastructure;
 using Marketplace.Tests.Integration.Messages;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Listings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Tests.Integration.Coordination;
@@ -185,7 +186,7 @@ public sealed class InquiryTests(MarketplaceFactory app) : IClassFixture<Marketp
         Assert.Equal(handled.HandledByUserId, audit.ActorUserId);
         page = await coordinator.GetPageAsync(Inbox);
         Assert.Equal("Zimmer in Babelsberg frei", Assert.Single(page.QuerySelectorAll("[data-testid=inquiry-row]")).TestIdIn("inquiry-listing"));
-        Assert.Equal(1, await app.InTownAsync("potsdam", db => Marketplace.Web.Pages.Coordination.OfficeInquiries.Open(db).CountAsync()));
+        Assert.Equal(1, await app.InTownAsync("potsdam", db => Marketplace.Web.Listings.OfficeInquiries.Open(db).CountAsync()));
 
         // With htmx the list is swapped in place.
         var offerInquiry = (await InquiriesAsync("potsdam", offerId)).Single().Id;

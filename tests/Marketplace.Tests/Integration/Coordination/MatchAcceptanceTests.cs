@@ -2,6 +2,7 @@ using Marketplace.Tests.Infrastructure;
 using Marketplace.Tests.Integration.Messages;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Matching;
 using Marketplace.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,8 +2,8 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using Marketplace.Tests.Infrastructure;
 using Marketplace.Tests.Integration.Messages;
-using Marketplace.Web.Coordination;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Matching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Tests.Integration.Coordination;

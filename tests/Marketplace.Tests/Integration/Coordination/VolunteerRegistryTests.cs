@@ -1,8 +1,8 @@
 using System.Net;
 using Marketplace.Tests.Infrastructure;
 using Marketplace.Tests.Integration.Messages;
-using Marketplace.Web.Coordination;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Volunteers;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Tests.Integration.Coordination;

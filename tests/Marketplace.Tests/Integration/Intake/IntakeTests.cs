@@ -4,6 +4,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Intake;
 using Marketplace.Web.Pages.Coordination.Intake;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Messages;
 using Marketplace.Web.Pages.Messages;
 using Marketplace.Web.Security;
 using Marketplace.Web.Tenancy;

@@ -1,9 +1,10 @@
 using Marketplace.Web.Data;
 using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Intake;
 using Marketplace.Web.Pages.Listings;
 using Marketplace.Web.Security;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;

@@ -1,9 +1,10 @@
 using System.Globalization;
 using Marketplace.Web.Data;
+using Marketplace.Web.Intake;
 using Marketplace.Web.Pages.Messages;
 using Marketplace.Web.Tenancy;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Pages.Coordination.Intake;

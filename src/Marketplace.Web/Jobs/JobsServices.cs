@@ -1,0 +1,37 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.Storage.SQLite;
+using Marketplace.Web.Data;
+
+namespace Marketplace.Web.Jobs;
+
+public static class JobsServices
+{
+    /// <summary>Hangfire on the app's own database, the fan-out jobs, and a job server unless Hangfire:ServerEnabled is false.</summary>
+    public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database)
+    {
+        services.AddScoped<ExpireListingsJob>();
+        services.AddScoped<DeliverOutboxJob>();
+        services.AddScoped<DigestJob>();
+        services.AddScoped<CoordinationJob>();
+        services.AddHangfire(hangfire =>
+        {
+            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            if (database.Provider == DatabaseProvider.Postgres)
+            {
+                hangfire.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(configuration.GetConnectionString("Postgres")));
+            }
+            else
+            {
+                hangfire.UseSQLiteStorage(database.HangfireSqlitePath());
+            }
+        });
+        if (configuration.GetValue("Hangfire:ServerEnabled", true))
+        {
+            services.AddHangfireServer();
+            services.AddHostedService<RecurringJobsRegistration>();
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,22 @@
+using Hangfire;
+
+namespace Marketplace.Web.Jobs;
+
+/// <summary>Puts the recurring jobs into Hangfire's storage when this instance runs a job server.</summary>
+public sealed class RecurringJobsRegistration(IRecurringJobManager recurringJobs) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        recurringJobs.AddOrUpdate<ExpireListingsJob>(ExpireListingsJob.RecurringJobId, job => job.RunAsync(), ExpireListingsJob.Schedule,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurringJobs.AddOrUpdate<DeliverOutboxJob>(DeliverOutboxJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
+            DeliverOutboxJob.Schedule, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurringJobs.AddOrUpdate<DigestJob>(DigestJob.RecurringJobId, job => job.RunAsync(), DigestJob.Schedule,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurringJobs.AddOrUpdate<CoordinationJob>(CoordinationJob.RecurringJobId, job => job.RunAsync(), CoordinationJob.Schedule,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

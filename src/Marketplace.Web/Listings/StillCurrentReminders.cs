@@ -1,0 +1,73 @@
+using System.Globalization;
+using Marketplace.Web.Data;
+using Marketplace.Web.Domain;
+using Marketplace.Web.Mail;
+using Marketplace.Web.Resources;
+using Marketplace.Web.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Listings;
+
+/// <summary>
+/// "Still current?": a few days before a listing runs out its poster gets one-click links to renew it, mark it fulfilled
+/// or close it, without logging in. One mail per listing and end date: renewing sets a new end and earns a new reminder.
+/// </summary>
+public sealed class StillCurrentReminders(AppDbContext db, ITenantContext tenant, TownMail mail, SignedLinks signed, OneClickTokens tokens,
+    TenantLinks links, IStringLocalizer<SharedResource> localizer, TimeProvider clock)
+{
+    public const string Purpose = "still-current";
+    public const string LinkPath = "/listings/still-current";
+    public static readonly TimeSpan Before = TimeSpan.FromDays(3);
+    public static readonly string[] Actions = ["renew", "fulfil", "close"];
+
+    /// <summary>Queues the reminders that are due in this town; returns how many.</summary>
+    public async Task<int> QueueDueAsync(CancellationToken cancellationToken = default)
+    {
+        var town = tenant.Tenant ?? throw new InvalidOperationException("Reminders are written inside a town's scope.");
+        var now = clock.GetUtcNow();
+        var until = now + Before;
+        var due = await db.Listings.AsNoTracking()
+            .Where(l => l.Status == ListingStatus.Published && l.ExpiresAt > now && l.ExpiresAt <= until)
+            .Where(l => l.Poster!.EmailConfirmed && l.Poster.Email != null)
+            .Where(l => !db.NotificationSettings.Any(n => n.UserId == l.PosterUserId && !n.ListingReminders))
+            .Select(l => new { l.Id, l.Title, ExpiresAt = l.ExpiresAt!.Value, l.PosterUserId, l.Poster!.Email, l.Poster.UserName, l.Poster.PreferredCulture })
+            .ToListAsync(cancellationToken);
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(town.TimeZoneId);
+        var queued = 0;
+        foreach (var listing in due)
+        {
+            var key = $"still-current:{listing.Id}:{listing.ExpiresAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}";
+            if (await db.OutboxMails.AnyAsync(m => m.IdempotencyKey == key, cancellationToken))
+            {
+                continue;
+            }
+
+            var token = tokens.Issue(Purpose, listing.Id);
+            var culture = listing.PreferredCulture ?? town.DefaultCulture;
+            await mail.QueueAsync(listing.Email!, culture, "still-current", key, () =>
+            {
+                var ends = TimeZoneInfo.ConvertTime(listing.ExpiresAt, zone).ToString("D", CultureInfo.CurrentCulture);
+                return new MailContent(localizer["StillCurrent_Subject", town.Name, listing.Title], localizer["Digest_Greeting", listing.UserName!],
+                    [localizer["StillCurrent_Intro", listing.Title, ends], localizer["StillCurrent_Choose"]])
+                {
+                    Action = new MailLink(localizer["StillCurrent_Renew"], signed.OneClickUrl(town, LinkPath, token, "renew")),
+                    MoreActions =
+                    [
+                        new MailLink(localizer["StillCurrent_Fulfil"], signed.OneClickUrl(town, LinkPath, token, "fulfil")),
+                        new MailLink(localizer["StillCurrent_Close"], signed.OneClickUrl(town, LinkPath, token, "close")),
+                        new MailLink(localizer["StillCurrent_Open"], links.TownUrl(town.Slug, $"/listings/{listing.Id}")),
+                    ],
+                    AfterAction = [localizer["StillCurrent_LinksValid"]],
+                    Unsubscribe = new MailLink(localizer["StillCurrent_Unsubscribe"],
+                        signed.UnsubscribeUrl(town, UnsubscribeKind.ListingReminders, listing.PosterUserId)),
+                };
+            });
+            queued++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return queued;
+    }
+}

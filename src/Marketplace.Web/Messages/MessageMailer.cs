@@ -1,0 +1,37 @@
+using Marketplace.Web.Mail;
+using Marketplace.Web.Resources;
+using Marketplace.Web.Tenancy;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Messages;
+
+/// <summary>What a notification about a conversation says. <see cref="Text"/> is null unless the town lets mails quote messages.</summary>
+public sealed record MessageNotification(
+    string To, string RecipientUserId, int MessageId, string Culture, string RecipientName, string SenderName, string ListingTitle,
+    string Link, string? Text, bool StartsConversation);
+
+/// <summary>Tells the other side of a conversation that something arrived, in the recipient's language.</summary>
+public sealed class MessageMailer(TownMail mail, SignedLinks signed, ITenantContext tenant, IStringLocalizer<SharedResource> localizer)
+{
+    /// <summary>Queues the notification for the caller's save; one per message, however often this is called.</summary>
+    public Task QueueAsync(MessageNotification n)
+    {
+        var town = tenant.Tenant!;
+        var unsubscribe = signed.UnsubscribeUrl(town, UnsubscribeKind.MessageMails, n.RecipientUserId);
+        return mail.QueueAsync(n.To, n.Culture, "message", $"message:{n.MessageId}", () =>
+        {
+            var (subjectKey, bodyKey) = n.StartsConversation
+                ? ("Messages_Mail_StartSubject", "Messages_Mail_StartBody")
+                : ("Messages_Mail_ReplySubject", "Messages_Mail_ReplyBody");
+            var content = MailContent.FromBody(localizer[subjectKey, town.Name, n.ListingTitle],
+                localizer[bodyKey, n.RecipientName, n.SenderName, n.ListingTitle, n.Link], n.Link, localizer["Messages_Mail_Action"]);
+            return content with
+            {
+                Quote = n.Text,
+                AfterAction = n.Text is null ? [localizer["Messages_Mail_TextNotIncluded"]] : [],
+                Footer = [localizer["Messages_Mail_Footer", town.Name]],
+                Unsubscribe = new MailLink(localizer["Mail_UnsubscribeMessages"], unsubscribe),
+            };
+        });
+    }
+}

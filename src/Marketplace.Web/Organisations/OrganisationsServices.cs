@@ -1,0 +1,12 @@
+namespace Marketplace.Web.Organisations;
+
+public static class OrganisationsServices
+{
+    /// <summary>Organisation membership rules and the organisation mails.</summary>
+    public static IServiceCollection AddOrganisations(this IServiceCollection services)
+    {
+        services.AddScoped<OrganisationMemberships>();
+        services.AddScoped<OrganisationMailer>();
+        return services;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using Marketplace.Web.Data;
+using Marketplace.Web.Domain;
+using Marketplace.Web.Mail;
+using Marketplace.Web.Resources;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Security;
+
+/// <summary>
+/// The account mails, each written in the recipient's language into the outbox. Links point to the host of the current
+/// request. <c>Queue…</c> leaves the save to the caller's transaction; <c>Send…</c> saves at once.
+/// </summary>
+public sealed class AccountMailer(TownMail mail, AppDbContext db, IStringLocalizer<SharedResource> localizer, UserManager<AppUser> users,
+    LinkGenerator links, IHttpContextAccessor accessor, TimeProvider clock)
+{
+    /// <summary>A fresh confirmation link for the account's address, written with the account in the caller's transaction.</summary>
+    public async Task QueueConfirmationAsync(AppUser user, string townName)
+    {
+        var code = await users.GenerateEmailConfirmationTokenAsync(user);
+        var link = PageUrl("/Account/ConfirmEmail", new { userId = user.Id, code });
+        await QueueAsync(user.Email!, CultureOf(user), "account-confirm", $"account-confirm:{user.Id}:{Minute()}",
+            "Mail_Confirm_Subject", "Mail_Confirm_Body", "Mail_Confirm_Action", townName, link, () => user.UserName!);
+    }
+
+    public async Task SendConfirmationAsync(AppUser user, string townName)
+    {
+        await QueueConfirmationAsync(user, townName);
+        await db.SaveChangesAsync();
+    }
+
+    public async Task SendPasswordResetAsync(AppUser user, string siteName)
+    {
+        var code = await users.GeneratePasswordResetTokenAsync(user);
+        var link = PageUrl("/Account/ResetPassword", new { userId = user.Id, code });
+        await QueueAsync(user.Email!, CultureOf(user), "password-reset", $"password-reset:{user.Id}:{Minute()}",
+            "Mail_Reset_Subject", "Mail_Reset_Body", "Mail_Reset_Action", siteName, link, () => user.UserName!);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Sent instead of a second account when someone registers with an address that already has one.</summary>
+    public async Task SendAlreadyRegisteredAsync(AppUser owner, string townName)
+    {
+        await QueueAsync(owner.Email!, CultureOf(owner), "account-exists", $"account-exists:{owner.Id}:{Minute()}",
+            "Mail_Existing_Subject", "Mail_Existing_Body", "Mail_Existing_Action", townName, PageUrl("/Account/Login", null), () => owner.UserName!);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Queued in the scope that saves the appointment, so the mail exists exactly when the appointment does.</summary>
+    public Task QueueAppointmentAsync(string to, TownRole role, string townName, string link, string culture) =>
+        QueueAsync(to, culture, "appointment", $"appointment:{to.ToLowerInvariant()}:{role}:{Minute()}",
+            "Mail_Appointment_Subject", "Mail_Appointment_Body", "Mail_Appointment_Action", townName, link, () => localizer["Role_" + role]);
+
+    /// <summary>The language the account chose last; an account that never chose reads the language of this request.</summary>
+    private static string CultureOf(AppUser user) => user.PreferredCulture ?? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+
+    /// <summary>Part of the idempotency key: a double click sends one mail, a request a minute later sends another.</summary>
+    private string Minute() => clock.GetUtcNow().ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
+
+    private string PageUrl(string page, object? values) =>
+        links.GetUriByPage(accessor.HttpContext ?? throw new InvalidOperationException("Account mails link to the host of a request."), page, null, values)
+        ?? throw new InvalidOperationException($"No address for {page}.");
+
+    /// <param name="name">Read inside the recipient's culture, so a role name is translated with the rest of the mail.</param>
+    private Task QueueAsync(string to, string culture, string template, string key, string subjectKey, string bodyKey, string actionKey,
+        string townName, string link, Func<string> name) =>
+        mail.QueueAsync(to, culture, template, key, () => MailContent.FromBody(
+            localizer[subjectKey, townName], localizer[bodyKey, name(), townName, link], link, localizer[actionKey]));
+}
