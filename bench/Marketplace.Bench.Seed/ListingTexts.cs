@@ -176,7 +176,7 @@ public sealed class ListingTexts(Random rng)
         {
             listing.Rooms = rng.Next(1, 5);
             listing.AreaSquareMetres = 15 + listing.Rooms * rng.Next(12, 22);
-            listing.WarmRent = 250 + listing.Rooms * rng.Next(18, 30) * 10;
+            listing.WarmRentCents = (250 + listing.Rooms * rng.Next(18, 30) * 10) * 100;
             listing.AvailableFrom = DateOnly.FromDateTime(now.UtcDateTime).AddDays(rng.Next(5, 60));
         }
         else if (category.Kind == CategoryKind.Work && rng.Next(3) > 0)

@@ -30,7 +30,6 @@ internal sealed class VolunteerHoursConfiguration : IEntityTypeConfiguration<Vol
     public void Configure(EntityTypeBuilder<VolunteerHours> builder)
     {
         builder.Property(h => h.Activity).HasMaxLength(VolunteerHours.ActivityMaxLength);
-        builder.Property(h => h.Hours).HasPrecision(6, 2);
         builder.HasIndex(h => new { h.TenantId, h.Status, h.WorkedOn });
         builder.HasIndex(h => new { h.TenantId, h.UserId, h.WorkedOn });
         builder.HasOne<Tenant>().WithMany().HasForeignKey(h => h.TenantId).OnDelete(DeleteBehavior.Cascade);

@@ -200,7 +200,7 @@ internal static class DemoListings
                 MeetingPoint = template.MeetingPoint is null ? null : Fill(template.MeetingPoint),
                 Rooms = template.Rooms,
                 AreaSquareMetres = template.Area,
-                WarmRent = template.WarmRent is { } rent ? rent + rng.Next(-3, 4) * 10 : null,
+                WarmRentCents = template.WarmRent is { } rent ? Money.ToCents(rent + rng.Next(-3, 4) * 10) : null,
                 WorkKind = template.WorkKind,
                 HoursPerWeek = template.HoursPerWeek,
                 AvailableFrom = template.AvailableInDays is { } days ? today.AddDays(days + rng.Next(0, 10)) : null,

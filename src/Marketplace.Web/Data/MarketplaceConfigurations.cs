@@ -32,7 +32,6 @@ internal sealed class RentLimitConfiguration : IEntityTypeConfiguration<RentLimi
 {
     public void Configure(EntityTypeBuilder<RentLimit> builder)
     {
-        builder.Property(r => r.MaxWarmRent).HasPrecision(10, 2);
         builder.HasIndex(r => new { r.TenantId, r.HouseholdSize }).IsUnique();
         builder.HasOne<Tenant>().WithMany().HasForeignKey(r => r.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -47,7 +46,6 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         builder.Property(l => l.Languages).HasMaxLength(100);
         builder.Property(l => l.MeetingPoint).HasMaxLength(Listing.MeetingPointMaxLength);
         builder.Property(l => l.AreaSquareMetres).HasPrecision(8, 2);
-        builder.Property(l => l.WarmRent).HasPrecision(10, 2);
         builder.Property(l => l.HoursPerWeek).HasPrecision(5, 2);
         builder.Property(l => l.PosterUserId).HasMaxLength(450);
         builder.HasIndex(l => new { l.TenantId, l.Status, l.PublishedAt });

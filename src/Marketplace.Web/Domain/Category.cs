@@ -55,5 +55,5 @@ public sealed class RentLimit : ITenantOwned
     public int Id { get; set; }
     public Guid TenantId { get; set; }
     public int HouseholdSize { get; set; }
-    public decimal MaxWarmRent { get; set; }
+    public long MaxWarmRentCents { get; set; }
 }

@@ -61,7 +61,7 @@ public sealed class Listing : ITenantOwned
 
     public int? Rooms { get; set; }
     public decimal? AreaSquareMetres { get; set; }
-    public decimal? WarmRent { get; set; }
+    public long? WarmRentCents { get; set; }
     public WorkKind? WorkKind { get; set; }
     public decimal? HoursPerWeek { get; set; }
 

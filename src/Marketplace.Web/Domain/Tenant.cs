@@ -39,8 +39,8 @@ public sealed class Tenant
     /// <summary>Years a police clearance counts from its issue date.</summary>
     public int ClearanceValidYears { get; set; } = ClearanceRules.DefaultValidYears;
 
-    /// <summary>EUR per volunteer hour, for the value of volunteering the dashboard shows.</summary>
-    public decimal HourlyRate { get; set; } = HoursValue.DefaultHourlyRate;
+    /// <summary>Cents per volunteer hour, for the value of volunteering the dashboard shows.</summary>
+    public long HourlyRateCents { get; set; } = HoursValue.DefaultHourlyRateCents;
 
     public List<District> Districts { get; set; } = [];
 }

@@ -8,11 +8,15 @@ namespace Marketplace.Web.Hours;
 /// <summary>What a volunteer did for one organisation (or, with no organisation, through matches of the office).</summary>
 public sealed record EngagementGroup(string? Organisation, IReadOnlyList<EngagementLine> Lines)
 {
-    public decimal Hours => Lines.Sum(l => l.Hours);
+    public int Minutes => Lines.Sum(l => l.Minutes);
+    public decimal Hours => VolunteerHours.ToHours(Minutes);
 }
 
 /// <summary>One activity: how often, from when to when, how many hours.</summary>
-public sealed record EngagementLine(string Activity, int Entries, DateOnly First, DateOnly Last, decimal Hours);
+public sealed record EngagementLine(string Activity, int Entries, DateOnly First, DateOnly Last, int Minutes)
+{
+    public decimal Hours => VolunteerHours.ToHours(Minutes);
+}
 
 /// <summary>The proof of engagement (Engagementnachweis): the page and the PDF print the same report.</summary>
 public sealed record EngagementReport(string TownName, string MemberName, int Year, DateOnly IssuedOn, IReadOnlyList<EngagementGroup> Groups,
@@ -20,7 +24,7 @@ public sealed record EngagementReport(string TownName, string MemberName, int Ye
 {
     public DateOnly From => new(Year, 1, 1);
     public DateOnly To => new(Year, 12, 31);
-    public decimal TotalHours => Groups.Sum(g => g.Hours);
+    public decimal TotalHours => VolunteerHours.ToHours(Groups.Sum(g => g.Minutes));
 }
 
 /// <summary>Builds a member's proof of engagement from their approved hours only: pending or rejected hours prove nothing.</summary>
@@ -35,7 +39,7 @@ public sealed class EngagementReports(AppDbContext db, ITenantContext tenant, Ti
         var approved = db.VolunteerHours.AsNoTracking().Where(h => h.UserId == userId && h.Status == HoursStatus.Approved);
         var entries = await approved.Where(h => h.WorkedOn >= from && h.WorkedOn <= to)
             .OrderBy(h => h.WorkedOn).ThenBy(h => h.Id)
-            .Select(h => new { h.WorkedOn, h.Hours, h.Activity, Organisation = (string?)h.Organisation!.Name })
+            .Select(h => new { h.WorkedOn, h.Minutes, h.Activity, Organisation = (string?)h.Organisation!.Name })
             .ToListAsync();
         var years = (await approved.Select(h => h.WorkedOn).ToListAsync()).Select(d => d.Year).Append(Today.Year).Distinct().OrderDescending().ToList();
         var memberName = await db.Users.Where(u => u.Id == userId).Select(u => u.UserName).SingleAsync() ?? "";
@@ -46,8 +50,8 @@ public sealed class EngagementReports(AppDbContext db, ITenantContext tenant, Ti
             .Select(g => new EngagementGroup(g.Key, g
                 // The same activity typed with other case or spaces is one line, under its latest wording.
                 .GroupBy(e => e.Activity.Trim(), StringComparer.CurrentCultureIgnoreCase)
-                .Select(a => new EngagementLine(a.Last().Activity.Trim(), a.Count(), a.Min(e => e.WorkedOn), a.Max(e => e.WorkedOn), a.Sum(e => e.Hours)))
-                .OrderByDescending(l => l.Hours).ThenBy(l => l.Activity, StringComparer.CurrentCulture)
+                .Select(a => new EngagementLine(a.Last().Activity.Trim(), a.Count(), a.Min(e => e.WorkedOn), a.Max(e => e.WorkedOn), a.Sum(e => e.Minutes)))
+                .OrderByDescending(l => l.Minutes).ThenBy(l => l.Activity, StringComparer.CurrentCulture)
                 .ToList()))
             .ToList();
         return new EngagementReport(tenant.Tenant!.Name, memberName, year, Today, groups, years);

@@ -113,7 +113,7 @@ public sealed class TenantDataIsolationTests(MarketplaceFactory app) : IClassFix
 
     [Fact]
     public Task RentLimit_IsIsolated() =>
-        AssertIsolatedAsync(db => Task.FromResult(db.RentLimits.Add(new RentLimit { HouseholdSize = 9, MaxWarmRent = 1999m }).Entity));
+        AssertIsolatedAsync(db => Task.FromResult(db.RentLimits.Add(new RentLimit { HouseholdSize = 9, MaxWarmRentCents = 1999_00 }).Entity));
 
     [Fact]
     public Task OutboxMail_IsIsolated() =>
@@ -270,7 +270,7 @@ public sealed class TenantDataIsolationTests(MarketplaceFactory app) : IClassFix
         AssertIsolatedAsync(async db => db.VolunteerHours.Add(new VolunteerHours
         {
             UserId = await UserIdAsync(db, "erlangen-mitglied"), OrganisationId = (await SavedOrganisationAsync(db)).Id,
-            WorkedOn = new DateOnly(2026, 3, 1), Hours = 2.5m, Activity = "Sprachcafé",
+            WorkedOn = new DateOnly(2026, 3, 1), Minutes = 150, Activity = "Sprachcafé",
         }).Entity);
 
     [Fact]

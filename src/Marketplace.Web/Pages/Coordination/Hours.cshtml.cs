@@ -41,13 +41,16 @@ public sealed class HoursModel(AppDbContext db, ITenantContext tenant, CurrentMe
     public int Year { get; private set; }
     public decimal ApprovedThisYear { get; private set; }
     public decimal HourlyRate { get; private set; }
-    public decimal ValueThisYear => HoursValue.Of(ApprovedThisYear, HourlyRate);
+    public decimal ValueThisYear { get; private set; }
 
     /// <summary>The outcome of the last decision, shown inside the fragment for htmx (the layout shows TempData otherwise).</summary>
     public string? Done { get; private set; }
 
-    public sealed record Row(int Id, DateOnly WorkedOn, string? Volunteer, string? Organisation, int? MatchId, string Activity, decimal Hours,
-        HoursStatus Status, DateTimeOffset? DecidedAt);
+    public sealed record Row(int Id, DateOnly WorkedOn, string? Volunteer, string? Organisation, int? MatchId, string Activity, int Minutes,
+        HoursStatus Status, DateTimeOffset? DecidedAt)
+    {
+        public decimal Hours => VolunteerHours.ToHours(Minutes);
+    }
 
     /// <summary>The filters, for the addresses the forms post to, so a decision returns to the same view.</summary>
     public object Filters => new { status = Status, organisation = Organisation, month = MonthValue };
@@ -110,15 +113,16 @@ public sealed class HoursModel(AppDbContext db, ITenantContext tenant, CurrentMe
             return NotFound();
         }
 
-        var rate = await RateAsync();
+        var rate = await RateCentsAsync();
         var from = new DateOnly(exportYear, 1, 1);
         var to = new DateOnly(exportYear, 12, 31);
         var rows = (await db.VolunteerHours.AsNoTracking()
                 .Where(h => h.Status == HoursStatus.Approved && h.WorkedOn >= from && h.WorkedOn <= to)
                 .OrderBy(h => h.WorkedOn).ThenBy(h => h.Id)
-                .Select(h => new { h.WorkedOn, h.User!.UserName, Organisation = (string?)h.Organisation!.Name, h.MatchId, h.Activity, h.Hours })
+                .Select(h => new { h.WorkedOn, h.User!.UserName, Organisation = (string?)h.Organisation!.Name, h.MatchId, h.Activity, h.Minutes })
                 .ToListAsync())
-            .Select(h => new HoursExportRow(h.WorkedOn, h.UserName ?? "", h.Organisation, h.MatchId, h.Activity, h.Hours, HoursValue.Of(h.Hours, rate)))
+            .Select(h => new HoursExportRow(h.WorkedOn, h.UserName ?? "", h.Organisation, h.MatchId, h.Activity, VolunteerHours.ToHours(h.Minutes),
+                Money.ToEuros(HoursValue.Of(h.Minutes, rate))))
             .ToList();
         string[] header =
         [
@@ -145,10 +149,10 @@ public sealed class HoursModel(AppDbContext db, ITenantContext tenant, CurrentMe
         return Partial("_HoursQueue", this);
     }
 
-    private Task<decimal> RateAsync()
+    private Task<long> RateCentsAsync()
     {
         var id = tenant.TenantId!.Value;
-        return db.Tenants.Where(t => t.Id == id).Select(t => t.HourlyRate).SingleAsync();
+        return db.Tenants.Where(t => t.Id == id).Select(t => t.HourlyRateCents).SingleAsync();
     }
 
     private async Task LoadAsync()
@@ -157,11 +161,10 @@ public sealed class HoursModel(AppDbContext db, ITenantContext tenant, CurrentMe
         var from = new DateOnly(Year, 1, 1);
         var to = new DateOnly(Year, 12, 31);
 
-        // Summed here, not in SQL: SQLite stores decimals as text and cannot add them up.
-        ApprovedThisYear = (await db.VolunteerHours.AsNoTracking()
-            .Where(h => h.Status == HoursStatus.Approved && h.WorkedOn >= from && h.WorkedOn <= to)
-            .Select(h => h.Hours).ToListAsync()).Sum();
-        HourlyRate = await RateAsync();
+        var approved = await HoursTotals.ApprovedAsync(db, from, to);
+        ApprovedThisYear = VolunteerHours.ToHours(approved.Minutes);
+        HourlyRate = Money.ToEuros(approved.HourlyRateCents);
+        ValueThisYear = Money.ToEuros(approved.ValueCents);
 
         Organisations = (await db.Organisations.AsNoTracking().Where(o => o.Status == OrganisationStatus.Approved)
                 .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync())
@@ -184,7 +187,7 @@ public sealed class HoursModel(AppDbContext db, ITenantContext tenant, CurrentMe
             ? rows.OrderBy(h => h.WorkedOn).ThenBy(h => h.Id)
             : rows.OrderByDescending(h => h.WorkedOn).ThenByDescending(h => h.Id);
         var shown = await rows.Take(RowsShown + 1)
-            .Select(h => new Row(h.Id, h.WorkedOn, h.User!.UserName, (string?)h.Organisation!.Name, h.MatchId, h.Activity, h.Hours, h.Status, h.DecidedAt))
+            .Select(h => new Row(h.Id, h.WorkedOn, h.User!.UserName, (string?)h.Organisation!.Name, h.MatchId, h.Activity, h.Minutes, h.Status, h.DecidedAt))
             .ToListAsync();
         HasMore = shown.Count > RowsShown;
         Rows = shown.Take(RowsShown).ToList();

@@ -1,5 +1,6 @@
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Hours;
 using Marketplace.Web.Listings;
 using Marketplace.Web.Pages.Coordination.Requests;
 using Marketplace.Web.Tenancy;
@@ -45,11 +46,10 @@ public sealed class IndexModel(AppDbContext db, ITenantContext tenant, TimeProvi
         var today = TownClock.Today(clock, tenant.Tenant!);
         Year = today.Year;
         var firstDay = new DateOnly(Year, 1, 1);
-        // Summed here: SQLite cannot sum decimals in SQL, and a town's approved entries of one year are few enough.
-        HoursApprovedThisYear = (await db.VolunteerHours.Where(h => h.Status == HoursStatus.Approved && h.WorkedOn >= firstDay && h.WorkedOn <= today)
-            .Select(h => h.Hours).ToListAsync()).Sum();
-        HourlyRate = await db.Tenants.Where(t => t.Id == tenant.TenantId).Select(t => t.HourlyRate).SingleAsync();
-        HoursValueThisYear = HoursValue.Of(HoursApprovedThisYear, HourlyRate);
+        var hours = await HoursTotals.ApprovedAsync(db, firstDay, today);
+        HoursApprovedThisYear = VolunteerHours.ToHours(hours.Minutes);
+        HourlyRate = Money.ToEuros(hours.HourlyRateCents);
+        HoursValueThisYear = Money.ToEuros(hours.ValueCents);
         // In UTC: PostgreSQL takes timestamps with offset 0 only.
         var yearStart = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(firstDay.ToDateTime(TimeOnly.MinValue), TownClock.Zone(tenant.Tenant!)));
         MatchesThisYear = await db.Matches.CountAsync(m => m.Status == MatchStatus.Completed && (m.CompletedAt ?? m.CreatedAt) >= yearStart);

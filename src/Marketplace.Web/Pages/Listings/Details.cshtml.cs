@@ -96,7 +96,8 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
             listing.Category.NameIn(culture), listing.District!.Name,
             listing.Organisation?.Name ?? listing.Poster!.UserName!, listing.OrganisationId,
             listing.Organisation?.Status == OrganisationStatus.Approved, Localization.SpokenLanguages.Unpack(listing.Languages),
-            listing.Quantity, listing.AvailableFrom, listing.AvailableUntil, listing.Rooms, listing.AreaSquareMetres, listing.WarmRent,
+            listing.Quantity, listing.AvailableFrom, listing.AvailableUntil, listing.Rooms, listing.AreaSquareMetres,
+            listing.WarmRentCents is { } warmRent ? Money.ToEuros(warmRent) : null,
             listing.WorkKind, listing.HoursPerWeek, listing.PublishedAt, listing.ExpiresAt, listing.IsHidden,
             listing.Photos.OrderBy(p => p.SortOrder).Select(p => p.Id).ToList());
         if (SummaryOnly)
@@ -123,8 +124,10 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
 
         if (Listing.WarmRent is { } rent)
         {
-            RentCheck = (await db.RentLimits.AsNoTracking().OrderBy(r => r.HouseholdSize).ToListAsync())
-                .Select(r => (r.HouseholdSize, rent <= r.MaxWarmRent)).ToList();
+            var rentCents = Money.ToCents(rent);
+            RentCheck = (await db.RentLimits.AsNoTracking().OrderBy(r => r.HouseholdSize)
+                    .Select(r => new { r.HouseholdSize, Within = rentCents <= r.MaxWarmRentCents }).ToListAsync())
+                .Select(r => (r.HouseholdSize, r.Within)).ToList();
         }
 
         if (IsOwner)

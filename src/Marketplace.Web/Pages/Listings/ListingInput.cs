@@ -110,7 +110,7 @@ public sealed class ListingInput
         MeetingPoint = l.MeetingPoint,
         Rooms = l.Rooms,
         AreaSquareMetres = l.AreaSquareMetres,
-        WarmRent = l.WarmRent,
+        WarmRent = l.WarmRentCents is { } rent ? Money.ToEuros(rent) : null,
         WorkKind = l.WorkKind,
         HoursPerWeek = l.HoursPerWeek,
     };
@@ -131,7 +131,7 @@ public sealed class ListingInput
         var housing = kind == CategoryKind.Housing;
         l.Rooms = housing ? Rooms : null;
         l.AreaSquareMetres = housing ? AreaSquareMetres : null;
-        l.WarmRent = housing ? WarmRent : null;
+        l.WarmRentCents = housing && WarmRent is { } rent ? Money.ToCents(rent) : null;
         var work = kind == CategoryKind.Work;
         l.WorkKind = work ? WorkKind : null;
         l.HoursPerWeek = work ? HoursPerWeek : null;

@@ -38,7 +38,10 @@ public sealed class HoursModel(AppDbContext db, CurrentMember member, ITenantCon
 
     public sealed record Choice(int Id, string Label);
 
-    public sealed record EntryRow(int Id, DateOnly WorkedOn, decimal Hours, string Activity, HoursStatus Status, string? Organisation, int? MatchId);
+    public sealed record EntryRow(int Id, DateOnly WorkedOn, int Minutes, string Activity, HoursStatus Status, string? Organisation, int? MatchId)
+    {
+        public decimal Hours => VolunteerHours.ToHours(Minutes);
+    }
 
     public sealed class HoursInput
     {
@@ -94,7 +97,7 @@ public sealed class HoursModel(AppDbContext db, CurrentMember member, ITenantCon
             MatchId = Input.MatchId,
             OrganisationId = Input.OrganisationId,
             WorkedOn = Input.WorkedOn!.Value,
-            Hours = Input.Hours!.Value,
+            Minutes = VolunteerHours.ToMinutes(Input.Hours!.Value),
             Activity = Input.Activity!.Trim(),
             Status = HoursStatus.Pending,
             CreatedAt = now,
@@ -185,7 +188,7 @@ public sealed class HoursModel(AppDbContext db, CurrentMember member, ITenantCon
             .Select(o => new Choice(o.OrganisationId, o.Name)).ToList();
         Entries = await db.VolunteerHours.AsNoTracking().Where(h => h.UserId == me)
             .OrderByDescending(h => h.WorkedOn).ThenByDescending(h => h.Id).Take(EntriesShown)
-            .Select(h => new EntryRow(h.Id, h.WorkedOn, h.Hours, h.Activity, h.Status, (string?)h.Organisation!.Name, h.MatchId))
+            .Select(h => new EntryRow(h.Id, h.WorkedOn, h.Minutes, h.Activity, h.Status, (string?)h.Organisation!.Name, h.MatchId))
             .ToListAsync();
     }
 }

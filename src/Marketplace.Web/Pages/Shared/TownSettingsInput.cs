@@ -85,7 +85,7 @@ public sealed class TownSettingsInput
     [Range(typeof(decimal), "0", "1000", ErrorMessage = "Validation_Range", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     [Display(Name = "Hours_FieldHourlyRate")]
     [ModelBinder(typeof(EuroAmountModelBinder))]
-    public decimal? HourlyRate { get; set; } = HoursValue.DefaultHourlyRate;
+    public decimal? HourlyRate { get; set; } = Money.ToEuros(HoursValue.DefaultHourlyRateCents);
 
     [Required(ErrorMessage = "Validation_Required")]
     [Range(MinClearanceValidYears, MaxClearanceValidYears, ErrorMessage = "Validation_Range")]
@@ -107,7 +107,7 @@ public sealed class TownSettingsInput
         MailIncludesMessageText = t.MailIncludesMessageText,
         AccentColour = t.AccentColour,
         DigestHour = t.DigestHour,
-        HourlyRate = t.HourlyRate,
+        HourlyRate = Money.ToEuros(t.HourlyRateCents),
         ClearanceValidYears = t.ClearanceValidYears,
     };
 
@@ -126,7 +126,7 @@ public sealed class TownSettingsInput
         t.MailIncludesMessageText = MailIncludesMessageText;
         t.AccentColour = AccentColour.ToLowerInvariant();
         t.DigestHour = DigestHour!.Value;
-        t.HourlyRate = HourlyRate!.Value;
+        t.HourlyRateCents = Money.ToCents(HourlyRate!.Value);
         t.ClearanceValidYears = ClearanceValidYears!.Value;
     }
 }

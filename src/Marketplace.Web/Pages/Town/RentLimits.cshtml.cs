@@ -31,7 +31,7 @@ public sealed class RentLimitsModel(AppDbContext db, IStringLocalizer<Resources.
     [BindProperty]
     public RentLimitInput Input { get; set; } = new();
 
-    public sealed record RentLimitRow(int Id, int HouseholdSize, decimal MaxWarmRent);
+    public sealed record RentLimitRow(int Id, int HouseholdSize, long MaxWarmRentCents);
 
     public sealed class RentLimitInput
     {
@@ -48,7 +48,7 @@ public sealed class RentLimitsModel(AppDbContext db, IStringLocalizer<Resources.
     }
 
     /// <summary>An amount as the reader's language writes it, and as the form reads it back.</summary>
-    public static string Amount(decimal value) => value.ToString("0.00", CultureInfo.CurrentCulture);
+    public static string Amount(long cents) => Money.ToEuros(cents).ToString("0.00", CultureInfo.CurrentCulture);
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -61,7 +61,7 @@ public sealed class RentLimitsModel(AppDbContext db, IStringLocalizer<Resources.
             return await ResultAsync(invalid: true);
         }
 
-        db.RentLimits.Add(new RentLimit { HouseholdSize = Input.HouseholdSize!.Value, MaxWarmRent = Input.MaxWarmRent!.Value });
+        db.RentLimits.Add(new RentLimit { HouseholdSize = Input.HouseholdSize!.Value, MaxWarmRentCents = Money.ToCents(Input.MaxWarmRent!.Value) });
         if (!await TrySaveAsync())
         {
             AddFailed = true;
@@ -87,7 +87,7 @@ public sealed class RentLimitsModel(AppDbContext db, IStringLocalizer<Resources.
         }
 
         row.HouseholdSize = Input.HouseholdSize!.Value;
-        row.MaxWarmRent = Input.MaxWarmRent!.Value;
+        row.MaxWarmRentCents = Money.ToCents(Input.MaxWarmRent!.Value);
         if (!await TrySaveAsync())
         {
             FailedRowId = id;
@@ -164,5 +164,5 @@ public sealed class RentLimitsModel(AppDbContext db, IStringLocalizer<Resources.
 
     private async Task LoadAsync() =>
         Rows = await db.RentLimits.AsNoTracking().OrderBy(r => r.HouseholdSize)
-            .Select(r => new RentLimitRow(r.Id, r.HouseholdSize, r.MaxWarmRent)).ToListAsync();
+            .Select(r => new RentLimitRow(r.Id, r.HouseholdSize, r.MaxWarmRentCents)).ToListAsync();
 }

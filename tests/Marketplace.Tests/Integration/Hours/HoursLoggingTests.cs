@@ -49,7 +49,7 @@ public sealed class HoursLoggingTests(MarketplaceFactory app) : IClassFixture<Ma
         Assert.Equal("offen", row.QuerySelector("[data-testid=hours-row-status]")!.TextContent.Trim());
         Assert.Contains("Lesepatenschaft in der Stadtbücherei", row.TextContent);
         var saved = await app.InTownAsync("erlangen", db => db.VolunteerHours.AsNoTracking().SingleAsync(h => h.UserId == volunteerId));
-        Assert.Equal((2.5m, HoursStatus.Pending, organisation, (int?)null), (saved.Hours, saved.Status, saved.OrganisationId, saved.MatchId));
+        Assert.Equal((150, HoursStatus.Pending, organisation, (int?)null), (saved.Minutes, saved.Status, saved.OrganisationId, saved.MatchId));
         var profile = await app.InTownAsync("erlangen", db => db.VolunteerProfiles.AsNoTracking().SingleAsync(p => p.UserId == volunteerId));
         Assert.True(profile.LastActivityAt > DateTimeOffset.UtcNow.AddMinutes(-5));
     }
@@ -71,8 +71,8 @@ public sealed class HoursLoggingTests(MarketplaceFactory app) : IClassFixture<Ma
         var posterClient = await app.SignedInAsync("erlangen", poster);
         Assert.Equal(HttpStatusCode.Redirect, (await posterClient.SubmitAsync("/me/hours", Form, Entry("0,75", match: accepted))).StatusCode);
 
-        var logged = await app.InTownAsync("erlangen", db => db.VolunteerHours.AsNoTracking().Where(h => h.MatchId == accepted).Select(h => h.Hours).ToListAsync());
-        Assert.Equal([0.75m, 1.5m], logged.Order());
+        var logged = await app.InTownAsync("erlangen", db => db.VolunteerHours.AsNoTracking().Where(h => h.MatchId == accepted).Select(h => h.Minutes).ToListAsync());
+        Assert.Equal([45, 90], logged.Order());
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await client.SubmitAsync("/me/hours", Form, Entry(match: proposed))).StatusCode);
     }
 

@@ -30,7 +30,7 @@ public sealed class HoursSettingsTests(MarketplaceFactory app) : IClassFixture<M
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var town = await TownAsync("koeln");
-        Assert.Equal((17.50m, 3), (town.HourlyRate, town.ClearanceValidYears));
+        Assert.Equal((17_50L, 3), (town.HourlyRateCents, town.ClearanceValidYears));
         var again = await client.GetPageAsync("/town/settings");
         Assert.Equal("17.50", again.QuerySelector<IHtmlInputElement>("[data-testid=settings-hourly-rate]")!.Value);
 
@@ -41,7 +41,7 @@ public sealed class HoursSettingsTests(MarketplaceFactory app) : IClassFixture<M
         Assert.Equal("35,00 €", HoursSetup.Plain((await office.GetPageAsync("/coordination/hours")).TestId("hours-value")));
 
         // The value of the Köln method: 8,120 h at 15 EUR.
-        Assert.Equal(121_800m, HoursValue.Of(8_120m, HoursValue.DefaultHourlyRate));
+        Assert.Equal(121_800_00L, HoursValue.Of(8_120 * 60, HoursValue.DefaultHourlyRateCents));
     }
 
     [Theory]
@@ -65,7 +65,7 @@ public sealed class HoursSettingsTests(MarketplaceFactory app) : IClassFixture<M
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.NotNull((await Html.ParseAsync(response)).FieldError(field));
         var after = await TownAsync("potsdam");
-        Assert.Equal((before.HourlyRate, before.ClearanceValidYears, before.DigestHour), (after.HourlyRate, after.ClearanceValidYears, after.DigestHour));
+        Assert.Equal((before.HourlyRateCents, before.ClearanceValidYears, before.DigestHour), (after.HourlyRateCents, after.ClearanceValidYears, after.DigestHour));
     }
 
     [Fact]

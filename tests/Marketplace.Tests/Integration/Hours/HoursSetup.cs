@@ -59,7 +59,7 @@ public static class HoursSetup
         {
             var entry = db.VolunteerHours.Add(new VolunteerHours
             {
-                UserId = userId, OrganisationId = organisationId, MatchId = matchId, Hours = hours, Status = status, Activity = activity,
+                UserId = userId, OrganisationId = organisationId, MatchId = matchId, Minutes = VolunteerHours.ToMinutes(hours), Status = status, Activity = activity,
                 WorkedOn = workedOn ?? TownToday(), CreatedAt = DateTimeOffset.UtcNow,
                 DecidedAt = status == HoursStatus.Pending ? null : DateTimeOffset.UtcNow,
             }).Entity;

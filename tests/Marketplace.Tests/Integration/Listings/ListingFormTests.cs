@@ -156,8 +156,8 @@ public sealed class ListingFormTests(MarketplaceFactory app) : IClassFixture<Mar
         var response = await client.SubmitAsync("/listings/new", "[data-testid=listing-form]", form);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var stored = await app.InTownAsync("erlangen", db => db.Listings.Where(l => l.Title == "Zimmer für " + typed).Select(l => new { l.WarmRent, l.AreaSquareMetres }).SingleAsync());
-        Assert.Equal(612.50m, stored.WarmRent);
+        var stored = await app.InTownAsync("erlangen", db => db.Listings.Where(l => l.Title == "Zimmer für " + typed).Select(l => new { l.WarmRentCents, l.AreaSquareMetres }).SingleAsync());
+        Assert.Equal(612_50, stored.WarmRentCents);
         Assert.Equal(14.5m, stored.AreaSquareMetres);
     }
 

@@ -19,8 +19,8 @@ public sealed class RentLimitTests(MarketplaceFactory app) : IClassFixture<Marke
         return client;
     }
 
-    private Task<Dictionary<int, decimal>> LimitsAsync(string slug) =>
-        app.InTownAsync(slug, db => db.RentLimits.AsNoTracking().ToDictionaryAsync(r => r.HouseholdSize, r => r.MaxWarmRent));
+    private Task<Dictionary<int, long>> LimitsAsync(string slug) =>
+        app.InTownAsync(slug, db => db.RentLimits.AsNoTracking().ToDictionaryAsync(r => r.HouseholdSize, r => r.MaxWarmRentCents));
 
     private static Task<HttpResponseMessage> AddAsync(HttpClient client, string size, string amount) =>
         client.SubmitAsync(Page, "[data-testid=rent-limit-add-form]", new Dictionary<string, string>
@@ -42,9 +42,9 @@ public sealed class RentLimitTests(MarketplaceFactory app) : IClassFixture<Marke
         Assert.Equal(HttpStatusCode.Redirect, (await AddAsync(client, "3", "1.050,75")).StatusCode);
 
         var limits = await LimitsAsync("potsdam");
-        Assert.Equal(612.50m, limits[1]);
-        Assert.Equal(712.50m, limits[2]);
-        Assert.Equal(1050.75m, limits[3]);
+        Assert.Equal(612_50, limits[1]);
+        Assert.Equal(712_50, limits[2]);
+        Assert.Equal(1050_75, limits[3]);
 
         var page = await client.GetPageAsync(Page);
         Assert.Contains("612,50", Row(page, 1).TextContent + Row(page, 1).QuerySelector("input[name='Input.MaxWarmRent']")!.GetAttribute("value"));
@@ -61,7 +61,7 @@ public sealed class RentLimitTests(MarketplaceFactory app) : IClassFixture<Marke
         var change = (IHtmlFormElement)Row(page, 4).QuerySelector("[data-testid=rent-limit-change-form]")!;
         var changed = await client.SubmitAsync(change, Page, new Dictionary<string, string> { ["Input.MaxWarmRent"] = "955,25" });
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
-        Assert.Equal(955.25m, (await LimitsAsync("koeln"))[4]);
+        Assert.Equal(955_25, (await LimitsAsync("koeln"))[4]);
 
         page = await client.GetPageAsync(Page);
         var remove = (IHtmlFormElement)Row(page, 5).QuerySelector("[data-testid=rent-limit-remove-form]")!;
@@ -81,7 +81,7 @@ public sealed class RentLimitTests(MarketplaceFactory app) : IClassFixture<Marke
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var page = await Html.ParseAsync(response);
         Assert.NotNull(page.FieldError("Input.HouseholdSize"));
-        Assert.Equal(1200m, (await LimitsAsync("koeln"))[6]);
+        Assert.Equal(1200_00, (await LimitsAsync("koeln"))[6]);
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class RentLimitTests(MarketplaceFactory app) : IClassFixture<Marke
         Assert.NotNull(Row(await Html.ParseAsync(added), 8));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, duplicate.StatusCode);
         Assert.Contains("schon", (await Html.ParseAsync(duplicate)).FieldError("Input.HouseholdSize"));
-        Assert.Equal(1400m, (await LimitsAsync("koeln"))[8]);
+        Assert.Equal(1400_00, (await LimitsAsync("koeln"))[8]);
     }
 
     [Theory]
@@ -159,7 +159,7 @@ public sealed class RentLimitTests(MarketplaceFactory app) : IClassFixture<Marke
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, removed.StatusCode);
-        Assert.Equal(2000m, (await LimitsAsync("erlangen"))[11]);
+        Assert.Equal(2000_00, (await LimitsAsync("erlangen"))[11]);
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public sealed class RentLimitTests(MarketplaceFactory app) : IClassFixture<Marke
         await AddAsync(admin, "1", "549,99");
         await AddAsync(admin, "2", "550");
         await AddAsync(admin, "3", "700.00");
-        var id = await app.CreateListingAsync("erlangen", "erlangen-mitglied", categoryKey: "wohnung", configure: l => l.WarmRent = 550m);
+        var id = await app.CreateListingAsync("erlangen", "erlangen-mitglied", categoryKey: "wohnung", configure: l => l.WarmRentCents = 550_00);
 
         // Housing is mediated by default: the office, which makes the match, sees the check; the public sees a summary only.
         var page = await (await app.SignedInAsync("erlangen", "erlangen-koordination")).GetPageAsync($"/listings/{id}");

@@ -545,9 +545,8 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<decimal?>("WarmRent")
-                        .HasPrecision(10, 2)
-                        .HasColumnType("numeric(10,2)");
+                    b.Property<long?>("WarmRentCents")
+                        .HasColumnType("bigint");
 
                     b.Property<int?>("WorkKind")
                         .HasColumnType("integer");
@@ -1304,9 +1303,8 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.Property<int>("HouseholdSize")
                         .HasColumnType("integer");
 
-                    b.Property<decimal>("MaxWarmRent")
-                        .HasPrecision(10, 2)
-                        .HasColumnType("numeric(10,2)");
+                    b.Property<long>("MaxWarmRentCents")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
@@ -1416,8 +1414,8 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.Property<int>("FederalState")
                         .HasColumnType("integer");
 
-                    b.Property<decimal>("HourlyRate")
-                        .HasColumnType("numeric");
+                    b.Property<long>("HourlyRateCents")
+                        .HasColumnType("bigint");
 
                     b.Property<DateOnly?>("LastDigestRunOn")
                         .HasColumnType("date");
@@ -1513,11 +1511,10 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.Property<string>("DecidedByUserId")
                         .HasColumnType("text");
 
-                    b.Property<decimal>("Hours")
-                        .HasPrecision(6, 2)
-                        .HasColumnType("numeric(6,2)");
-
                     b.Property<int?>("MatchId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Minutes")
                         .HasColumnType("integer");
 
                     b.Property<int?>("OrganisationId")

@@ -518,9 +518,8 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal?>("WarmRent")
-                        .HasPrecision(10, 2)
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("WarmRentCents")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("WorkKind")
                         .HasColumnType("INTEGER");
@@ -1243,9 +1242,8 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<int>("HouseholdSize")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("MaxWarmRent")
-                        .HasPrecision(10, 2)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("MaxWarmRentCents")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
@@ -1353,8 +1351,8 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<int>("FederalState")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("HourlyRate")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("HourlyRateCents")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("LastDigestRunOn")
                         .HasColumnType("TEXT");
@@ -1446,11 +1444,10 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<string>("DecidedByUserId")
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("Hours")
-                        .HasPrecision(6, 2)
-                        .HasColumnType("TEXT");
-
                     b.Property<int?>("MatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Minutes")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("OrganisationId")
