@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace Marketplace.Web.Pages.Coordination;
+namespace Marketplace.Web.Pages.Coordination.Categories;
 
 /// <summary>
 /// The coordination office keeps the town's category tree: names per language, icon, order, new categories and
@@ -17,7 +17,7 @@ namespace Marketplace.Web.Pages.Coordination;
 /// How a category's listings meet (peer-to-peer or through the office) and whether helpers need a police clearance
 /// are the town admin's decision: coordinators see both, and their attempt to change them is refused.
 /// </summary>
-public sealed class CategoriesModel(AppDbContext db, CurrentMember member, AuditLog audit, IStringLocalizer<Resources.SharedResource> l)
+public sealed class IndexModel(AppDbContext db, CurrentMember member, AuditLog audit, IStringLocalizer<Resources.SharedResource> l)
     : PageModel
 {
     public const int NameMaxLength = 80;
