@@ -15,12 +15,11 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
         // Names as one JSON text column: the same on SQLite and PostgreSQL, and only ever read whole.
         builder.Property(c => c.Names)
             .HasConversion(
-                names => JsonSerializer.Serialize(names, (JsonSerializerOptions?)null),
-                json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, (JsonSerializerOptions?)null) ?? new Dictionary<string, string>(),
-                new ValueComparer<Dictionary<string, string>>(
-                    (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
-                    d => d.Aggregate(0, (hash, pair) => HashCode.Combine(hash, pair.Key, pair.Value)),
-                    d => new Dictionary<string, string>(d)))
+                names => JsonSerializer.Serialize<IReadOnlyDictionary<string, string>>(names, (JsonSerializerOptions?)null),
+                json => TranslatedText.From(JsonSerializer.Deserialize<Dictionary<string, string?>>(json, (JsonSerializerOptions?)null)
+                    ?? new Dictionary<string, string?>()),
+                // Immutable: the same instance is its own snapshot.
+                new ValueComparer<TranslatedText>((a, b) => Equals(a, b), t => t.GetHashCode(), t => t))
             .HasMaxLength(2000);
         builder.HasIndex(c => new { c.TenantId, c.Key }).IsUnique();
         builder.HasOne(c => c.Parent).WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);

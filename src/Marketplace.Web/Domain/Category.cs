@@ -30,7 +30,7 @@ public sealed class Category : ITenantOwned
     public required string Key { get; set; }
 
     /// <summary>Names by language code ("de", "en", "ar", ...); German is always present.</summary>
-    public Dictionary<string, string> Names { get; set; } = [];
+    public required TranslatedText Names { get; set; }
 
     /// <summary>A pictogram: one emoji, readable without knowing any language.</summary>
     public string Icon { get; set; } = "•";
@@ -44,9 +44,7 @@ public sealed class Category : ITenantOwned
 
     public Category? Parent { get; set; }
 
-    public string NameIn(string culture) =>
-        Names.TryGetValue(culture, out var name) && !string.IsNullOrWhiteSpace(name) ? name
-        : Names.TryGetValue("de", out var german) ? german : Key;
+    public string NameIn(string culture) => Names.In(culture);
 }
 
 /// <summary>The SGB II limit for the warm rent of a household of a given size (Kosten der Unterkunft).</summary>

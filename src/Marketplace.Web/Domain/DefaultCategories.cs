@@ -6,18 +6,12 @@ namespace Marketplace.Web.Domain;
 /// </summary>
 public static class DefaultCategories
 {
-    private sealed record Node(string Key, string Icon, CategoryKind Kind, Dictionary<string, string> Names, Node[] Children);
+    private sealed record Node(string Key, string Icon, CategoryKind Kind, TranslatedText Names, Node[] Children);
 
-    private static Dictionary<string, string> N(string de, string en, string? ar = null, string? fa = null, string? uk = null)
-    {
-        var names = new Dictionary<string, string> { ["de"] = de, ["en"] = en };
-        if (ar is not null) names["ar"] = ar;
-        if (fa is not null) names["fa"] = fa;
-        if (uk is not null) names["uk"] = uk;
-        return names;
-    }
+    private static TranslatedText N(string de, string en, string? ar = null, string? fa = null, string? uk = null) =>
+        TranslatedText.InGerman(de).With("en", en).With("ar", ar).With("fa", fa).With("uk", uk);
 
-    private static Node Leaf(string key, string icon, Dictionary<string, string> names) => new(key, icon, CategoryKind.General, names, []);
+    private static Node Leaf(string key, string icon, TranslatedText names) => new(key, icon, CategoryKind.General, names, []);
 
     private static readonly Node[] Tree =
     [

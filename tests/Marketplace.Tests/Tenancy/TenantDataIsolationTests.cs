@@ -109,7 +109,7 @@ public sealed class TenantDataIsolationTests(MarketplaceFactory app) : IClassFix
 
     [Fact]
     public Task Category_IsIsolated() =>
-        AssertIsolatedAsync(db => Task.FromResult(db.Categories.Add(new Category { Key = "isolation", Names = new() { ["de"] = "Isolation" } }).Entity));
+        AssertIsolatedAsync(db => Task.FromResult(db.Categories.Add(new Category { Key = "isolation", Names = TranslatedText.InGerman("Isolation") }).Entity));
 
     [Fact]
     public Task RentLimit_IsIsolated() =>

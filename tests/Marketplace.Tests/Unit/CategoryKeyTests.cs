@@ -1,4 +1,4 @@
-using Marketplace.Web.Pages.Coordination;
+using Marketplace.Web.Pages.Coordination.Categories;
 
 namespace Marketplace.Tests.Unit;
 

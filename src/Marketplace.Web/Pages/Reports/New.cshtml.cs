@@ -206,7 +206,7 @@ public sealed class NewModel(AppDbContext db, ITenantContext tenant, CurrentMemb
         var targetId = listingId.ToString(CultureInfo.InvariantCulture);
         var open = await db.Reports.CountAsync(r => r.TargetType == ReportTarget.Listing && r.TargetId == targetId && r.Status == ReportStatus.Open);
         var listing = await db.Listings.SingleAsync(x => x.Id == listingId);
-        if (threshold <= 0 || open < threshold || listing.IsHidden)
+        if (!ModerationRules.HidesAtThreshold(threshold, open, listing.IsHidden))
         {
             return;
         }

@@ -94,13 +94,8 @@ public sealed class DistrictsModel(AppDbContext db, AuditLog audit, IStringLocal
         }
 
         // Nobody stays next to a district that no longer exists.
-        foreach (var neighbour in await db.Districts.Where(d => d.Id != id).ToListAsync())
-        {
-            if (neighbour.NeighbourIds.Contains(id))
-            {
-                neighbour.NeighbourIds = neighbour.NeighbourIds.Where(n => n != id).ToList();
-            }
-        }
+        var all = await db.Districts.ToListAsync();
+        SetNeighbours(all, DistrictNeighbours.Remove(Town(all), id));
 
         db.Districts.Remove(district);
         await db.SaveChangesAsync();
@@ -121,29 +116,15 @@ public sealed class DistrictsModel(AppDbContext db, AuditLog audit, IStringLocal
             return NotFound();
         }
 
-        var known = all.Select(d => d.Id).ToHashSet();
-        if (neighbourIds.Any(n => !known.Contains(n)))
+        if (DistrictNeighbours.Choose(Town(all), id, neighbourIds) is not { } changes)
         {
             ModelState.AddModelError(NeighboursKey(id), l["Office_UnknownNeighbour"]);
             return await ResultAsync(invalid: true);
         }
 
-        var chosen = neighbourIds.Where(n => n != id).ToHashSet();
         var before = district.NeighbourIds.ToHashSet();
-        district.NeighbourIds = chosen.Order().ToList();
-        foreach (var other in all.Where(d => d.Id != id))
-        {
-            var has = other.NeighbourIds.Contains(id);
-            if (chosen.Contains(other.Id) && !has)
-            {
-                other.NeighbourIds = other.NeighbourIds.Append(id).Order().ToList();
-            }
-            else if (!chosen.Contains(other.Id) && has)
-            {
-                other.NeighbourIds = other.NeighbourIds.Where(n => n != id).ToList();
-            }
-        }
-
+        SetNeighbours(all, changes);
+        var chosen = district.NeighbourIds.ToHashSet();
         if (!before.SetEquals(chosen))
         {
             var names = all.Where(d => chosen.Contains(d.Id)).OrderBy(d => d.SortOrder).ThenBy(d => d.Name).Select(d => d.Name);
@@ -152,6 +133,20 @@ public sealed class DistrictsModel(AppDbContext db, AuditLog audit, IStringLocal
 
         await db.SaveChangesAsync();
         return await ResultAsync(invalid: false);
+    }
+
+    private static Dictionary<int, IReadOnlyCollection<int>> Town(List<District> all) =>
+        all.ToDictionary(d => d.Id, d => (IReadOnlyCollection<int>)d.NeighbourIds);
+
+    private static void SetNeighbours(List<District> all, IReadOnlyDictionary<int, List<int>> changes)
+    {
+        foreach (var district in all)
+        {
+            if (changes.TryGetValue(district.Id, out var neighbours))
+            {
+                district.NeighbourIds = neighbours;
+            }
+        }
     }
 
     private async Task ValidateUniqueAsync(string? name, string key, int? exceptId)

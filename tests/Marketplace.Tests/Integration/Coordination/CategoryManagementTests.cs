@@ -60,9 +60,9 @@ public sealed class CategoryManagementTests(MarketplaceFactory app) : IClassFixt
 
         var response = await client.SubmitAsync(Form(Row(page, id), "category-edit-form"), Page, new Dictionary<string, string>
         {
-            ["Input.NameDe"] = "Fahrräder & Roller",
-            ["Input.NameEn"] = "Bicycles & scooters",
-            ["Input.NameAr"] = "دراجات",
+            ["Input.Names[de]"] = "Fahrräder & Roller",
+            ["Input.Names[en]"] = "Bicycles & scooters",
+            ["Input.Names[ar]"] = "دراجات",
             ["Input.Icon"] = "🛴",
             ["Input.SortOrder"] = "7",
         });
@@ -79,7 +79,7 @@ public sealed class CategoryManagementTests(MarketplaceFactory app) : IClassFixt
     }
 
     [Theory]
-    [InlineData("", "🚲", "Input.NameDe")]
+    [InlineData("", "🚲", "Input.Names[de]")]
     [InlineData("x", "", "Input.Icon")]
     [InlineData("x", "12345678901234567", "Input.Icon")]
     public async Task InvalidEdit_ShowsTheMessageAtTheField_AndChangesNothing(string german, string icon, string field)
@@ -90,8 +90,8 @@ public sealed class CategoryManagementTests(MarketplaceFactory app) : IClassFixt
 
         var response = await client.SubmitAsync(Form(Row(page, before.Id), "category-edit-form"), Page, new Dictionary<string, string>
         {
-            ["Input.NameDe"] = german,
-            ["Input.NameEn"] = "Changed",
+            ["Input.Names[de]"] = german,
+            ["Input.Names[en]"] = "Changed",
             ["Input.Icon"] = icon,
         });
 
@@ -112,10 +112,10 @@ public sealed class CategoryManagementTests(MarketplaceFactory app) : IClassFixt
         var page = await client.GetPageAsync(Page);
 
         var response = await client.SubmitAsync(Form(Row(page, id), "category-edit-form"), Page,
-            new Dictionary<string, string> { ["Input.NameDe"] = new string('a', 81) });
+            new Dictionary<string, string> { ["Input.Names[de]"] = new string('a', 81) });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("80", (await Html.ParseAsync(response)).FieldError("Input.NameDe"));
+        Assert.Contains("80", (await Html.ParseAsync(response)).FieldError("Input.Names[de]"));
         Assert.Equal("Sport", (await CategoryAsync("potsdam", "sport")).Names["de"]);
     }
 
@@ -128,15 +128,15 @@ public sealed class CategoryManagementTests(MarketplaceFactory app) : IClassFixt
 
         var response = await client.SubmitAsync(Form(Row(page, id), "category-edit-form"), Page, new Dictionary<string, string>
         {
-            ["Input.NameDe"] = new string('ä', 80),
-            ["Input.NameEn"] = new string('e', 80),
-            ["Input.NameAr"] = new string('ع', 80),
-            ["Input.NameFa"] = new string('پ', 80),
-            ["Input.NameUk"] = new string('ж', 80),
+            ["Input.Names[de]"] = new string('ä', 80),
+            ["Input.Names[en]"] = new string('e', 80),
+            ["Input.Names[ar]"] = new string('ع', 80),
+            ["Input.Names[fa]"] = new string('پ', 80),
+            ["Input.Names[uk]"] = new string('ж', 80),
         });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.NotNull((await Html.ParseAsync(response)).FieldError("Input.NameDe"));
+        Assert.NotNull((await Html.ParseAsync(response)).FieldError("Input.Names[de]"));
         Assert.Equal("Kultur", (await CategoryAsync("potsdam", "kultur")).Names["de"]);
     }
 
@@ -147,8 +147,8 @@ public sealed class CategoryManagementTests(MarketplaceFactory app) : IClassFixt
 
         var top = await client.SubmitAsync(Page, "[data-testid=category-add-form]", new Dictionary<string, string>
         {
-            ["Input.NameDe"] = "Gärten & Grünflächen",
-            ["Input.NameEn"] = "Gardens",
+            ["Input.Names[de]"] = "Gärten & Grünflächen",
+            ["Input.Names[en]"] = "Gardens",
             ["Input.Icon"] = "🌳",
             ["Input.Kind"] = nameof(CategoryKind.Work),
         });
@@ -160,7 +160,7 @@ public sealed class CategoryManagementTests(MarketplaceFactory app) : IClassFixt
 
         var child = await client.SubmitAsync(Page, "[data-testid=category-add-form]", new Dictionary<string, string>
         {
-            ["Input.NameDe"] = "Wohnung",
+            ["Input.Names[de]"] = "Wohnung",
             ["Input.Icon"] = "🪴",
             ["Input.ParentId"] = parent.Id.ToString(),
             ["Input.Kind"] = nameof(CategoryKind.General),
@@ -184,7 +184,7 @@ public sealed class CategoryManagementTests(MarketplaceFactory app) : IClassFixt
 
         var response = await client.SubmitAsync(Page, "[data-testid=category-add-form]", new Dictionary<string, string>
         {
-            ["Input.NameDe"] = "Winterjacken",
+            ["Input.Names[de]"] = "Winterjacken",
             ["Input.Icon"] = "🧥",
             ["Input.ParentId"] = kleidung.Id.ToString(),
         });
@@ -245,7 +245,7 @@ public sealed class CategoryManagementTests(MarketplaceFactory app) : IClassFixt
         var response = await potsdam.PostAsync($"{Page}?handler={handler}&id={erlangen.Id}", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
-            ["Input.NameDe"] = "Übernommen",
+            ["Input.Names[de]"] = "Übernommen",
             ["Input.Icon"] = "☠",
         }));
 
@@ -265,7 +265,7 @@ public sealed class CategoryManagementTests(MarketplaceFactory app) : IClassFixt
 
         var response = await potsdam.SubmitAsync(Page, "[data-testid=category-add-form]", new Dictionary<string, string>
         {
-            ["Input.NameDe"] = "Fremd",
+            ["Input.Names[de]"] = "Fremd",
             ["Input.Icon"] = "❓",
             ["Input.ParentId"] = erlangenParent.Id.ToString(),
         });

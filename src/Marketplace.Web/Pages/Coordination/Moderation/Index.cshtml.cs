@@ -41,7 +41,7 @@ public sealed class IndexModel(AppDbContext db, ITenantContext tenant, CurrentMe
     public sealed record QueueItem(TargetKey Target, TargetState? State, int OpenReports, IReadOnlyList<ReasonCount> Reasons,
         IReadOnlyList<string> Comments, DateTimeOffset? OldestReport)
     {
-        public bool Allows(ModerationActionKind action) => ModerationTargets.Allows(Target.Type, State, OpenReports, action);
+        public bool Allows(ModerationActionKind action) => ModerationRules.Allows(Target.Type, State?.Moderation, OpenReports, action);
     }
 
     public sealed class DecisionInput
@@ -104,7 +104,7 @@ public sealed class IndexModel(AppDbContext db, ITenantContext tenant, CurrentMe
         }
 
         var state = (await ModerationTargets.LoadAsync(db, [key])).GetValueOrDefault(key);
-        if (!ModerationTargets.Allows(key.Type, state, openReports.Count, Input.Action))
+        if (ModerationRules.Decide(key.Type, state?.Moderation, openReports.Count, Input.Action) is not { } decision)
         {
             ModelState.AddModelError(string.Empty, l["Moderation_NotApplicable"]);
             return await ResultAsync(invalid: true);
@@ -113,42 +113,14 @@ public sealed class IndexModel(AppDbContext db, ITenantContext tenant, CurrentMe
         var now = clock.GetUtcNow();
         var actor = member.UserId!;
         var reason = Input.Reason!.Trim();
-        var outcome = ReportStatus.Resolved;
-        switch (Input.Action)
+        if (state is not null && decision.NewState is { } next)
         {
-            case ModerationActionKind.Hide or ModerationActionKind.Restore:
-                var hide = Input.Action == ModerationActionKind.Hide;
-                if (listing is not null)
-                {
-                    listing.IsHidden = hide;
-                }
-                else
-                {
-                    message!.IsHidden = hide;
-                }
-
-                outcome = hide ? ReportStatus.Resolved : ReportStatus.Dismissed;
-                break;
-            case ModerationActionKind.Close:
-                listing!.Status = ListingStatus.Closed;
-                break;
-            case ModerationActionKind.Block:
-                membership!.BlockedAt = now;
-                membership.BlockedReason = reason;
-                break;
-            case ModerationActionKind.Unblock:
-                membership!.BlockedAt = null;
-                membership.BlockedReason = null;
-                outcome = ReportStatus.Dismissed;
-                break;
-            default:
-                outcome = ReportStatus.Dismissed;
-                break;
+            Apply(state.Moderation, next, listing, message, membership, now, reason);
         }
 
         foreach (var report in openReports)
         {
-            report.Status = outcome;
+            report.Status = decision.ReportOutcome;
             report.ClosedAt = now;
             report.ClosedByUserId = actor;
         }
@@ -167,6 +139,34 @@ public sealed class IndexModel(AppDbContext db, ITenantContext tenant, CurrentMe
         Done = l["Moderation_Done", ModerationTexts.Kind(l, Input.Action)].Value;
         Failed = null;
         return await ResultAsync(invalid: false);
+    }
+
+    /// <summary>Writes what the decision changes to the loaded target; a dismissal changes nothing.</summary>
+    private static void Apply(ModerationState before, ModerationState after, Listing? listing, Message? message,
+        TenantMembership? membership, DateTimeOffset now, string reason)
+    {
+        if (after.IsHidden != before.IsHidden)
+        {
+            if (listing is not null)
+            {
+                listing.IsHidden = after.IsHidden;
+            }
+            else
+            {
+                message!.IsHidden = after.IsHidden;
+            }
+        }
+
+        if (after.IsClosed && !before.IsClosed)
+        {
+            listing!.Status = ListingStatus.Closed;
+        }
+
+        if (after.IsBlocked != before.IsBlocked)
+        {
+            membership!.BlockedAt = after.IsBlocked ? now : null;
+            membership.BlockedReason = after.IsBlocked ? reason : null;
+        }
     }
 
     /// <summary>Post-redirect-get without JavaScript; the queue fragment for htmx; the page with its messages (422) when refused.</summary>

@@ -30,7 +30,10 @@ public sealed record TargetKey(ReportTarget Type, string Id)
 }
 
 /// <summary>What a coordinator sees of a target: a preview (listing title, message text, user name) and its moderation state.</summary>
-public sealed record TargetState(string Preview, string? Author, bool IsHidden, bool IsClosed, bool IsBlocked, bool IsStaff);
+public sealed record TargetState(string Preview, string? Author, bool IsHidden, bool IsClosed, bool IsBlocked, bool IsStaff)
+{
+    public ModerationState Moderation => new(IsHidden, IsClosed, IsBlocked, IsStaff);
+}
 
 public static class ModerationTargets
 {
@@ -78,20 +81,6 @@ public static class ModerationTargets
 
         return result;
     }
-
-    /// <summary>Which decisions fit a target in its current state; the page offers exactly these and the handler accepts no other.</summary>
-    public static bool Allows(ReportTarget type, TargetState? state, int openReports, ModerationActionKind action) => action switch
-    {
-        ModerationActionKind.Dismiss => openReports > 0,
-        _ when state is null => false,
-        ModerationActionKind.Hide => type is ReportTarget.Listing or ReportTarget.Message && !state.IsHidden,
-        ModerationActionKind.Restore => type is ReportTarget.Listing or ReportTarget.Message && state.IsHidden,
-        ModerationActionKind.Close => type == ReportTarget.Listing && !state.IsClosed,
-        // Staff are stepped back by the town admin first; this also keeps coordinators from blocking themselves.
-        ModerationActionKind.Block => type == ReportTarget.User && !state.IsBlocked && !state.IsStaff,
-        ModerationActionKind.Unblock => type == ReportTarget.User && state.IsBlocked,
-        _ => false,
-    };
 
     /// <summary>A time in the town's own zone, in the reader's culture.</summary>
     public static string TownTime(DateTimeOffset at, string timeZoneId)

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace Marketplace.Web.Pages.Coordination;
+namespace Marketplace.Web.Pages.Coordination.Categories;
 
 /// <summary>
 /// The coordination office keeps the town's category tree: names per language, icon, order, new categories and
@@ -17,15 +17,18 @@ namespace Marketplace.Web.Pages.Coordination;
 /// How a category's listings meet (peer-to-peer or through the office) and whether helpers need a police clearance
 /// are the town admin's decision: coordinators see both, and their attempt to change them is refused.
 /// </summary>
-public sealed class CategoriesModel(AppDbContext db, CurrentMember member, AuditLog audit, IStringLocalizer<Resources.SharedResource> l)
+public sealed class IndexModel(AppDbContext db, CurrentMember member, AuditLog audit, IStringLocalizer<Resources.SharedResource> l)
     : PageModel
 {
     public const int NameMaxLength = 80;
     public const int IconMaxLength = 16;
     public const int MaxSortOrder = 999;
 
-    /// <summary>The languages a category may be named in, German first (it is required and the fallback).</summary>
-    public static readonly string[] NameLanguages = ["de", "en", "ar", "fa", "uk"];
+    /// <summary>
+    /// The languages a category may be named in, German first (it is required and the fallback). Another language is
+    /// one more entry here and its field label "Field_CategoryName_{language}" in the resources.
+    /// </summary>
+    public static readonly string[] NameLanguages = [TranslatedText.Neutral, "en", "ar", "fa", "uk"];
 
     public IReadOnlyList<CategoryGroup> Groups { get; private set; } = [];
 
@@ -43,39 +46,26 @@ public sealed class CategoriesModel(AppDbContext db, CurrentMember member, Audit
     [BindProperty]
     public CategoryInput Input { get; set; } = new();
 
-    public sealed record CategoryRow(int Id, int? ParentId, string Icon, IReadOnlyDictionary<string, string> Names, CategoryKind Kind,
+    public sealed record CategoryRow(int Id, int? ParentId, string Icon, TranslatedText Names, CategoryKind Kind,
         int SortOrder, bool IsRetired, bool ParentRetired, ExchangeMode ExchangeMode, bool RequiresClearance, bool ParentMediated)
     {
+        /// <summary>The name in exactly this language; empty when it has none.</summary>
         public string Name(string language) => Names.TryGetValue(language, out var name) ? name : "";
 
         /// <summary>The name in the reader's language, else German.</summary>
-        public string Label(string culture) => Names.TryGetValue(culture, out var name) ? name : Name("de");
+        public string Label(string culture) => Names.In(culture);
     }
 
     public sealed record CategoryGroup(CategoryRow Top, IReadOnlyList<CategoryRow> Children);
 
     public sealed class CategoryInput
     {
-        [Required(ErrorMessage = "Validation_Required")]
-        [StringLength(NameMaxLength, ErrorMessage = "Validation_MaxLength")]
-        [Display(Name = "Field_CategoryName_de")]
-        public string? NameDe { get; set; }
-
-        [StringLength(NameMaxLength, ErrorMessage = "Validation_MaxLength")]
-        [Display(Name = "Field_CategoryName_en")]
-        public string? NameEn { get; set; }
-
-        [StringLength(NameMaxLength, ErrorMessage = "Validation_MaxLength")]
-        [Display(Name = "Field_CategoryName_ar")]
-        public string? NameAr { get; set; }
-
-        [StringLength(NameMaxLength, ErrorMessage = "Validation_MaxLength")]
-        [Display(Name = "Field_CategoryName_fa")]
-        public string? NameFa { get; set; }
-
-        [StringLength(NameMaxLength, ErrorMessage = "Validation_MaxLength")]
-        [Display(Name = "Field_CategoryName_uk")]
-        public string? NameUk { get; set; }
+        /// <summary>
+        /// Names by language as the form posts them: Input.Names[de], Input.Names[en], ... Only the languages of
+        /// <see cref="NameLanguages"/> count; they are checked in the page (German required, each at most
+        /// <see cref="NameMaxLength"/> characters).
+        /// </summary>
+        public Dictionary<string, string?> Names { get; set; } = [];
 
         [Required(ErrorMessage = "Validation_Required")]
         [StringLength(IconMaxLength, ErrorMessage = "Validation_MaxLength")]
@@ -96,19 +86,9 @@ public sealed class CategoriesModel(AppDbContext db, CurrentMember member, Audit
         [Display(Name = "Field_CategoryKind")]
         public CategoryKind? Kind { get; set; }
 
-        public Dictionary<string, string> Names()
-        {
-            var names = new Dictionary<string, string>();
-            foreach (var (language, name) in NameLanguages.Zip(new[] { NameDe, NameEn, NameAr, NameFa, NameUk }))
-            {
-                if (!string.IsNullOrWhiteSpace(name))
-                {
-                    names[language] = name.Trim();
-                }
-            }
-
-            return names;
-        }
+        /// <summary>The posted name of each offered language, null where none was posted.</summary>
+        public IEnumerable<KeyValuePair<string, string?>> Offered() =>
+            NameLanguages.Select(language => KeyValuePair.Create(language, Names.GetValueOrDefault(language)));
     }
 
     public sealed record FieldsView(string IdPrefix, IReadOnlyDictionary<string, string?> Values, bool ShowErrors)
@@ -160,17 +140,42 @@ public sealed class CategoriesModel(AppDbContext db, CurrentMember member, Audit
         return new FieldsView(prefix, values, ShowErrors: false);
     }
 
-    /// <summary>The form field of a language's name, e.g. "Input.NameDe".</summary>
-    public static string NameField(string language) => $"{nameof(Input)}.Name{char.ToUpperInvariant(language[0])}{language[1..]}";
+    /// <summary>The form field of a language's name, e.g. "Input.Names[de]".</summary>
+    public static string NameField(string language) => $"{nameof(Input)}.{nameof(CategoryInput.Names)}[{language}]";
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    /// <summary>The names are stored as one JSON column of limited size (non-Latin letters are escaped there).</summary>
-    private void CheckNamesFit()
+    /// <summary>
+    /// German is required, each name has at most <see cref="NameMaxLength"/> characters, and all of them are stored
+    /// as one JSON column of limited size (non-Latin letters are escaped there).
+    /// </summary>
+    private void CheckNames()
     {
-        if (System.Text.Json.JsonSerializer.Serialize(Input.Names()).Length > NamesColumnLength)
+        var given = new Dictionary<string, string>();
+        foreach (var (language, name) in Input.Offered())
         {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(CategoryInput.NameDe)}", l["Categories_NamesTooLong"]);
+            var label = l[$"Field_CategoryName_{language}"];
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                if (language == TranslatedText.Neutral)
+                {
+                    ModelState.AddModelError(NameField(language), l["Validation_Required", label]);
+                }
+
+                continue;
+            }
+
+            if (name.Length > NameMaxLength)
+            {
+                ModelState.AddModelError(NameField(language), l["Validation_MaxLength", label, NameMaxLength]);
+            }
+
+            given[language] = name.Trim();
+        }
+
+        if (System.Text.Json.JsonSerializer.Serialize(given).Length > NamesColumnLength)
+        {
+            ModelState.AddModelError(NameField(TranslatedText.Neutral), l["Categories_NamesTooLong"]);
         }
     }
 
@@ -231,7 +236,7 @@ public sealed class CategoriesModel(AppDbContext db, CurrentMember member, Audit
             return NotFound();
         }
 
-        CheckNamesFit();
+        CheckNames();
         if (!ModelState.IsValid)
         {
             FailedId = id;
@@ -239,7 +244,7 @@ public sealed class CategoriesModel(AppDbContext db, CurrentMember member, Audit
             return this.InvalidForm();
         }
 
-        category.Names = Input.Names();
+        category.Names = TranslatedText.From(Input.Offered());
         category.Icon = Input.Icon!.Trim();
         category.SortOrder = Input.SortOrder ?? category.SortOrder;
         await db.SaveChangesAsync();
@@ -264,7 +269,7 @@ public sealed class CategoriesModel(AppDbContext db, CurrentMember member, Audit
             }
         }
 
-        CheckNamesFit();
+        CheckNames();
         if (!ModelState.IsValid)
         {
             AddFailed = true;
@@ -277,7 +282,7 @@ public sealed class CategoriesModel(AppDbContext db, CurrentMember member, Audit
         {
             Key = "",
             ParentId = parent?.Id,
-            Names = Input.Names(),
+            Names = TranslatedText.From(Input.Offered()),
             Icon = Input.Icon!.Trim(),
             Kind = parent?.Kind ?? Input.Kind ?? CategoryKind.General,
             SortOrder = Input.SortOrder ?? (await siblingOrders.MaxAsync() ?? -1) + 1,

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Marketplace.Web.Pages.Coordination;
+namespace Marketplace.Web.Pages.Coordination.Categories;
 
 /// <summary>Stable keys for new categories, made from the German name: "Gärten & Grünflächen" → "gaerten-gruenflaechen".</summary>
 public static class CategoryKeys
