@@ -1,10 +1,13 @@
+using Microsoft.AspNetCore.Mvc;
+
 namespace Marketplace.Web.Infrastructure;
 
 public static class InfrastructureServices
 {
-    /// <summary>The cross-cutting helpers: the audit log, the Markdown content pages, the database health check.</summary>
+    /// <summary>The cross-cutting helpers: the audit log, the Markdown content pages, the database health check, Vary on htmx.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, string contentFolder)
     {
+        services.Configure<MvcOptions>(options => options.Filters.Add(new VaryByHtmxRequestFilter()));
         services.AddScoped<AuditLog>();
         services.AddSingleton(new ContentPages(contentFolder));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

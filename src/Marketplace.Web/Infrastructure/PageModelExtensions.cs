@@ -1,19 +1,10 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Web.Infrastructure;
 
 public static class PageModelExtensions
 {
-    /// <summary>The form again with its messages, as 422 so scripts and tests can tell it from success.</summary>
-    public static PageResult InvalidForm(this PageModel page)
-    {
-        var result = page.Page();
-        result.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return result;
-    }
-
     /// <summary>Puts each Identity error next to the field it concerns.</summary>
     public static void AddIdentityErrors(this ModelStateDictionary modelState, IdentityResult result, string prefix = "Input")
     {

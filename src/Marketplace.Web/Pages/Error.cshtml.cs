@@ -1,3 +1,4 @@
+using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -13,14 +14,26 @@ public sealed class ErrorModel(TenantLinks links) : PageModel
     public int Code { get; private set; }
     public string PlatformUrl { get; private set; } = "/";
 
+    /// <summary>The resource key of the title and the text (key + "_Title", key + "_Text").</summary>
+    public string MessageKey => Code switch
+    {
+        400 => "Error_400",
+        401 => "Error_401",
+        403 => "Error_403",
+        404 => "Error_404",
+        429 => "Error_429",
+        _ => "Error_500",
+    };
+
     public IActionResult OnGet(int code) => Show(code);
     public IActionResult OnPost(int code) => Show(code);
 
-    private PageResult Show(int code)
+    /// <summary>An htmx request that failed gets a short alert for its target, not the whole page with its layout.</summary>
+    private IActionResult Show(int code)
     {
         Code = code is >= 400 and <= 599 ? code : 404;
         PlatformUrl = links.PlatformUrl();
         Response.StatusCode = Code;
-        return Page();
+        return this.PageOrFragment("_ErrorMessage", Code);
     }
 }

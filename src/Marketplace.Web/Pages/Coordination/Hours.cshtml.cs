@@ -1,5 +1,4 @@
 using System.Globalization;
-using Htmx;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Hours;
@@ -43,21 +42,16 @@ public sealed class HoursModel(AppDbContext db, ITenantContext tenant, CurrentMe
     public decimal HourlyRate { get; private set; }
     public decimal ValueThisYear { get; private set; }
 
-    /// <summary>The outcome of the last decision, shown inside the fragment for htmx (the layout shows TempData otherwise).</summary>
-    public string? Done { get; private set; }
-
     public sealed record Row(int Id, DateOnly WorkedOn, string? Volunteer, string? Organisation, int? MatchId, string Activity, int Minutes,
         HoursStatus Status, DateTimeOffset? DecidedAt)
     {
         public decimal Hours => VolunteerHours.ToHours(Minutes);
     }
 
-    /// <summary>The filters, for the addresses the forms post to, so a decision returns to the same view.</summary>
+    /// <summary>The filters, for the redirect after a decision, so it returns to the same view (the forms post them as route values).</summary>
     public object Filters => new { status = Status, organisation = Organisation, month = MonthValue };
 
     public string? MonthValue => MonthStart?.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-
-    public string? DecideUrl(int id) => Url.Page("/Coordination/Hours", "Decide", new { id, status = Status, organisation = Organisation, month = MonthValue });
 
     private DateOnly? MonthStart =>
         DateOnly.TryParseExact($"{Month}-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start) ? start : null;
@@ -80,8 +74,7 @@ public sealed class HoursModel(AppDbContext db, ITenantContext tenant, CurrentMe
         }
 
         var decided = await decisions.DecideAsync([id], yes, member.UserId!);
-        Done = decided == 0 ? l["Hours_AlreadyDecided"].Value : l[yes ? "Hours_ApprovedOne" : "Hours_RejectedOne"].Value;
-        return await ResultAsync();
+        return await ResultAsync(decided == 0 ? l["Hours_AlreadyDecided"].Value : l[yes ? "Hours_ApprovedOne" : "Hours_RejectedOne"].Value);
     }
 
     public async Task<IActionResult> OnPostBulkApproveAsync(int[] ids)
@@ -89,8 +82,7 @@ public sealed class HoursModel(AppDbContext db, ITenantContext tenant, CurrentMe
         var distinct = ids.Distinct().ToList();
         if (distinct.Count == 0)
         {
-            Done = l["Hours_NoneSelected"].Value;
-            return await ResultAsync();
+            return await ResultAsync(l["Hours_NoneSelected"].Value);
         }
 
         // Every ticked row must be one of this town's; otherwise nothing is decided.
@@ -100,8 +92,7 @@ public sealed class HoursModel(AppDbContext db, ITenantContext tenant, CurrentMe
         }
 
         var decided = await decisions.DecideAsync(distinct, approve: true, member.UserId!);
-        Done = l["Hours_ApprovedMany", decided].Value;
-        return await ResultAsync();
+        return await ResultAsync(l["Hours_ApprovedMany", decided].Value);
     }
 
     /// <summary>The year's approved hours for a spreadsheet; see <see cref="HoursCsv"/> for the format.</summary>
@@ -136,18 +127,7 @@ public sealed class HoursModel(AppDbContext db, ITenantContext tenant, CurrentMe
     }
 
     /// <summary>Post-redirect-get without JavaScript (back to the same filters); the list fragment for htmx.</summary>
-    private async Task<IActionResult> ResultAsync()
-    {
-        Response.Headers.Vary = "HX-Request";
-        if (!Request.IsHtmxNonBoosted())
-        {
-            TempData["Status"] = Done;
-            return RedirectToPage(Filters);
-        }
-
-        await LoadAsync();
-        return Partial("_HoursQueue", this);
-    }
+    private Task<IActionResult> ResultAsync(string done) => this.FormSucceededAsync("_HoursQueue", LoadAsync, done, Filters);
 
     private Task<long> RateCentsAsync()
     {

@@ -1,4 +1,3 @@
-using Htmx;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Infrastructure;
@@ -50,15 +49,7 @@ public sealed class InquiriesModel(AppDbContext db, CurrentMember member, AuditL
             await db.SaveChangesAsync();
         }
 
-        Response.Headers.Vary = "HX-Request";
-        if (Request.IsHtmxNonBoosted())
-        {
-            await LoadAsync();
-            return Partial("_InquiryList", this);
-        }
-
-        TempData["Status"] = l["Office_InquiryHandledDone"].Value;
-        return RedirectToPage();
+        return await this.FormSucceededAsync("_InquiryList", LoadAsync, l["Office_InquiryHandledDone"].Value);
     }
 
     private async Task LoadAsync()

@@ -1,7 +1,7 @@
 using System.Globalization;
-using Htmx;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Listings;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
@@ -29,8 +29,7 @@ public sealed class IndexModel(AppDbContext db, IMemoryCache cache, ListingSearc
             district, Localization.SpokenLanguages.IsKnown(language ?? "") ? language : null, poster, sort, Math.Max(1, p));
         Results = await ListingResults.LoadAsync(search, Filter, db, cache);
 
-        Response.Headers.Vary = "HX-Request";
-        if (Request.IsHtmxNonBoosted() && !Request.IsHtmxHistoryRestoreRequest())
+        if (Request.WantsFragment())
         {
             return Partial("_ListingResults", Results);
         }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Htmx;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Hours;
@@ -32,9 +31,6 @@ public sealed class HoursModel(AppDbContext db, CurrentMember member, ITenantCon
     public IReadOnlyList<EntryRow> Entries { get; private set; } = [];
     public DateOnly Today { get; private set; }
     public DateOnly Earliest => Today.AddYears(-1);
-
-    /// <summary>The outcome of the last post, shown inside the fragment for htmx (the layout shows TempData otherwise).</summary>
-    public string? Done { get; private set; }
 
     public sealed record Choice(int Id, string Label);
 
@@ -86,7 +82,7 @@ public sealed class HoursModel(AppDbContext db, CurrentMember member, ITenantCon
         Check();
         if (!ModelState.IsValid)
         {
-            return Result(invalid: true);
+            return this.InvalidForm("_MyHours");
         }
 
         var me = member.UserId!;
@@ -110,31 +106,8 @@ public sealed class HoursModel(AppDbContext db, CurrentMember member, ITenantCon
         }
 
         await db.SaveChangesAsync();
-        Done = l["Hours_Logged"].Value;
-        if (!Request.IsHtmxNonBoosted())
-        {
-            TempData["Status"] = Done;
-            return RedirectToPage();
-        }
-
-        ModelState.Clear();
         Input = new HoursInput { WorkedOn = Input.WorkedOn };
-        await LoadAsync();
-        return Result(invalid: false);
-    }
-
-    /// <summary>The fragment for htmx (422 when refused), the page with its messages (422) without JavaScript.</summary>
-    private IActionResult Result(bool invalid)
-    {
-        Response.Headers.Vary = "HX-Request";
-        if (Request.IsHtmxNonBoosted())
-        {
-            var partial = Partial("_MyHours", this);
-            partial.StatusCode = invalid ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK;
-            return partial;
-        }
-
-        return this.InvalidForm();
+        return await this.FormSucceededAsync("_MyHours", LoadAsync, l["Hours_Logged"].Value);
     }
 
     /// <summary>The rules across fields and against the database; each message goes next to its field.</summary>

@@ -1,4 +1,3 @@
-using Htmx;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Infrastructure;
@@ -77,14 +76,8 @@ public sealed class ThreadModel(AppDbContext db, CurrentMember member, MessageSe
         }
 
         await sender.SendAsync(conversation, UserId, Input.Body);
-        if (!Request.IsHtmxNonBoosted())
-        {
-            return RedirectToPage(new { id });
-        }
-
         Input = new MessageInput();
-        ModelState.Clear();
-        return await ShowAsync(id, StatusCodes.Status200OK);
+        return await this.FormSucceededAsync("_Thread", () => LoadAsync(id), routeValues: new { id });
     }
 
     public async Task<IActionResult> OnPostShareEmailAsync(int id)
@@ -169,23 +162,13 @@ public sealed class ThreadModel(AppDbContext db, CurrentMember member, MessageSe
     /// <summary>The whole page, or for htmx just the thread fragment, with the given status.</summary>
     private async Task<IActionResult> ShowAsync(int id, int statusCode)
     {
-        Response.Headers.Vary = "HX-Request";
-        CanParticipate = await member.CanParticipateAsync();
         await LoadAsync(id);
-        if (Request.IsHtmxNonBoosted())
-        {
-            var partial = Partial("_Thread", this);
-            partial.StatusCode = statusCode;
-            return partial;
-        }
-
-        var page = Page();
-        page.StatusCode = statusCode;
-        return page;
+        return statusCode == StatusCodes.Status200OK ? this.PageOrFragment("_Thread") : this.InvalidForm("_Thread", statusCode);
     }
 
     private async Task LoadAsync(int id)
     {
+        CanParticipate = await member.CanParticipateAsync();
         var me = UserId;
         Messages = await db.Messages.AsNoTracking()
             .Where(m => m.ConversationId == id)

@@ -1,6 +1,6 @@
-using Htmx;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +35,6 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         Organisations = (await query.Select(o => new Row(o.Id, o.Name, o.Type)).ToListAsync())
             .OrderBy(o => o.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
 
-        Response.Headers.Vary = "HX-Request";
-        return Request.IsHtmxNonBoosted() && !Request.IsHtmxHistoryRestoreRequest() ? Partial("_OrganisationList", this) : Page();
+        return this.PageOrFragment("_OrganisationList");
     }
 }

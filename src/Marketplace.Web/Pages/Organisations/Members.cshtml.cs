@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Htmx;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Organisations;
 using Marketplace.Web.Resources;
 using Marketplace.Web.Security;
@@ -24,9 +25,6 @@ public sealed class MembersModel(AppDbContext db, OrganisationMemberships member
     public string Name { get; private set; } = "";
     public IReadOnlyList<MemberRow> Members { get; private set; } = [];
     public IReadOnlyList<InvitationRow> Invitations { get; private set; } = [];
-
-    /// <summary>The outcome of the last action, shown inside the fragment (the layout's notice is not swapped by htmx).</summary>
-    public string? Notice { get; private set; }
 
     [BindProperty]
     public InviteInput Invite { get; set; } = new();
@@ -76,7 +74,7 @@ public sealed class MembersModel(AppDbContext db, OrganisationMemberships member
 
         if (!ModelState.IsValid)
         {
-            return await ResultAsync(invalid: true);
+            return await RefusedAsync();
         }
 
         // A new invitation replaces an open one to the same address, so only the latest link works.
@@ -101,10 +99,8 @@ public sealed class MembersModel(AppDbContext db, OrganisationMemberships member
         await mailer.QueueInvitationAsync(email, culture, Name, town.Name, links.TownUrl(town.Slug, $"/organisations/invitations/{token}"), tokenHash);
         await db.SaveChangesAsync();
 
-        Notice = l["Org_Invited", email].Value;
         Invite = new InviteInput();
-        ModelState.Clear();
-        return await ResultAsync(invalid: false);
+        return await SucceededAsync(l["Org_Invited", email].Value);
     }
 
     public async Task<IActionResult> OnPostRoleAsync(int id, int memberId, OrganisationRole role)
@@ -126,11 +122,11 @@ public sealed class MembersModel(AppDbContext db, OrganisationMemberships member
         if (changed == 0)
         {
             ModelState.AddModelError(string.Empty, l["Org_LastAdmin"]);
-            return await ResultAsync(invalid: true);
+            return await RefusedAsync();
         }
 
-        Notice = l["Org_RoleChanged"].Value;
-        return member.UserId == currentMember.UserId ? LeaveEditor($"/organisations/{id}") : await ResultAsync(invalid: false);
+        var done = l["Org_RoleChanged"].Value;
+        return member.UserId == currentMember.UserId ? LeaveEditor($"/organisations/{id}", done) : await SucceededAsync(done);
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(int id, int memberId)
@@ -151,11 +147,11 @@ public sealed class MembersModel(AppDbContext db, OrganisationMemberships member
         if (removed == 0)
         {
             ModelState.AddModelError(string.Empty, l["Org_LastAdmin"]);
-            return await ResultAsync(invalid: true);
+            return await RefusedAsync();
         }
 
-        Notice = l["Org_MemberRemoved"].Value;
-        return member.UserId == currentMember.UserId ? LeaveEditor("/organisations") : await ResultAsync(invalid: false);
+        var done = l["Org_MemberRemoved"].Value;
+        return member.UserId == currentMember.UserId ? LeaveEditor("/organisations", done) : await SucceededAsync(done);
     }
 
     /// <summary>
@@ -167,11 +163,11 @@ public sealed class MembersModel(AppDbContext db, OrganisationMemberships member
             && (keepsAdmin || m.Role != OrganisationRole.Admin
                 || db.OrganisationMembers.Any(o => o.OrganisationId == id && o.Role == OrganisationRole.Admin && o.Id != memberId)));
 
-    /// <summary>An admin who stepped down or left may no longer see this page.</summary>
-    private IActionResult LeaveEditor(string url)
+    /// <summary>An admin who stepped down or left may no longer see this page: the next page shows the outcome.</summary>
+    private IActionResult LeaveEditor(string url, string done)
     {
-        TempData["Status"] = Notice;
-        if (Request.IsHtmxNonBoosted())
+        TempData[HtmxResults.StatusKey] = done;
+        if (Request.WantsFragment())
         {
             Response.Htmx(h => h.Redirect(url));
             return new OkResult();
@@ -180,27 +176,12 @@ public sealed class MembersModel(AppDbContext db, OrganisationMemberships member
         return Redirect(url);
     }
 
-    private async Task<IActionResult> ResultAsync(bool invalid)
+    private Task<IActionResult> SucceededAsync(string done) => this.FormSucceededAsync("_MemberList", LoadAsync, done, new { id = Id });
+
+    private async Task<IActionResult> RefusedAsync()
     {
-        Response.Headers.Vary = "HX-Request";
-        if (!invalid && !Request.IsHtmxNonBoosted())
-        {
-            TempData["Status"] = Notice;
-            return RedirectToPage(new { id = Id });
-        }
-
         await LoadAsync();
-        var status = invalid ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK;
-        if (Request.IsHtmxNonBoosted())
-        {
-            var partial = Partial("_MemberList", this);
-            partial.StatusCode = status;
-            return partial;
-        }
-
-        var page = Page();
-        page.StatusCode = status;
-        return page;
+        return this.InvalidForm("_MemberList");
     }
 
     private async Task<IActionResult?> DenyAsync(int id)

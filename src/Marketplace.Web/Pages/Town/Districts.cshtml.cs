@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Htmx;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Infrastructure;
@@ -170,30 +169,16 @@ public sealed class DistrictsModel(AppDbContext db, AuditLog audit, IStringLocal
         messages.ForEach(message => ModelState.AddModelError(RowKey(id), message));
     }
 
+    /// <summary>After success the fragment shows the stored names and an empty add field, not the values just posted.</summary>
     private async Task<IActionResult> ResultAsync(bool invalid)
     {
-        Response.Headers.Vary = "HX-Request";
-        var htmx = Request.IsHtmxNonBoosted();
         if (!invalid)
         {
-            if (!htmx)
-            {
-                return RedirectToPage();
-            }
-
-            // The fragment shows the stored names and an empty add field, not the values just posted.
-            ModelState.Clear();
+            return await this.FormSucceededAsync("_DistrictList", LoadAsync);
         }
 
         await LoadAsync();
-        if (htmx)
-        {
-            var partial = Partial("_DistrictList", this);
-            partial.StatusCode = invalid ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK;
-            return partial;
-        }
-
-        return this.InvalidForm();
+        return this.InvalidForm("_DistrictList");
     }
 
     private async Task LoadAsync() =>

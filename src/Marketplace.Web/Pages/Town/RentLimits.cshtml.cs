@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using Htmx;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -58,14 +58,14 @@ public sealed class RentLimitsModel(AppDbContext db, IStringLocalizer<Resources.
         if (!ModelState.IsValid)
         {
             AddFailed = true;
-            return await ResultAsync(invalid: true);
+            return await RefusedAsync();
         }
 
         db.RentLimits.Add(new RentLimit { HouseholdSize = Input.HouseholdSize!.Value, MaxWarmRentCents = Money.ToCents(Input.MaxWarmRent!.Value) });
         if (!await TrySaveAsync())
         {
             AddFailed = true;
-            return await ResultAsync(invalid: true);
+            return await RefusedAsync();
         }
 
         return await SucceededAsync(l["RentLimits_Saved"]);
@@ -83,7 +83,7 @@ public sealed class RentLimitsModel(AppDbContext db, IStringLocalizer<Resources.
         if (!ModelState.IsValid)
         {
             FailedRowId = id;
-            return await ResultAsync(invalid: true);
+            return await RefusedAsync();
         }
 
         row.HouseholdSize = Input.HouseholdSize!.Value;
@@ -91,7 +91,7 @@ public sealed class RentLimitsModel(AppDbContext db, IStringLocalizer<Resources.
         if (!await TrySaveAsync())
         {
             FailedRowId = id;
-            return await ResultAsync(invalid: true);
+            return await RefusedAsync();
         }
 
         return await SucceededAsync(l["RentLimits_Saved"]);
@@ -135,31 +135,14 @@ public sealed class RentLimitsModel(AppDbContext db, IStringLocalizer<Resources.
 
     private async Task<IActionResult> SucceededAsync(string status)
     {
-        ModelState.Clear();
         Input = new RentLimitInput();
-        if (!Request.IsHtmxNonBoosted())
-        {
-            TempData["Status"] = status;
-            return RedirectToPage();
-        }
-
-        return await ResultAsync(invalid: false);
+        return await this.FormSucceededAsync("_RentLimitEditor", LoadAsync, status);
     }
 
-    private async Task<IActionResult> ResultAsync(bool invalid)
+    private async Task<IActionResult> RefusedAsync()
     {
-        Response.Headers.Vary = "HX-Request";
         await LoadAsync();
-        if (Request.IsHtmxNonBoosted())
-        {
-            var partial = Partial("_RentLimitEditor", this);
-            partial.StatusCode = invalid ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK;
-            return partial;
-        }
-
-        var page = Page();
-        page.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return page;
+        return this.InvalidForm("_RentLimitEditor");
     }
 
     private async Task LoadAsync() =>

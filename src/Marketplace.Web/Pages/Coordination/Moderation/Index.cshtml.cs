@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Htmx;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Infrastructure;
@@ -26,9 +25,6 @@ public sealed class IndexModel(AppDbContext db, ITenantContext tenant, CurrentMe
     private const int CommentsShown = 5;
 
     public IReadOnlyList<QueueItem> Items { get; private set; } = [];
-
-    /// <summary>The outcome of the last decision, shown inside the fragment for htmx (the layout shows TempData otherwise).</summary>
-    public string? Done { get; private set; }
 
     /// <summary>The target of a refused decision: its form shows the messages and keeps the typed reason.</summary>
     public TargetKey? Failed { get; private set; }
@@ -100,14 +96,14 @@ public sealed class IndexModel(AppDbContext db, ITenantContext tenant, CurrentMe
         Failed = key;
         if (!ModelState.IsValid)
         {
-            return await ResultAsync(invalid: true);
+            return await RefusedAsync();
         }
 
         var state = (await ModerationTargets.LoadAsync(db, [key])).GetValueOrDefault(key);
         if (ModerationRules.Decide(key.Type, state?.Moderation, openReports.Count, Input.Action) is not { } decision)
         {
             ModelState.AddModelError(string.Empty, l["Moderation_NotApplicable"]);
-            return await ResultAsync(invalid: true);
+            return await RefusedAsync();
         }
 
         var now = clock.GetUtcNow();
@@ -136,9 +132,10 @@ public sealed class IndexModel(AppDbContext db, ITenantContext tenant, CurrentMe
         });
         await db.SaveChangesAsync();
 
-        Done = l["Moderation_Done", ModerationTexts.Kind(l, Input.Action)].Value;
+        var done = l["Moderation_Done", ModerationTexts.Kind(l, Input.Action)].Value;
         Failed = null;
-        return await ResultAsync(invalid: false);
+        Input = new DecisionInput();
+        return await this.FormSucceededAsync("_ModerationQueue", LoadAsync, done);
     }
 
     /// <summary>Writes what the decision changes to the loaded target; a dismissal changes nothing.</summary>
@@ -169,32 +166,11 @@ public sealed class IndexModel(AppDbContext db, ITenantContext tenant, CurrentMe
         }
     }
 
-    /// <summary>Post-redirect-get without JavaScript; the queue fragment for htmx; the page with its messages (422) when refused.</summary>
-    private async Task<IActionResult> ResultAsync(bool invalid)
+    /// <summary>The queue again with the refused decision's messages: the fragment for htmx, the page otherwise (422).</summary>
+    private async Task<IActionResult> RefusedAsync()
     {
-        Response.Headers.Vary = "HX-Request";
-        var htmx = Request.IsHtmxNonBoosted();
-        if (!invalid && !htmx)
-        {
-            TempData["Status"] = Done;
-            return RedirectToPage();
-        }
-
-        if (!invalid)
-        {
-            ModelState.Clear();
-            Input = new DecisionInput();
-        }
-
         await LoadAsync();
-        if (htmx)
-        {
-            var partial = Partial("_ModerationQueue", this);
-            partial.StatusCode = invalid ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK;
-            return partial;
-        }
-
-        return this.InvalidForm();
+        return this.InvalidForm("_ModerationQueue");
     }
 
     private async Task LoadAsync()
