@@ -3,8 +3,10 @@ using AngleSharp.Html.Parser;
 using Marketplace.Tests.Infrastructure;
 using Marketplace.Tests.Integration.Messages;
 using Marketplace.Tests.Integration.Organisations;
+using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Jobs;
+using Marketplace.Web.Listings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -280,5 +282,60 @@ public sealed class ListingVisibilityTests(MarketplaceFactory app) : IClassFixtu
         var digest = Assert.Single(app.Smtp.MessagesTo(MessagesTestData.EmailOf(subscriber)));
         var listed = new HtmlParser().ParseDocument(digest.HtmlBody!).QuerySelectorAll("[data-part=item] > a").Select(a => a.TextContent.Trim()).ToList();
         Assert.Equal([published], listed);
+    }
+
+    /// <summary>
+    /// The browse page's SQLite statements (<see cref="SqliteListingPage"/>) and the LINQ rule select the same listings and
+    /// mark the same ones as in office mode, for listings in every state. On PostgreSQL the page is the LINQ rule itself.
+    /// </summary>
+    [Fact]
+    public async Task BrowseSql_AndTheRule_SelectTheSameListings_AndTheSameOfficeMode()
+    {
+        var cast = await CastAsync("vsql");
+        var district = await app.InTownAsync(Slug, async db =>
+        {
+            var d = db.Districts.Add(new District { Name = $"Regelviertel {Guid.NewGuid():N}"[..30], SortOrder = 902 }).Entity;
+            await db.SaveChangesAsync();
+            return d.Id;
+        });
+        foreach (var state in new[] { "Published", "Paused", "Fulfilled", "Closed", "Expired", "RunOut", "Draft", "Hidden" })
+        {
+            foreach (var category in new[] { "fahrraeder", "wohnung" })
+            {
+                await ListingWithPhotoAsync(cast, $"Regelprobe {state} {category}", categoryKey: category, configure: l =>
+                {
+                    l.DistrictId = district;
+                    if (state == "Hidden")
+                    {
+                        l.IsHidden = true;
+                    }
+                    else if (state != "Published")
+                    {
+                        Put(l, state);
+                    }
+                });
+            }
+        }
+
+        await app.InTownAsync(Slug, async db =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            var byRule = await db.Listings.WherePublic(now).Where(l => l.DistrictId == district)
+                .Select(l => new { l.Id, ViaOffice = OfficeMode.Only(db, db.Listings).Any(o => o.Id == l.Id) })
+                .ToDictionaryAsync(l => l.Id, l => l.ViaOffice);
+            Assert.Equal(2, byRule.Count);
+            Assert.Single(byRule, l => l.Value);
+
+            if (new ListingSearch(db, TimeProvider.System).PageOnSqlite(new ListingFilter(District: district)) is { } criteria)
+            {
+                var (rows, total) = await SqliteListingPage.LoadAsync(db, criteria);
+                Assert.Equal(byRule.Count, total);
+                Assert.Equal(byRule.OrderBy(r => r.Key), rows.Select(r => new KeyValuePair<int, bool>(r.Id, r.ViaOffice)).OrderBy(r => r.Key));
+                Assert.All(rows.Where(r => r.ViaOffice), r => Assert.True(r.Poster == "" && r.PhotoId is null && !r.Verified));
+                Assert.All(rows.Where(r => !r.ViaOffice), r => Assert.True(r.Poster != "" && r.PhotoId is not null && r.Verified));
+            }
+
+            return 0;
+        });
     }
 }
