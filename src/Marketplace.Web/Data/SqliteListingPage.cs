@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Listings;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.EntityFrameworkCore;
@@ -22,30 +23,24 @@ public sealed record ListingPageCriteria(
     int Take,
     DateTimeOffset Now);
 
-/// <summary>One card of a result page; category and district names come from the town's cached reference data.</summary>
+/// <summary>
+/// One card of a result page; category and district names come from the town's cached reference data. In office mode
+/// (<see cref="ViaOffice"/>) poster and photo are not read: empty and null.
+/// </summary>
 public sealed record ListingPageRow(int Id, ListingType Type, string Title, int CategoryId, int DistrictId,
-    DateTimeOffset? PublishedAt, DateTimeOffset? ExpiresAt, string Poster, bool Verified, int? PhotoId);
+    DateTimeOffset? PublishedAt, DateTimeOffset? ExpiresAt, string Poster, bool Verified, int? PhotoId, bool ViaOffice);
 
 /// <summary>
 /// The browse page on SQLite in plain SQL. Through LINQ the page took three to four statements and most of the request
 /// went to query translation and statement preparation; the browse page is a town's busiest page, so it gets its own
 /// statements (the bench in bench/ measures it). With words to match, one statement finds the page and the total (the
 /// full-text hits of one town are few); without, the total is a count over the index. A second statement adds poster
-/// and photo to the page's cards. The tenant filter does not apply to raw SQL: every statement names the town itself.
+/// and photo to the page's cards, except to those in office mode. Which listings are public is
+/// <see cref="ListingVisibility.PublicOnSqlite"/>, office mode <see cref="OfficeMode.OnSqlite"/>. The tenant filter does not apply to raw SQL: every statement names the town itself.
 /// </summary>
 public static class SqliteListingPage
 {
     private static readonly DateTimeOffsetToBinaryConverter Time = new();
-
-    /// <summary>
-    /// <see cref="OfficeMode.Only"/> for the listing <c>l</c>: its category or the parent is mediated, or an intake request
-    /// nobody has claimed yet. Like every statement here, it names the town itself.
-    /// </summary>
-    private const string InOfficeMode = """
-        (EXISTS (SELECT 1 FROM Categories AS c LEFT JOIN Categories AS p ON p.Id = c.ParentId
-                 WHERE c.Id = l.CategoryId AND c.TenantId = $town AND (c.ExchangeMode = $mediated OR p.ExchangeMode = $mediated))
-         OR EXISTS (SELECT 1 FROM IntakeContacts AS i WHERE i.ListingId = l.Id AND i.TenantId = $town AND i.ClaimedAt IS NULL))
-        """;
 
     public static async Task<(IReadOnlyList<ListingPageRow> Rows, int Total)> LoadAsync(AppDbContext db, ListingPageCriteria criteria)
     {
@@ -83,8 +78,9 @@ public static class SqliteListingPage
             var details = await DetailsAsync(connection, town, page.Select(p => p.Id).ToList());
             var rows = page.Select(p =>
             {
-                var (poster, verified, photoId) = details.GetValueOrDefault(p.Id, ("", false, null));
-                return new ListingPageRow(p.Id, p.Type, p.Title, p.CategoryId, p.DistrictId, p.PublishedAt, p.ExpiresAt, poster, verified, photoId);
+                var (poster, verified, photoId, viaOffice) = details.GetValueOrDefault(p.Id, ("", false, null, false));
+                return new ListingPageRow(p.Id, p.Type, p.Title, p.CategoryId, p.DistrictId, p.PublishedAt, p.ExpiresAt, poster, verified, photoId,
+                    viaOffice);
             }).ToList();
             return (rows, total.Value);
         }
@@ -122,14 +118,16 @@ public static class SqliteListingPage
             Shape.PageWithTotal => "SELECT l.Id, l.Type, l.Title, l.CategoryId, l.DistrictId, l.PublishedAt, l.ExpiresAt, count(*) OVER ()",
             _ => "SELECT l.Id, l.Type, l.Title, l.CategoryId, l.DistrictId, l.PublishedAt, l.ExpiresAt",
         });
-        sql.Append("""
+        sql.Append($"""
 
              FROM Listings AS l
-            WHERE l.TenantId = $town AND l.Status = $published AND NOT l.IsHidden AND (l.ExpiresAt IS NULL OR l.ExpiresAt > $now)
+            WHERE l.TenantId = $town AND {ListingVisibility.PublicOnSqlite}
             """);
         Add(command, "$town", town);
-        Add(command, "$published", (int)ListingStatus.Published);
-        Add(command, "$now", Time.ConvertToProvider(c.Now)!);
+        foreach (var (name, value) in ListingVisibility.PublicOnSqliteParameters(c.Now))
+        {
+            Add(command, name, value);
+        }
         if (c.Type is { } type)
         {
             sql.Append(" AND l.Type = $type");
@@ -170,7 +168,7 @@ public static class SqliteListingPage
         {
             sql.Append($" AND l.Id IN (SELECT rowid FROM {SqliteListingSearch.Table}($match))");
             // A listing in office mode shows only its title, so only its title may find it.
-            sql.Append($" AND (NOT {InOfficeMode} OR {TitleWords.SqlFunction}(l.Title, $titleWords))");
+            sql.Append($" AND (NOT {OfficeMode.OnSqlite} OR {TitleWords.SqlFunction}(l.Title, $titleWords))");
             Add(command, "$match", match);
             Add(command, "$titleWords", c.TitleWords!);
             Add(command, "$mediated", (int)ExchangeMode.Mediated);
@@ -188,11 +186,14 @@ public static class SqliteListingPage
         return command;
     }
 
-    /// <summary>Poster (organisation or username), verified badge and first photo of the page's listings.</summary>
-    private static async Task<Dictionary<int, (string Poster, bool Verified, int? PhotoId)>> DetailsAsync(DbConnection connection, string town,
-        IReadOnlyList<int> ids)
+    /// <summary>
+    /// Poster (organisation or username), verified badge and first photo of the page's listings; for a listing in office mode
+    /// only that it is (<see cref="OfficeMode"/>: the public sees neither poster nor photo).
+    /// </summary>
+    private static async Task<Dictionary<int, (string Poster, bool Verified, int? PhotoId, bool ViaOffice)>> DetailsAsync(DbConnection connection,
+        string town, IReadOnlyList<int> ids)
     {
-        var details = new Dictionary<int, (string, bool, int?)>();
+        var details = new Dictionary<int, (string, bool, int?, bool)>();
         if (ids.Count == 0)
         {
             return details;
@@ -201,20 +202,23 @@ public static class SqliteListingPage
         await using var command = connection.CreateCommand();
         // The ids are integers the first statement returned, so they go into the text as they are.
         command.CommandText = $"""
-            SELECT l.Id, CASE WHEN o.Id IS NOT NULL THEN o.Name ELSE u.UserName END, coalesce(o.Status = $approved, 0),
-                (SELECT p.Id FROM ListingPhotos AS p WHERE p.ListingId = l.Id ORDER BY p.SortOrder LIMIT 1)
-            FROM Listings AS l
+            SELECT l.Id, l.ViaOffice,
+                CASE WHEN l.ViaOffice THEN NULL WHEN o.Id IS NOT NULL THEN o.Name ELSE u.UserName END,
+                CASE WHEN l.ViaOffice THEN 0 ELSE coalesce(o.Status = $approved, 0) END,
+                CASE WHEN l.ViaOffice THEN NULL ELSE (SELECT p.Id FROM ListingPhotos AS p WHERE p.ListingId = l.Id ORDER BY p.SortOrder LIMIT 1) END
+            FROM (SELECT l.Id, l.OrganisationId, l.PosterUserId, {OfficeMode.OnSqlite} AS ViaOffice
+                  FROM Listings AS l WHERE l.TenantId = $town AND l.Id IN ({string.Join(",", ids)})) AS l
             LEFT JOIN Organisations AS o ON o.Id = l.OrganisationId
             JOIN AspNetUsers AS u ON u.Id = l.PosterUserId
-            WHERE l.TenantId = $town AND l.Id IN ({string.Join(",", ids)})
             """;
         Add(command, "$town", town);
         Add(command, "$approved", (int)OrganisationStatus.Approved);
+        Add(command, "$mediated", (int)ExchangeMode.Mediated);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            details[reader.GetInt32(0)] = (reader.IsDBNull(1) ? "" : reader.GetString(1), reader.GetInt64(2) == 1,
-                reader.IsDBNull(3) ? null : reader.GetInt32(3));
+            details[reader.GetInt32(0)] = (reader.IsDBNull(2) ? "" : reader.GetString(2), reader.GetInt64(3) == 1,
+                reader.IsDBNull(4) ? null : reader.GetInt32(4), reader.GetInt64(1) == 1);
         }
 
         return details;

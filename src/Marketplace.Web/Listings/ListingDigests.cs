@@ -101,7 +101,8 @@ public sealed class ListingDigests(AppDbContext db, ITenantContext tenant, TownM
     {
         var waitingBefore = now - DigestSelection.WaitingAfter;
         var rows = await db.Listings.AsNoTracking()
-            .Where(l => l.Status == ListingStatus.Published && !l.IsHidden && l.PublishedAt != null && (l.ExpiresAt == null || l.ExpiresAt > now))
+            .WherePublic(now)
+            .Where(l => l.PublishedAt != null)
             .Where(l => l.PublishedAt > earliestWindow || (l.Type == ListingType.Request && l.PublishedAt <= waitingBefore))
             .Select(l => new
             {

@@ -28,7 +28,7 @@ public sealed record ListingFilter(
 }
 
 /// <summary>
-/// Published, visible, unexpired listings of the current town, narrowed by the filters. On PostgreSQL as LINQ
+/// The public listings of the current town (<see cref="ListingVisibility"/>), narrowed by the filters. On PostgreSQL as LINQ
 /// (<see cref="Apply"/>, the tenant filter applies; full text through the German text-search configuration); on SQLite
 /// as SQL (<see cref="SqliteListingPage"/>, FTS5 with prefix terms).
 /// </summary>
@@ -56,11 +56,8 @@ public sealed class ListingSearch(AppDbContext db, TimeProvider clock)
             (filter.Page - 1) * ListingFilter.PageSize, ListingFilter.PageSize, clock.GetUtcNow());
     }
 
-    public IQueryable<Listing> Visible()
-    {
-        var now = clock.GetUtcNow();
-        return db.Listings.Where(l => l.Status == ListingStatus.Published && !l.IsHidden && (l.ExpiresAt == null || l.ExpiresAt > now));
-    }
+    /// <summary>The listings everyone may see (<see cref="ListingVisibility.IsPublic"/>).</summary>
+    public IQueryable<Listing> Visible() => db.Listings.WherePublic(clock.GetUtcNow());
 
     /// <summary>The town's listings with these ids, without re-running the filters that found them.</summary>
     public IQueryable<Listing> ByIds(IReadOnlyCollection<int> ids) => db.Listings.Where(l => ids.Contains(l.Id));

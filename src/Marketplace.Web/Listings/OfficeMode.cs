@@ -7,11 +7,23 @@ namespace Marketplace.Web.Listings;
 /// <summary>
 /// A listing is in office mode when its category (or the parent category) is mediated, or when a coordinator recorded it
 /// for someone without an account who has not claimed it yet: the public then sees only category, district, title and
-/// dates, and responses go to the coordination office instead of the poster. The browse page's SQL on SQLite repeats the
-/// rule (<see cref="SqliteListingPage"/>); the browse tests hold both to the same listings.
+/// dates, and responses go to the coordination office instead of the poster. It is part of who sees what of a listing
+/// (<see cref="ListingVisibility"/>). The browse page's SQL on SQLite uses its SQL twin <see cref="OnSqlite"/>; the browse
+/// tests hold both to the same listings.
 /// </summary>
 public static class OfficeMode
 {
+    /// <summary>
+    /// <see cref="Only"/> for the listing <c>l</c> in SQLite SQL (<see cref="SqliteListingPage"/>): its category or the parent
+    /// is mediated, or an intake request nobody has claimed yet. Parameters: $town (the town's id as EF Core stores it) and
+    /// $mediated (<see cref="ExchangeMode.Mediated"/> as its number); like every raw statement, it names the town itself.
+    /// </summary>
+    public const string OnSqlite = """
+        (EXISTS (SELECT 1 FROM Categories AS c LEFT JOIN Categories AS p ON p.Id = c.ParentId
+                 WHERE c.Id = l.CategoryId AND c.TenantId = $town AND (c.ExchangeMode = $mediated OR p.ExchangeMode = $mediated))
+         OR EXISTS (SELECT 1 FROM IntakeContacts AS i WHERE i.ListingId = l.Id AND i.TenantId = $town AND i.ClaimedAt IS NULL))
+        """;
+
     public static IQueryable<Listing> Only(AppDbContext db, IQueryable<Listing> listings) =>
         listings.Where(l => l.Category!.ExchangeMode == ExchangeMode.Mediated
             || (l.Category.Parent != null && l.Category.Parent.ExchangeMode == ExchangeMode.Mediated)
@@ -25,9 +37,4 @@ public static class OfficeMode
 
     public static Task<bool> IsOnAsync(AppDbContext db, int listingId) =>
         Only(db, db.Listings.Where(l => l.Id == listingId)).AnyAsync();
-
-    /// <summary>Which of these listings are in office mode (one query for a whole result page).</summary>
-    public static async Task<IReadOnlySet<int>> AmongAsync(AppDbContext db, IReadOnlyCollection<int> listingIds) =>
-        listingIds.Count == 0 ? new HashSet<int>()
-            : (await Only(db, db.Listings.Where(l => listingIds.Contains(l.Id))).Select(l => l.Id).ToListAsync()).ToHashSet();
 }

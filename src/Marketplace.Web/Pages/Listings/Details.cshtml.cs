@@ -13,14 +13,19 @@ using Microsoft.Extensions.Localization;
 namespace Marketplace.Web.Pages.Listings;
 
 /// <summary>
-/// One listing. Everyone sees published ones; drafts and hidden ones only the poster (and, if hidden, the
-/// coordinators). The poster also gets the lifecycle actions here. A listing in office mode (<see cref="OfficeMode"/>)
-/// shows others only category, district, title and dates, and offers "ask the coordination office" instead of a message.
+/// One listing, as much of it as <see cref="ListingVisibility"/> lets the reader see: the head (type, category, district,
+/// title, dates) to everyone who may see it at all, the body (description, poster, languages, facts, photos) unless it is
+/// only the office-mode summary. Each part is its own query, so a reader's query never reads what they may not see. The
+/// poster also gets the lifecycle actions here; a listing in office mode offers "ask the coordination office" instead of
+/// a message.
 /// </summary>
 public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantContext tenant, TimeProvider clock,
     IStringLocalizer<Resources.SharedResource> l) : PageModel
 {
-    public ListingView Listing { get; private set; } = null!;
+    public ListingHead Listing { get; private set; } = null!;
+
+    /// <summary>Null when the reader sees only the office-mode summary.</summary>
+    public ListingBody? Body { get; private set; }
     public IReadOnlyList<(string UserId, string UserName)> Counterparts { get; private set; } = [];
     public bool IsOwner { get; private set; }
     public bool CanRespond { get; private set; }
@@ -28,8 +33,8 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
     /// <summary>Responses go to the coordination office (<see cref="OfficeMode"/>).</summary>
     public bool ViaOffice { get; private set; }
 
-    /// <summary>In office mode for someone other than the poster or a coordinator: only the summary is shown.</summary>
-    public bool SummaryOnly { get; private set; }
+    /// <summary>In office mode for the public (<see cref="ListingSight.Summary"/>): only the head is shown.</summary>
+    public bool SummaryOnly => Body is null;
 
     /// <summary>Signed in, not the poster, and the listing takes inquiries; whether this member may is checked on posting.</summary>
     public bool CanInquire { get; private set; }
@@ -43,15 +48,18 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
     public string? InquiryRefusal { get; private set; }
     public IReadOnlyList<(int HouseholdSize, bool Within)> RentCheck { get; private set; } = [];
 
-    public sealed record ListingView(
-        int Id, ListingType Type, ListingStatus Status, string Title, string Description, string CategoryIcon, string CategoryName,
-        string District, string PosterName, int? OrganisationId, bool OrganisationVerified, IReadOnlyList<string> Languages,
-        int? Quantity, DateOnly? AvailableFrom, DateOnly? AvailableUntil, int? Rooms, decimal? Area, decimal? WarmRent,
-        WorkKind? WorkKind, decimal? HoursPerWeek, DateTimeOffset? PublishedAt, DateTimeOffset? ExpiresAt, bool IsHidden,
-        IReadOnlyList<int> PhotoIds)
+    /// <summary>What everyone who may see the listing sees, also in office mode: type, category, district, title and dates.</summary>
+    public sealed record ListingHead(
+        int Id, ListingType Type, ListingStatus Status, string Title, string CategoryIcon, string CategoryName, string District,
+        DateOnly? AvailableFrom, DateOnly? AvailableUntil, DateTimeOffset? PublishedAt, DateTimeOffset? ExpiresAt, bool IsHidden)
     {
         public bool Allows(ListingAction action) => ListingLifecycle.IsAllowed(action, Status);
     }
+
+    /// <summary>The rest, for <see cref="ListingSight.Public"/> and <see cref="ListingSight.Insider"/> readers only.</summary>
+    public sealed record ListingBody(
+        string Description, string PosterName, int? OrganisationId, bool OrganisationVerified, IReadOnlyList<string> Languages,
+        int? Quantity, int? Rooms, decimal? Area, decimal? WarmRent, WorkKind? WorkKind, decimal? HoursPerWeek, IReadOnlyList<int> PhotoIds);
 
     public sealed class InquiryInput
     {
@@ -73,44 +81,20 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
 
     private async Task<IActionResult> ShowAsync(int id, int statusCode)
     {
-        var listing = await LoadAsync(id);
-        if (listing is null)
-        {
-            return NotFound();
-        }
-
         var userId = member.UserId;
-        IsOwner = userId is not null && listing.PosterUserId == userId;
-        var isCoordinator = await member.IsAtLeastAsync(TownRole.Coordinator);
         var now = clock.GetUtcNow();
-        var status = ListingLifecycle.EffectiveStatus(listing.Status, listing.ExpiresAt, now);
-        if ((status == ListingStatus.Draft && !IsOwner) || (listing.IsHidden && !IsOwner && !isCoordinator))
+        var (sight, facts) = await ListingVisibility.SightAsync(db, id, await ListingVisibility.ReaderAsync(member), now);
+        if (sight == ListingSight.None || facts is null)
         {
             return NotFound();
         }
 
-        ViaOffice = await OfficeMode.IsOnAsync(db, id);
-        SummaryOnly = ViaOffice && !IsOwner && !isCoordinator;
-        var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        Listing = new ListingView(listing.Id, listing.Type, status, listing.Title, listing.Description, listing.Category!.Icon,
-            listing.Category.NameIn(culture), listing.District!.Name,
-            listing.Organisation?.Name ?? listing.Poster!.UserName!, listing.OrganisationId,
-            listing.Organisation?.Status == OrganisationStatus.Approved, Localization.SpokenLanguages.Unpack(listing.Languages),
-            listing.Quantity, listing.AvailableFrom, listing.AvailableUntil, listing.Rooms, listing.AreaSquareMetres,
-            listing.WarmRentCents is { } warmRent ? Money.ToEuros(warmRent) : null,
-            listing.WorkKind, listing.HoursPerWeek, listing.PublishedAt, listing.ExpiresAt, listing.IsHidden,
-            listing.Photos.OrderBy(p => p.SortOrder).Select(p => p.Id).ToList());
-        if (SummaryOnly)
-        {
-            // Only what the issue allows the public in office mode: nothing that identifies the poster or the place.
-            Listing = Listing with
-            {
-                Description = "", PosterName = "", OrganisationId = null, OrganisationVerified = false, Languages = [], Quantity = null,
-                Rooms = null, Area = null, WarmRent = null, WorkKind = null, HoursPerWeek = null, PhotoIds = [],
-            };
-        }
-
-        var open = status == ListingStatus.Published && !listing.IsHidden;
+        IsOwner = facts.ByReader;
+        ViaOffice = facts.InOfficeMode;
+        Listing = await LoadHeadAsync(id, now);
+        Body = sight == ListingSight.Summary ? null : await LoadBodyAsync(id);
+        var status = Listing.Status;
+        var open = status == ListingStatus.Published && !Listing.IsHidden;
         CanRespond = userId is not null && !IsOwner && open && !ViaOffice;
         CanInquire = userId is not null && !IsOwner && open && ViaOffice;
         if (CanInquire)
@@ -122,7 +106,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
             }
         }
 
-        if (Listing.WarmRent is { } rent)
+        if (Body?.WarmRent is { } rent)
         {
             var rentCents = Money.ToCents(rent);
             RentCheck = (await db.RentLimits.AsNoTracking().OrderBy(r => r.HouseholdSize)
@@ -154,16 +138,15 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
             return Challenge();
         }
 
-        var listing = await db.Listings.AsNoTracking().Where(x => x.Id == id)
-            .Select(x => new { x.PosterUserId, x.Status, x.ExpiresAt, x.IsHidden }).SingleOrDefaultAsync();
-        if (listing is null || listing.IsHidden
-            || ListingLifecycle.EffectiveStatus(listing.Status, listing.ExpiresAt, clock.GetUtcNow()) != ListingStatus.Published
-            || !await OfficeMode.IsOnAsync(db, id))
+        var now = clock.GetUtcNow();
+        var (sight, listing) = await ListingVisibility.SightAsync(db, id, await ListingVisibility.ReaderAsync(member), now);
+        if (sight == ListingSight.None || listing is null || listing.IsHidden || !listing.InOfficeMode
+            || ListingLifecycle.EffectiveStatus(listing.Status, listing.ExpiresAt, now) != ListingStatus.Published)
         {
             return NotFound();
         }
 
-        if (listing.PosterUserId == userId || !await member.CanParticipateAsync())
+        if (listing.ByReader || !await member.CanParticipateAsync())
         {
             return await ShowAsync(id, StatusCodes.Status403Forbidden);
         }
@@ -243,9 +226,36 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
         return Back();
     }
 
-    private Task<Listing?> LoadAsync(int id) =>
-        db.Listings.AsNoTracking().AsSplitQuery()
-            .Include(x => x.Category).Include(x => x.District).Include(x => x.Poster).Include(x => x.Organisation)
-            .Include(x => x.Photos.OrderBy(p => p.SortOrder))
-            .SingleOrDefaultAsync(x => x.Id == id);
+    private async Task<ListingHead> LoadHeadAsync(int id, DateTimeOffset now)
+    {
+        var head = await db.Listings.AsNoTracking().Where(x => x.Id == id)
+            .Select(x => new
+            {
+                x.Id, x.Type, x.Status, x.Title, x.Category!.Icon, x.Category.Key, x.Category.Names, District = x.District!.Name, x.AvailableFrom, x.AvailableUntil,
+                x.PublishedAt, x.ExpiresAt, x.IsHidden,
+            })
+            .SingleAsync();
+        var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        return new ListingHead(head.Id, head.Type, ListingLifecycle.EffectiveStatus(head.Status, head.ExpiresAt, now), head.Title, head.Icon,
+            new Category { Key = head.Key, Names = head.Names }.NameIn(culture), head.District,
+            head.AvailableFrom, head.AvailableUntil, head.PublishedAt, head.ExpiresAt, head.IsHidden);
+    }
+
+    private async Task<ListingBody> LoadBodyAsync(int id)
+    {
+        var body = await db.Listings.AsNoTracking().Where(x => x.Id == id)
+            .Select(x => new
+            {
+                x.Description,
+                PosterName = x.Organisation != null ? x.Organisation.Name : x.Poster!.UserName,
+                x.OrganisationId,
+                OrganisationVerified = x.Organisation != null && x.Organisation.Status == OrganisationStatus.Approved,
+                x.Languages, x.Quantity, x.Rooms, x.AreaSquareMetres, x.WarmRentCents, x.WorkKind, x.HoursPerWeek,
+                PhotoIds = x.Photos.OrderBy(p => p.SortOrder).Select(p => p.Id).ToList(),
+            })
+            .SingleAsync();
+        return new ListingBody(body.Description, body.PosterName ?? "", body.OrganisationId, body.OrganisationVerified,
+            Localization.SpokenLanguages.Unpack(body.Languages), body.Quantity, body.Rooms, body.AreaSquareMetres, body.WarmRentCents is { } warmRent ? Money.ToEuros(warmRent) : null, body.WorkKind,
+            body.HoursPerWeek, body.PhotoIds);
+    }
 }

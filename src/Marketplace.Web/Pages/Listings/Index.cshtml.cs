@@ -49,24 +49,12 @@ public sealed record ListingResults(IReadOnlyList<ListingCard> Cards, int Total,
 
     public int Pages => Math.Max(1, (Total + ListingFilter.PageSize - 1) / ListingFilter.PageSize);
 
-    public static async Task<ListingResults> LoadAsync(ListingSearch search, ListingFilter filter, AppDbContext db, IMemoryCache cache)
-    {
-        var results = await LoadCardsAsync(search, filter, db, cache);
-        return results with { Cards = await ViaOfficeAsync(db, results.Cards) };
-    }
-
     /// <summary>
-    /// Cards of listings in office mode show neither poster nor photo. Lists are the same for every reader (and partly
-    /// cached), so this holds for posters and coordinators too; they see everything on the listing's page.
+    /// Public listings only (<see cref="ListingVisibility"/>). Cards of listings in office mode are read without poster and
+    /// photo. Lists are the same for every reader (and partly cached), so this holds for posters and coordinators too; they
+    /// see everything on the listing's page.
     /// </summary>
-    private static async Task<IReadOnlyList<ListingCard>> ViaOfficeAsync(AppDbContext db, IReadOnlyList<ListingCard> cards)
-    {
-        var viaOffice = await OfficeMode.AmongAsync(db, cards.Select(c => c.Id).ToList());
-        return viaOffice.Count == 0 ? cards
-            : cards.Select(c => viaOffice.Contains(c.Id) ? c with { Poster = "", Verified = false, PhotoId = null, ViaOffice = true } : c).ToList();
-    }
-
-    private static async Task<ListingResults> LoadCardsAsync(ListingSearch search, ListingFilter filter, AppDbContext db, IMemoryCache cache)
+    public static async Task<ListingResults> LoadAsync(ListingSearch search, ListingFilter filter, AppDbContext db, IMemoryCache cache)
     {
         if (filter.Q is not null && ListingSearch.Fts5Query(filter.Q) is null)
         {
@@ -88,14 +76,14 @@ public sealed record ListingResults(IReadOnlyList<ListingCard> Cards, int Total,
             {
                 var (icon, category) = names.CardCategories.GetValueOrDefault(r.CategoryId, ("", ""));
                 return new ListingCard(r.Id, r.Type, r.Title, icon, category, names.CardDistricts.GetValueOrDefault(r.DistrictId, ""),
-                    r.Poster, r.Verified, r.PublishedAt, r.ExpiresAt, r.PhotoId);
+                    r.Poster, r.Verified, r.PublishedAt, r.ExpiresAt, r.PhotoId, r.ViaOffice);
             }).ToList(), count, filter);
         }
 
-        return await LoadWithLinqAsync(search, filter);
+        return await LoadWithLinqAsync(search, filter, db);
     }
 
-    private static async Task<ListingResults> LoadWithLinqAsync(ListingSearch search, ListingFilter filter)
+    private static async Task<ListingResults> LoadWithLinqAsync(ListingSearch search, ListingFilter filter, AppDbContext db)
     {
         var query = search.Apply(filter);
         var skip = (filter.Page - 1) * ListingFilter.PageSize;
@@ -116,19 +104,22 @@ public sealed record ListingResults(IReadOnlyList<ListingCard> Cards, int Total,
                 : await query.Select(l => l.Id).Skip(skip).Take(ListingFilter.PageSize).ToListAsync();
         }
         var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var inOfficeMode = OfficeMode.Only(db, db.Listings).Select(l => l.Id);
         var rows = await search.ByIds(pageIds)
-            .Select(l => new
+            .Select(l => new { Listing = l, ViaOffice = inOfficeMode.Contains(l.Id) })
+            .Select(x => new
             {
-                l.Id, l.Type, l.Title, l.Category!.Icon, l.Category.Names, District = l.District!.Name, l.PublishedAt, l.ExpiresAt,
-                Poster = l.Organisation != null ? l.Organisation.Name : l.Poster!.UserName,
-                Verified = l.Organisation != null && l.Organisation.Status == OrganisationStatus.Approved,
-                PhotoId = l.Photos.OrderBy(p => p.SortOrder).Select(p => (int?)p.Id).FirstOrDefault(),
+                x.Listing.Id, x.Listing.Type, x.Listing.Title, x.Listing.Category!.Icon, x.Listing.Category.Names, District = x.Listing.District!.Name,
+                x.Listing.PublishedAt, x.Listing.ExpiresAt, x.ViaOffice,
+                Poster = x.ViaOffice ? null : x.Listing.Organisation != null ? x.Listing.Organisation.Name : x.Listing.Poster!.UserName,
+                Verified = !x.ViaOffice && x.Listing.Organisation != null && x.Listing.Organisation.Status == OrganisationStatus.Approved,
+                PhotoId = x.ViaOffice ? null : x.Listing.Photos.OrderBy(p => p.SortOrder).Select(p => (int?)p.Id).FirstOrDefault(),
             })
             .ToListAsync();
         var order = pageIds.Select((id, index) => (id, index)).ToDictionary(x => x.id, x => x.index);
         var cards = rows.OrderBy(r => order[r.Id]).Select(r => new ListingCard(r.Id, r.Type, r.Title, r.Icon,
             r.Names.GetValueOrDefault(culture) ?? r.Names.GetValueOrDefault("de") ?? "", r.District, r.Poster ?? "", r.Verified,
-            r.PublishedAt, r.ExpiresAt, r.PhotoId)).ToList();
+            r.PublishedAt, r.ExpiresAt, r.PhotoId, r.ViaOffice)).ToList();
         return new ListingResults(cards, total, filter);
     }
 }

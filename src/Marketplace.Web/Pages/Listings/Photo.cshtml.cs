@@ -1,5 +1,4 @@
 using Marketplace.Web.Data;
-using Marketplace.Web.Domain;
 using Marketplace.Web.Listings;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
@@ -7,33 +6,27 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Pages.Listings;
 
-/// <summary>Serves a listing's photo under the same visibility as the listing itself (in office mode: poster and coordinators only); never another town's.</summary>
-public sealed class PhotoModel(AppDbContext db, Security.CurrentMember member) : PageModel
+/// <summary>
+/// Serves a listing's photo to those who see more of the listing than its summary (<see cref="ListingVisibility.ShowsPhotos"/>);
+/// to everyone else, and for another town's photo, a 404.
+/// </summary>
+public sealed class PhotoModel(AppDbContext db, Security.CurrentMember member, TimeProvider clock) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        var userId = member.UserId;
-        var photo = await db.ListingPhotos.AsNoTracking()
-            .Where(p => p.Id == id)
-            .Join(db.Listings, p => p.ListingId, l => l.Id, (p, l) => new { p.ContentType, p.Data, p.ListingId, l.Status, l.IsHidden, l.PosterUserId })
-            .SingleOrDefaultAsync();
-        if (photo is null)
+        var listingId = await db.ListingPhotos.Where(p => p.Id == id).Select(p => (int?)p.ListingId).SingleOrDefaultAsync();
+        if (listingId is null)
         {
             return NotFound();
         }
 
-        var isOwner = userId is not null && photo.PosterUserId == userId;
-        if (!isOwner && (photo.Status == ListingStatus.Draft || (photo.IsHidden && !await member.IsAtLeastAsync(TownRole.Coordinator))))
+        var (sight, _) = await ListingVisibility.SightAsync(db, listingId.Value, await ListingVisibility.ReaderAsync(member), clock.GetUtcNow());
+        if (!ListingVisibility.ShowsPhotos(sight))
         {
             return NotFound();
         }
 
-        // In office mode photos are for the poster and the office only (they can show the person or the place).
-        if (!isOwner && await OfficeMode.IsOnAsync(db, photo.ListingId) && !await member.IsAtLeastAsync(TownRole.Coordinator))
-        {
-            return NotFound();
-        }
-
+        var photo = await db.ListingPhotos.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.ContentType, p.Data }).SingleAsync();
         Response.Headers.CacheControl = "private, max-age=3600";
         return File(photo.Data, photo.ContentType);
     }

@@ -12,8 +12,12 @@ using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Pages.Messages;
 
-/// <summary>"I can help" / "I am interested": the first message to a listing's poster opens a conversation.</summary>
-public sealed class StartModel(AppDbContext db, CurrentMember member, MessageSender sender, IStringLocalizer<SharedResource> l) : PageModel
+/// <summary>
+/// "I can help" / "I am interested": the first message to a listing's poster opens a conversation. Only on a listing
+/// everyone may see (<see cref="ListingVisibility.IsPublic"/>); any other is a 404, as on its page.
+/// </summary>
+public sealed class StartModel(AppDbContext db, CurrentMember member, MessageSender sender, IStringLocalizer<SharedResource> l,
+    TimeProvider clock) : PageModel
 {
     [BindProperty]
     public MessageInput Input { get; set; } = new();
@@ -74,7 +78,8 @@ public sealed class StartModel(AppDbContext db, CurrentMember member, MessageSen
     private async Task<IActionResult?> CheckAsync(int listingId)
     {
         var found = await db.Listings.AsNoTracking()
-            .Where(x => x.Id == listingId && x.Status == ListingStatus.Published && !x.IsHidden)
+            .WherePublic(clock.GetUtcNow())
+            .Where(x => x.Id == listingId)
             .Select(x => new ListingSummary(x.Id, x.Type, x.Title, x.PosterUserId, x.Poster!.UserName!))
             .SingleOrDefaultAsync();
         if (found is null)

@@ -61,7 +61,7 @@ public sealed class ListingBrowseTests(MarketplaceFactory app) : IClassFixture<M
     }
 
     [Fact]
-    public async Task PausedExpiredAndHiddenListings_AreNotListed_ButOldOnesStayReadable()
+    public async Task PausedExpiredAndHiddenListings_AreNotListed_AndOnlyThePosterStillReadsOldOnes()
     {
         await app.CreateListingAsync("erlangen", "erlangen-mitglied", title: "Sichtbarer Sessel");
         var paused = await app.CreateListingAsync("erlangen", "erlangen-mitglied", title: "Pausierter Sessel", configure: l => l.Status = ListingStatus.Paused);
@@ -71,10 +71,13 @@ public sealed class ListingBrowseTests(MarketplaceFactory app) : IClassFixture<M
         var client = app.TownClient("erlangen");
 
         Assert.Equal(["Sichtbarer Sessel"], await TitlesAsync(client, "?q=Sessel"));
-        var old = await client.GetPageAsync($"/listings/{expired}");
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/listings/{expired}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/listings/{paused}")).StatusCode);
+        var poster = app.TownClient("erlangen");
+        await poster.LoginOkAsync("erlangen-mitglied");
+        var old = await poster.GetPageAsync($"/listings/{expired}");
         Assert.Equal("Abgelaufen", old.TestId("listing-status"));
         Assert.Null(old.QuerySelector("[data-testid=respond-button]"));
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/listings/{paused}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/listings/{hidden}")).StatusCode);
         var coordinator = app.TownClient("erlangen");
         await coordinator.LoginOkAsync("erlangen-koordination");
