@@ -6,6 +6,8 @@ public enum HostScope
     Platform,
     /// <summary>Served only on a municipality's subdomain.</summary>
     Town,
+    /// <summary>Served on both: error pages, the language switch, content pages, signing in.</summary>
+    Any,
 }
 
 /// <summary>Endpoint metadata that says on which kind of host a page exists at all.</summary>
@@ -23,6 +25,7 @@ public sealed class HostScopeMiddleware(RequestDelegate next)
             null => true,
             HostScope.Platform => kind == HostKind.Platform,
             HostScope.Town => kind == HostKind.Town,
+            HostScope.Any => true,
             _ => false,
         };
 
