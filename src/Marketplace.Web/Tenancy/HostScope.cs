@@ -13,6 +13,16 @@ public enum HostScope
 /// <summary>Endpoint metadata that says on which kind of host a page exists at all.</summary>
 public sealed record HostScopeMetadata(HostScope Scope);
 
+/// <summary>
+/// On a page model whose host differs from its folder's (see <see cref="Security.PageAccess"/>), e.g. the town's
+/// registration among the account pages that work on both hosts.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class HostScopeAttribute(HostScope scope) : Attribute
+{
+    public HostScope Scope { get; } = scope;
+}
+
 /// <summary>Runs after routing and before authorization, so a page on the wrong host is a 404 rather than a login prompt.</summary>
 public sealed class HostScopeMiddleware(RequestDelegate next)
 {
