@@ -92,11 +92,4 @@ public static class ModerationTargets
         ModerationActionKind.Unblock => type == ReportTarget.User && state.IsBlocked,
         _ => false,
     };
-
-    /// <summary>A time in the town's own zone, in the reader's culture.</summary>
-    public static string TownTime(DateTimeOffset at, string timeZoneId)
-    {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var found) ? found : TimeZoneInfo.Utc;
-        return TimeZoneInfo.ConvertTime(at, zone).ToString("g", CultureInfo.CurrentCulture);
-    }
 }
