@@ -54,7 +54,7 @@ public sealed class EndpointAccessTests(MarketplaceFactory app) : IClassFixture<
             || e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null) > 50);
     }
 
-    /// <summary>What Program.cs said page by page before the folder table; the table must keep it.</summary>
+    /// <summary>Host and policies page by page, as they were before the folder table: the table must keep them.</summary>
     [Theory]
     [InlineData("/Admin/Index", HostScope.Platform, "PlatformAdmin")]
     [InlineData("/Admin/Municipalities/New", HostScope.Platform, "PlatformAdmin")]

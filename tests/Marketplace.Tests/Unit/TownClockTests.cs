@@ -1,3 +1,4 @@
+using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Tenancy;
 
@@ -150,6 +151,24 @@ public sealed class TownClockTests
         var clock = new TownClock(new PlatformHost(), new FixedClock(Utc("2026-01-01T00:00:00")));
 
         Assert.Throws<InvalidOperationException>(() => clock.Today());
+    }
+
+    /// <summary>One home: zone lookups and conversions elsewhere would bring back their own fallbacks.</summary>
+    [Theory]
+    [InlineData("FindSystemTimeZoneById")]
+    [InlineData("TimeZoneInfo.ConvertTime")]
+    [InlineData("GetUtcOffset")]
+    public void OnlyTheTownClockAndDomainRules_ConvertBetweenZones(string call)
+    {
+        var root = RepositoryPaths.WebProject;
+        var offenders = Directory.EnumerateFiles(root, "*.cs*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(root, f))
+            .Where(f => !f.StartsWith("obj", StringComparison.Ordinal) && !f.StartsWith("bin", StringComparison.Ordinal))
+            .Where(f => File.ReadAllText(Path.Combine(root, f)).Contains(call, StringComparison.Ordinal))
+            .Where(f => f != Path.Combine("Tenancy", "TownClock.cs") && !f.StartsWith("Domain", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.Empty(offenders);
     }
 
     private sealed class PlatformHost : ITenantContext
