@@ -10,7 +10,7 @@ using Marketplace.Web.Mail;
 using Marketplace.Web.Matching;
 using Marketplace.Web.Messages;
 using Marketplace.Web.Organisations;
-using Marketplace.Web.Resources;
+using Marketplace.Web.Pages;
 using Marketplace.Web.Security;
 using Marketplace.Web.Tenancy;
 using Marketplace.Web.Volunteers;
@@ -49,28 +49,7 @@ services.AddMarketplaceRateLimits(configuration);
 
 services.AddMarketplaceLocalization();
 
-services.AddRazorPages(options =>
-    {
-        options.Conventions.AuthorizeFolder("/Admin", Policies.PlatformAdmin);
-        options.Conventions.AuthorizeFolder("/Town", Policies.TownAdmin);
-        options.Conventions.AuthorizeFolder("/Coordination", Policies.Coordinator);
-        options.Conventions.AuthorizeFolder("/Me", Policies.TownMember);
-        options.Conventions.AuthorizeFolder("/Messages", Policies.TownMember);
-        options.Conventions.AddFolderApplicationModelConvention("/Admin", m => m.EndpointMetadata.Add(new HostScopeMetadata(HostScope.Platform)));
-        foreach (var townFolder in new[] { "/Town", "/Coordination", "/Me", "/Messages", "/Listings", "/Organisations" })
-        {
-            options.Conventions.AddFolderApplicationModelConvention(townFolder, m => m.EndpointMetadata.Add(new HostScopeMetadata(HostScope.Town)));
-        }
-
-        options.Conventions.AddPageApplicationModelConvention("/Account/Register", m => m.EndpointMetadata.Add(new HostScopeMetadata(HostScope.Town)));
-        options.Conventions.AddPageApplicationModelConvention("/Unsubscribe", m => m.EndpointMetadata.Add(new HostScopeMetadata(HostScope.Town)));
-        options.Conventions.AddPageApplicationModelConvention("/Reports/New", m => m.EndpointMetadata.Add(new HostScopeMetadata(HostScope.Town)));
-        options.Conventions.AddPageApplicationModelConvention("/Account/ResendConfirmation", m => m.EndpointMetadata.Add(new HostScopeMetadata(HostScope.Town)));
-    })
-    .AddViewLocalization()
-    .AddDataAnnotationsLocalization(options =>
-        options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
-services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
+services.AddMarketplacePages();
 
 var app = builder.Build();
 
@@ -96,9 +75,10 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapHealthChecks("/healthz");
+app.MapHealthChecks("/healthz").WithMetadata(new HostScopeMetadata(HostScope.Any)).AllowAnonymous();
+// Hangfire's own filter admits platform admins and answers 401/403 itself; an ASP.NET policy would redirect to the login instead.
 app.MapHangfireDashboard("/admin/jobs", new DashboardOptions { Authorization = [new PlatformAdminDashboardFilter()] })
-    .WithMetadata(new HostScopeMetadata(HostScope.Platform));
+    .WithMetadata(new HostScopeMetadata(HostScope.Platform)).AllowAnonymous();
 app.MapRazorPages();
 
 await app.RunAsync();

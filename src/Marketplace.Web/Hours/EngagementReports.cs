@@ -28,9 +28,9 @@ public sealed record EngagementReport(string TownName, string MemberName, int Ye
 }
 
 /// <summary>Builds a member's proof of engagement from their approved hours only: pending or rejected hours prove nothing.</summary>
-public sealed class EngagementReports(AppDbContext db, ITenantContext tenant, TimeProvider clock)
+public sealed class EngagementReports(AppDbContext db, ITenantContext tenant, TownClock townClock)
 {
-    public DateOnly Today => HoursFormat.TownToday(clock, tenant.Tenant!.TimeZoneId);
+    public DateOnly Today => townClock.Today();
 
     public async Task<EngagementReport> ForAsync(string userId, int year)
     {

@@ -17,14 +17,4 @@ public static class HoursFormat
         format.CurrencySymbol = "€";
         return amount.ToString("C2", format);
     }
-
-    /// <summary>The town's calendar day now; the year and month filters and "not in the future" are in town time.</summary>
-    public static DateOnly TownToday(TimeProvider clock, string? timeZoneId)
-    {
-        var now = clock.GetUtcNow();
-        var local = timeZoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var zone)
-            ? TimeZoneInfo.ConvertTime(now, zone)
-            : now;
-        return DateOnly.FromDateTime(local.DateTime);
-    }
 }

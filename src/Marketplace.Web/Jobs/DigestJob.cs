@@ -13,8 +13,7 @@ namespace Marketplace.Web.Jobs;
 /// fans out: a town whose local hour has come and that has not run today is claimed (one conditional update, so two
 /// instances cannot both claim it) and gets its own job.
 /// </summary>
-public sealed class DigestJob(AppDbContext db, IBackgroundJobClient jobs, TenantScopeFactory tenantScopes, TimeProvider clock,
-    ILogger<DigestJob> logger)
+public sealed class DigestJob(AppDbContext db, IBackgroundJobClient jobs, TenantScopeFactory tenantScopes, TimeProvider clock)
 {
     public const string RecurringJobId = "digests";
     public const string Schedule = "*/15 * * * *";
@@ -27,13 +26,7 @@ public sealed class DigestJob(AppDbContext db, IBackgroundJobClient jobs, Tenant
         var started = new List<(Guid, DateOnly)>();
         foreach (var town in towns)
         {
-            if (!TimeZoneInfo.TryFindSystemTimeZoneById(town.TimeZoneId, out var zone))
-            {
-                logger.LogWarning("Municipality {TenantId} has an unknown time zone {Zone}; no digests.", town.Id, town.TimeZoneId);
-                continue;
-            }
-
-            if (DigestSchedule.DueDate(zone, town.DigestHour, town.LastDigestRunOn, now) is not { } date)
+            if (DigestSchedule.DueDate(TownClock.ZoneOf(town.TimeZoneId), town.DigestHour, town.LastDigestRunOn, now) is not { } date)
             {
                 continue;
             }

@@ -15,7 +15,7 @@ namespace Marketplace.Web.Listings;
 /// date, so a second run of the same day (a retry, another instance) sends nothing twice.
 /// </summary>
 public sealed class ListingDigests(AppDbContext db, ITenantContext tenant, TownMail mail, SignedLinks signed, TenantLinks links,
-    IStringLocalizer<SharedResource> localizer, TimeProvider clock, ILogger<ListingDigests> logger)
+    IStringLocalizer<SharedResource> localizer, TownClock townClock, TimeProvider clock, ILogger<ListingDigests> logger)
 {
     /// <summary>Subscriptions per save: one transaction each, so a crash loses at most a batch's work, never its mail.</summary>
     public const int BatchSize = 200;
@@ -43,7 +43,6 @@ public sealed class ListingDigests(AppDbContext db, ITenantContext tenant, TownM
         var listings = await LoadCandidatesAsync(subscriptions.Min(s => s.LastSentAt ?? s.CreatedAt), now, cancellationToken);
         var candidates = listings.Values.Select(l => l.Candidate).ToList();
         var names = await NamesAsync(cancellationToken);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(town.TimeZoneId);
         var keyPrefix = $"digest:{localDate:yyyyMMdd}:";
         var queuedBefore = (await db.OutboxMails.Where(m => m.IdempotencyKey.StartsWith(keyPrefix)).Select(m => m.IdempotencyKey)
             .ToListAsync(cancellationToken)).ToHashSet();
@@ -67,7 +66,7 @@ public sealed class ListingDigests(AppDbContext db, ITenantContext tenant, TownM
                 {
                     var key = $"{keyPrefix}{subscription.Id}:{person.UserId}";
                     if (!queuedBefore.Contains(key) && await mail.QueueAsync(person.Email, person.Culture ?? town.DefaultCulture, "digest", key,
-                            () => Compose(town, subscription, audience.OrganisationName, person, items, listings, names, localDate, zone),
+                            () => Compose(town, subscription, audience.OrganisationName, person, items, listings, names, localDate),
                             keyChecked: true))
                     {
                         queued++;
@@ -142,8 +141,7 @@ public sealed class ListingDigests(AppDbContext db, ITenantContext tenant, TownM
     }
 
     private MailContent Compose(TenantInfo town, DigestSubscription subscription, string? organisationName, Recipient person, DigestItems items,
-        Dictionary<int, Listed> listings, (Dictionary<int, Category> Categories, Dictionary<int, string> Districts) names, DateOnly localDate,
-        TimeZoneInfo zone)
+        Dictionary<int, Listed> listings, (Dictionary<int, Category> Categories, Dictionary<int, string> Districts) names, DateOnly localDate)
     {
         var culture = CultureInfo.CurrentUICulture;
         MailItem Item(DigestCandidate c) => new(
@@ -152,7 +150,7 @@ public sealed class ListingDigests(AppDbContext db, ITenantContext tenant, TownM
             string.Join(" · ",
                 names.Categories.TryGetValue(c.CategoryId, out var category) ? category.NameIn(culture.TwoLetterISOLanguageName) : "",
                 names.Districts.GetValueOrDefault(c.DistrictId, ""),
-                localizer["Digest_Since", TimeZoneInfo.ConvertTime(c.PublishedAt, zone).ToString("d", culture)].Value),
+                localizer["Digest_Since", townClock.Local(c.PublishedAt).ToString("d", culture)].Value),
             new MailLink(localizer[c.Type == ListingType.Request ? "Digest_CanHelp" : "Digest_Interested"],
                 links.TownUrl(town.Slug, $"/messages/start/{c.Id}")));
 

@@ -14,7 +14,7 @@ namespace Marketplace.Web.Listings;
 /// or close it, without logging in. One mail per listing and end date: renewing sets a new end and earns a new reminder.
 /// </summary>
 public sealed class StillCurrentReminders(AppDbContext db, ITenantContext tenant, TownMail mail, SignedLinks signed, OneClickTokens tokens,
-    TenantLinks links, IStringLocalizer<SharedResource> localizer, TimeProvider clock)
+    TenantLinks links, IStringLocalizer<SharedResource> localizer, TownClock townClock, TimeProvider clock)
 {
     public const string Purpose = "still-current";
     public const string LinkPath = "/listings/still-current";
@@ -34,7 +34,6 @@ public sealed class StillCurrentReminders(AppDbContext db, ITenantContext tenant
             .Select(l => new { l.Id, l.Title, ExpiresAt = l.ExpiresAt!.Value, l.PosterUserId, l.Poster!.Email, l.Poster.UserName, l.Poster.PreferredCulture })
             .ToListAsync(cancellationToken);
 
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(town.TimeZoneId);
         var queued = 0;
         foreach (var listing in due)
         {
@@ -48,7 +47,7 @@ public sealed class StillCurrentReminders(AppDbContext db, ITenantContext tenant
             var culture = listing.PreferredCulture ?? town.DefaultCulture;
             await mail.QueueAsync(listing.Email!, culture, "still-current", key, () =>
             {
-                var ends = TimeZoneInfo.ConvertTime(listing.ExpiresAt, zone).ToString("D", CultureInfo.CurrentCulture);
+                var ends = townClock.Local(listing.ExpiresAt).ToString("D", CultureInfo.CurrentCulture);
                 return new MailContent(localizer["StillCurrent_Subject", town.Name, listing.Title], localizer["Digest_Greeting", listing.UserName!],
                     [localizer["StillCurrent_Intro", listing.Title, ends], localizer["StillCurrent_Choose"]])
                 {

@@ -13,7 +13,7 @@ public sealed record Suggestion(CandidateKind Kind, int Id, string Label, string
 /// Loads a request's candidates (published offers and available volunteers of the same category family) and ranks them
 /// with <see cref="MatchScoring"/>. The database narrows by category; the pure function decides.
 /// </summary>
-public sealed class MatchCandidates(AppDbContext db, ITenantContext tenant, TimeProvider clock)
+public sealed class MatchCandidates(AppDbContext db, ITenantContext tenant, TownClock townClock)
 {
     public const int Top = 10;
 
@@ -54,7 +54,7 @@ public sealed class MatchCandidates(AppDbContext db, ITenantContext tenant, Time
 
         var people = offers.Select(o => o.PosterUserId).Concat(volunteers.Select(v => v.UserId)).Distinct().ToList();
         var years = await db.Tenants.Where(t => t.Id == tenant.TenantId).Select(t => t.ClearanceValidYears).SingleAsync();
-        var today = TownClock.Today(clock, tenant.Tenant!);
+        var today = townClock.Today();
         var cleared = (await db.PoliceClearances.AsNoTracking().Where(c => people.Contains(c.VolunteerUserId))
                 .Select(c => new { c.VolunteerUserId, c.IssuedOn }).ToListAsync())
             .Where(c => ClearanceRules.IsValid(c.IssuedOn, years, today)).Select(c => c.VolunteerUserId).ToHashSet();

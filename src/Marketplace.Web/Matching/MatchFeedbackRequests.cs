@@ -12,7 +12,7 @@ namespace Marketplace.Web.Matching;
 /// "Did it happen, did it help?": after an accepted match's time window both sides get a signed link; a yes from either
 /// side completes the match, a yes and a no make it disputed (<see cref="MatchOutcome"/>).
 /// </summary>
-public sealed class MatchFeedbackRequests(AppDbContext db, MatchMailer mailer, ITenantContext tenant, TimeProvider clock)
+public sealed class MatchFeedbackRequests(AppDbContext db, MatchMailer mailer, TownClock townClock, TimeProvider clock)
 {
     public const string Purpose = "match-feedback";
     public const string Path = "/matches/feedback";
@@ -20,8 +20,7 @@ public sealed class MatchFeedbackRequests(AppDbContext db, MatchMailer mailer, I
     /// <summary>Queues the questions for matches whose window has ended; returns how many matches were asked about.</summary>
     public async Task<int> RequestDueAsync()
     {
-        var town = tenant.Tenant!;
-        var today = TownClock.Today(clock, town);
+        var today = townClock.Today();
         var due = await MatchSides.Query(db).Where(s => s.Status == MatchStatus.Accepted && s.EndsOn < today)
             .Where(s => db.Matches.Any(m => m.Id == s.MatchId && m.FeedbackRequestedAt == null))
             .ToListAsync();

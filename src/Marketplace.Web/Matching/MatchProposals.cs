@@ -29,7 +29,7 @@ public enum AnswerOutcome
 /// "My matches"); two yeses make it a match and take a place; a no or seven days of silence send the request back to
 /// the queue with the reason.
 /// </summary>
-public sealed class MatchProposals(AppDbContext db, MatchAcceptance acceptance, MatchMailer mailer, AuditLog audit, ITenantContext tenant,
+public sealed class MatchProposals(AppDbContext db, MatchAcceptance acceptance, MatchMailer mailer, AuditLog audit, TownClock townClock,
     IStringLocalizer<SharedResource> l, TimeProvider clock)
 {
     public const string AnswerPurpose = "match-answer";
@@ -175,7 +175,7 @@ public sealed class MatchProposals(AppDbContext db, MatchAcceptance acceptance, 
             Request = db.Listings.Where(r => r.Id == m.ListingId).Select(r => r.AvailableUntil).First(),
             Offer = db.Listings.Where(o => o.Id == m.OfferListingId).Select(o => o.AvailableUntil).FirstOrDefault(),
         }).SingleAsync();
-        var today = TownClock.Today(clock, tenant.Tenant!);
+        var today = townClock.DateOf(now);
         var ends = new[] { dates.Request, dates.Offer }.Where(d => d is not null && d >= today).Min()
             ?? DateOnly.FromDateTime((now + Match.DefaultDuration).UtcDateTime);
         await db.Matches.Where(m => m.Id == matchId).ExecuteUpdateAsync(s => s.SetProperty(m => m.EndsOn, ends));

@@ -14,6 +14,7 @@ namespace Marketplace.Web.Pages;
 /// the authorisation, so the POST needs no antiforgery token (a mail program cannot have one).
 /// </summary>
 [IgnoreAntiforgeryToken]
+[HostScope(HostScope.Town)]
 public sealed class UnsubscribeModel(AppDbContext db, SignedLinks signed, ITenantContext tenant) : PageModel
 {
     public UnsubscribeKind? Kind { get; private set; }

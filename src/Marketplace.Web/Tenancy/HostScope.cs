@@ -6,10 +6,22 @@ public enum HostScope
     Platform,
     /// <summary>Served only on a municipality's subdomain.</summary>
     Town,
+    /// <summary>Served on both: error pages, the language switch, content pages, signing in.</summary>
+    Any,
 }
 
 /// <summary>Endpoint metadata that says on which kind of host a page exists at all.</summary>
 public sealed record HostScopeMetadata(HostScope Scope);
+
+/// <summary>
+/// On a page model whose host differs from its folder's (see <see cref="Security.PageAccess"/>), e.g. the town's
+/// registration among the account pages that work on both hosts.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class HostScopeAttribute(HostScope scope) : Attribute
+{
+    public HostScope Scope { get; } = scope;
+}
 
 /// <summary>Runs after routing and before authorization, so a page on the wrong host is a 404 rather than a login prompt.</summary>
 public sealed class HostScopeMiddleware(RequestDelegate next)
@@ -23,6 +35,7 @@ public sealed class HostScopeMiddleware(RequestDelegate next)
             null => true,
             HostScope.Platform => kind == HostKind.Platform,
             HostScope.Town => kind == HostKind.Town,
+            HostScope.Any => true,
             _ => false,
         };
 

@@ -14,12 +14,12 @@ namespace Marketplace.Web.Volunteers;
 /// three months after the volunteer's last activity (profile change, match, logged hours, or the record itself).
 /// </summary>
 public sealed class ClearanceUpkeep(AppDbContext db, TownMail mail, TenantLinks links, ITenantContext tenant, IStringLocalizer<SharedResource> l,
-    TimeProvider clock)
+    TownClock townClock, TimeProvider clock)
 {
     public async Task<int> RemindAsync()
     {
         var town = tenant.Tenant!;
-        var today = TownClock.Today(clock, town);
+        var today = townClock.Today();
         var years = await db.Tenants.Where(t => t.Id == town.Id).Select(t => t.ClearanceValidYears).SingleAsync();
         var records = await db.PoliceClearances.ToListAsync();
         var sent = 0;

@@ -128,6 +128,10 @@ public sealed class CrossTownHttpTests(MarketplaceFactory app) : IClassFixture<M
     [InlineData("/town/settings")]
     [InlineData("/account/register")]
     [InlineData("/account/resend-confirmation")]
+    [InlineData("/report")]
+    [InlineData("/unsubscribe/any-token")]
+    [InlineData("/matches/answer/any-token")]
+    [InlineData("/listings")]
     public async Task TownPages_DoNotExistOnTheBareDomain(string path) =>
         Assert.Equal(HttpStatusCode.NotFound, (await app.PlatformClient().GetAsync(path)).StatusCode);
 }

@@ -12,7 +12,9 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Marketplace.Web.Pages.Account;
 
+/// <summary>Town hosts only: one registers as a member of the town whose address one is on.</summary>
 [EnableRateLimiting(RateLimits.Account)]
+[HostScope(HostScope.Town)]
 public sealed class RegisterModel(UserManager<AppUser> users, AppDbContext db, Memberships memberships, AccountMailer mailer,
     ITenantContext tenant, TimeProvider clock) : PageModel
 {

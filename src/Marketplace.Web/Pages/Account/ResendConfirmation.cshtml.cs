@@ -10,8 +10,9 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Marketplace.Web.Pages.Account;
 
-/// <summary>Town hosts only (see Program.cs): the confirmation also takes up the town's pending appointments.</summary>
+/// <summary>Town hosts only: the confirmation also takes up the town's pending appointments.</summary>
 [EnableRateLimiting(RateLimits.Account)]
+[HostScope(HostScope.Town)]
 public sealed class ResendConfirmationModel(UserManager<AppUser> users, AccountMailer mailer, ITenantContext tenant) : PageModel
 {
     [BindProperty]

@@ -1,7 +1,6 @@
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Infrastructure;
-using Marketplace.Web.Pages.Messages;
 using Marketplace.Web.Security;
 using Marketplace.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
@@ -17,7 +16,7 @@ namespace Marketplace.Web.Pages.Coordination;
 /// Filters are a plain GET form, so a filtered view can be bookmarked or sent on. Dates are the town's calendar days.
 /// </summary>
 [Authorize(Policy = Policies.TownAdmin)]
-public sealed class AuditModel(AppDbContext db, ITenantContext tenant, IStringLocalizer<Resources.SharedResource> l) : PageModel
+public sealed class AuditModel(AppDbContext db, TownClock townClock, IStringLocalizer<Resources.SharedResource> l) : PageModel
 {
     public const int PageSize = 50;
 
@@ -49,7 +48,7 @@ public sealed class AuditModel(AppDbContext db, ITenantContext tenant, IStringLo
 
     public sealed record Row(DateTimeOffset At, string? Actor, AuditAction Action, string SubjectType, string SubjectId, string? Detail);
 
-    public DateTimeOffset Local(DateTimeOffset at) => at.InZone(tenant.Tenant!.TimeZoneId);
+    public DateTimeOffset Local(DateTimeOffset at) => townClock.Local(at);
 
     /// <summary>Subject types are stored as code words; the ones the office writes have a text, others show as stored.</summary>
     public string SubjectName(string type) => l["Audit_Subject_" + type] is { ResourceNotFound: false } text ? text.Value : type;
@@ -117,24 +116,16 @@ public sealed class AuditModel(AppDbContext db, ITenantContext tenant, IStringLo
 
         if (From is { } from)
         {
-            var start = StartOfDay(from);
+            var start = townClock.StartOfDay(from);
             entries = entries.Where(a => a.At >= start);
         }
 
         if (To is { } to)
         {
-            var end = StartOfDay(to.AddDays(1));
+            var end = townClock.StartOfDay(to.AddDays(1));
             entries = entries.Where(a => a.At < end);
         }
 
         return entries;
-    }
-
-    /// <summary>Midnight of a town calendar day, in UTC: stored times are UTC and PostgreSQL accepts only offset zero.</summary>
-    private DateTimeOffset StartOfDay(DateOnly day)
-    {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(tenant.Tenant!.TimeZoneId, out var found) ? found : TimeZoneInfo.Utc;
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(zone.IsInvalidTime(local) ? local.AddHours(1) : local, zone), TimeSpan.Zero);
     }
 }

@@ -19,7 +19,7 @@ namespace Marketplace.Web.Pages.Coordination;
 /// hourly rate; the year's approved hours also download as CSV.
 /// </summary>
 public sealed class HoursModel(AppDbContext db, ITenantContext tenant, CurrentMember member, HoursDecisions decisions, AuditLog audit,
-    TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+    TownClock townClock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int RowsShown = 300;
     public const int FirstExportYear = 2000;
@@ -56,7 +56,7 @@ public sealed class HoursModel(AppDbContext db, ITenantContext tenant, CurrentMe
     private DateOnly? MonthStart =>
         DateOnly.TryParseExact($"{Month}-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start) ? start : null;
 
-    private DateOnly Today => HoursFormat.TownToday(clock, tenant.Tenant!.TimeZoneId);
+    private DateOnly Today => townClock.Today();
 
     public async Task OnGetAsync() => await LoadAsync();
 

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Web.Pages.Coordination;
 
 /// <summary>The coordination office's dashboard: what waits for it, with links to each desk.</summary>
-public sealed class IndexModel(AppDbContext db, ITenantContext tenant, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, TownClock townClock, TimeProvider clock) : PageModel
 {
     public IReadOnlyDictionary<AgeBucket, int> OpenByAge { get; private set; } = new Dictionary<AgeBucket, int>();
     public int MediatedWaiting { get; private set; }
@@ -43,15 +43,14 @@ public sealed class IndexModel(AppDbContext db, ITenantContext tenant, TimeProvi
         MatchesAwaitingAnswers = await db.Matches.CountAsync(m => m.Status == MatchStatus.Proposed);
         HoursPending = await db.VolunteerHours.CountAsync(h => h.Status == HoursStatus.Pending);
 
-        var today = TownClock.Today(clock, tenant.Tenant!);
+        var today = townClock.Today();
         Year = today.Year;
         var firstDay = new DateOnly(Year, 1, 1);
         var hours = await HoursTotals.ApprovedAsync(db, firstDay, today);
         HoursApprovedThisYear = VolunteerHours.ToHours(hours.Minutes);
         HourlyRate = Money.ToEuros(hours.HourlyRateCents);
         HoursValueThisYear = Money.ToEuros(hours.ValueCents);
-        // In UTC: PostgreSQL takes timestamps with offset 0 only.
-        var yearStart = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(firstDay.ToDateTime(TimeOnly.MinValue), TownClock.Zone(tenant.Tenant!)));
+        var yearStart = townClock.StartOfYear(Year);
         MatchesThisYear = await db.Matches.CountAsync(m => m.Status == MatchStatus.Completed && (m.CompletedAt ?? m.CreatedAt) >= yearStart);
 
         OpenReports = await db.Reports.CountAsync(r => r.Status == ReportStatus.Open);

@@ -16,7 +16,7 @@ namespace Marketplace.Web.Pages.Coordination;
 
 /// <summary>The coordination office approves or rejects new organisations; their admins hear of it by mail.</summary>
 public sealed class OrganisationsModel(AppDbContext db, CurrentMember currentMember, OrganisationMailer mailer, TenantLinks links,
-    ITenantContext tenant, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+    ITenantContext tenant, TownClock townClock, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     private const int RecentlyReviewedShown = 20;
 
@@ -24,7 +24,7 @@ public sealed class OrganisationsModel(AppDbContext db, CurrentMember currentMem
     public IReadOnlyList<ReviewedRow> Reviewed { get; private set; } = [];
 
     /// <summary>Dates are shown in the town's time zone.</summary>
-    public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(tenant.Tenant!.TimeZoneId);
+    public DateTimeOffset Local(DateTimeOffset at) => townClock.Local(at);
 
     /// <summary>Optional; goes only into the mail to the organisation's admins.</summary>
     [BindProperty]

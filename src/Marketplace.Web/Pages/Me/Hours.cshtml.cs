@@ -17,7 +17,7 @@ namespace Marketplace.Web.Pages.Me;
 /// A member logs the hours they gave, against one of their matches or an organisation they belong to, and sees their
 /// entries with the office's decision. Only approved hours count (dashboard, proof of engagement).
 /// </summary>
-public sealed class HoursModel(AppDbContext db, CurrentMember member, ITenantContext tenant, TimeProvider clock,
+public sealed class HoursModel(AppDbContext db, CurrentMember member, TownClock townClock, TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int EntriesShown = 200;
@@ -143,7 +143,7 @@ public sealed class HoursModel(AppDbContext db, CurrentMember member, ITenantCon
     private async Task LoadAsync()
     {
         var me = member.UserId!;
-        Today = HoursFormat.TownToday(clock, tenant.Tenant!.TimeZoneId);
+        Today = townClock.Today();
 
         // A side of a match: the proposed volunteer, the named counterpart, or the poster of its request or offer.
         Matches = (await db.Matches.AsNoTracking()

@@ -17,8 +17,8 @@ namespace Marketplace.Web.Pages.Me;
 /// The in-app side of the office's proposals: what waits for the member's answer, the matches they are in (with the
 /// other side's contact where it was shared), and feedback once a match's time is over.
 /// </summary>
-public sealed class MatchesModel(AppDbContext db, CurrentMember member, MatchProposals proposals, MatchFeedbackRequests feedback, ITenantContext tenant,
-    TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class MatchesModel(AppDbContext db, CurrentMember member, MatchProposals proposals, MatchFeedbackRequests feedback,
+    TownClock townClock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public DateOnly Today { get; private set; }
@@ -65,7 +65,7 @@ public sealed class MatchesModel(AppDbContext db, CurrentMember member, MatchPro
     private async Task LoadAsync()
     {
         var me = member.UserId!;
-        Today = TownClock.Today(clock, tenant.Tenant!);
+        Today = townClock.Today();
         var mine = await MatchSides.Query(db).Where(s => s.RequestUserId == me || s.OfferUserId == me).OrderByDescending(s => s.MatchId).Take(50).ToListAsync();
         var others = mine.SelectMany(s => new[] { s.RequestUserId, s.OfferUserId }).Where(id => id is not null && id != me).Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(u => others.Contains(u.Id)).Select(u => new { u.Id, u.UserName, u.Email })

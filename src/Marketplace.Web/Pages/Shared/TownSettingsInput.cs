@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Localization;
+using Marketplace.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Marketplace.Web.Pages.Shared;
@@ -131,11 +132,11 @@ public sealed class TownSettingsInput
     }
 }
 
-/// <summary>An IANA time zone this server knows, e.g. Europe/Berlin.</summary>
+/// <summary>An IANA time zone this server knows, e.g. Europe/Berlin: the town clock relies on it and never falls back.</summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class KnownTimeZoneAttribute : LocalizedValidationAttribute
 {
-    protected override bool IsValidValue(object? value) => value is not string id || TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
+    protected override bool IsValidValue(object? value) => value is not string id || TownClock.IsKnownZone(id);
 }
 
 /// <summary>A language the interface is translated into.</summary>

@@ -84,6 +84,25 @@ public sealed class MunicipalityTests(MarketplaceFactory app) : IClassFixture<Ma
         Assert.Equal(before, await app.InTownAsync(null, db => db.Tenants.CountAsync()));
     }
 
+    /// <summary>The town clock trusts the stored zone, so a zone this server does not know never gets saved.</summary>
+    [Theory]
+    [InlineData("Mars/Olympus")]
+    [InlineData("W. Europe Standard Time")]
+    public async Task UnknownTimeZone_ShowsMessageAtField_CreatesNothing(string zone)
+    {
+        var admin = await AdminAsync();
+        var before = await app.InTownAsync(null, db => db.Tenants.CountAsync());
+        var form = NewTown("zeitlos", "x@example.org");
+        form["Settings.TimeZoneId"] = zone;
+
+        var response = await admin.SubmitAsync("/admin/municipalities/new", "[data-testid=municipality-form]", form);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("Zeitzone", (await Html.ParseAsync(response)).FieldError("Settings.TimeZoneId"));
+        Assert.Equal(before, await app.InTownAsync(null, db => db.Tenants.CountAsync()));
+        Assert.False(await app.InTownAsync(null, db => db.Tenants.AnyAsync(t => t.Slug == "zeitlos")));
+    }
+
     [Fact]
     public async Task Members_AreNotPlatformAdmins()
     {

@@ -11,7 +11,6 @@ using Marketplace.Web.Jobs;
 using Marketplace.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using MimeKit;
 
 namespace Marketplace.Tests.Integration.Mail;
@@ -191,7 +190,7 @@ public sealed class DigestTests(MarketplaceFactory app) : IClassFixture<Marketpl
         {
             await using var scope = app.Services.CreateAsyncScope();
             var job = new DigestJob(scope.ServiceProvider.GetRequiredService<AppDbContext>(), jobs,
-                scope.ServiceProvider.GetRequiredService<TenantScopeFactory>(), TimeProvider.System, NullLogger<DigestJob>.Instance);
+                scope.ServiceProvider.GetRequiredService<TenantScopeFactory>(), TimeProvider.System);
             return await job.RunAsync();
         }
 

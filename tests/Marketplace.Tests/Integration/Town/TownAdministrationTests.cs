@@ -56,6 +56,7 @@ public sealed class TownAdministrationTests(MarketplaceFactory app) : IClassFixt
         Assert.Contains("Zeitzone", page.FieldError("Input.TimeZoneId"));
         Assert.Contains("E-Mail", page.FieldError("Input.ContactEmail"));
         Assert.Equal("Köln", await app.InTownAsync(null, db => db.Tenants.Where(t => t.Slug == "koeln").Select(t => t.Name).SingleAsync()));
+        Assert.Equal("Europe/Berlin", await app.InTownAsync(null, db => db.Tenants.Where(t => t.Slug == "koeln").Select(t => t.TimeZoneId).SingleAsync()));
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Infrastructure;
-using Marketplace.Web.Pages.Messages;
 using Marketplace.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
@@ -10,14 +9,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Web.Pages.Coordination.Intake;
 
 /// <summary>One intake with the person's name and contact; each look at them is logged before they are shown.</summary>
-public sealed class DetailsModel(AppDbContext db, AuditLog audit, ITenantContext tenant) : PageModel
+public sealed class DetailsModel(AppDbContext db, AuditLog audit, TownClock townClock) : PageModel
 {
     public View Intake { get; private set; } = null!;
 
     public sealed record View(int Id, int ListingId, string Title, string Name, string? Contact, string Culture, string Code,
         DateTimeOffset CreatedAt, string? CreatedBy, DateTimeOffset? ClaimedAt, string? ClaimedBy);
 
-    public DateTimeOffset Local(DateTimeOffset at) => at.InZone(tenant.Tenant!.TimeZoneId);
+    public DateTimeOffset Local(DateTimeOffset at) => townClock.Local(at);
 
     public async Task<IActionResult> OnGetAsync(int id)
     {

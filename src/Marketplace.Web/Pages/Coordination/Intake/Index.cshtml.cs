@@ -1,5 +1,4 @@
 using Marketplace.Web.Data;
-using Marketplace.Web.Pages.Messages;
 using Marketplace.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +10,7 @@ namespace Marketplace.Web.Pages.Coordination.Intake;
 /// The town's assisted intakes, newest first. No names here: a person's name and contact are shown only on the
 /// detail page, where each look is logged.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, ITenantContext tenant) : PageModel
+public sealed class IndexModel(AppDbContext db, TownClock townClock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -23,7 +22,7 @@ public sealed class IndexModel(AppDbContext db, ITenantContext tenant) : PageMod
 
     public sealed record Row(int Id, string Code, string Title, DateTimeOffset CreatedAt, bool Claimed);
 
-    public DateTimeOffset Local(DateTimeOffset at) => at.InZone(tenant.Tenant!.TimeZoneId);
+    public DateTimeOffset Local(DateTimeOffset at) => townClock.Local(at);
 
     public async Task<IActionResult> OnGetAsync()
     {

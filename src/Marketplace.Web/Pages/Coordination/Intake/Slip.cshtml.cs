@@ -1,7 +1,6 @@
 using System.Globalization;
 using Marketplace.Web.Data;
 using Marketplace.Web.Intake;
-using Marketplace.Web.Pages.Messages;
 using Marketplace.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +12,7 @@ namespace Marketplace.Web.Pages.Coordination.Intake;
 /// The printed slip the person takes home: the town, the reference code, what they asked for and what to do next,
 /// in their language. It names nobody, so a lost slip gives away no one's data (the id is the intake's id).
 /// </summary>
-public sealed class SlipModel(AppDbContext db, ITenantContext tenant, TenantLinks links) : PageModel
+public sealed class SlipModel(AppDbContext db, ITenantContext tenant, TownClock townClock, TenantLinks links) : PageModel
 {
     public View Slip { get; private set; } = null!;
 
@@ -23,7 +22,7 @@ public sealed class SlipModel(AppDbContext db, ITenantContext tenant, TenantLink
     /// <summary>The person's language; the view renders in it, the layout-free page sets its own direction.</summary>
     public CultureInfo Culture { get; private set; } = CultureInfo.CurrentUICulture;
 
-    public DateTimeOffset Local(DateTimeOffset at) => at.InZone(tenant.Tenant!.TimeZoneId);
+    public DateTimeOffset Local(DateTimeOffset at) => townClock.Local(at);
 
     public async Task<IActionResult> OnGetAsync(int id)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Tenancy;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Web.Pages.Coordination.Moderation;
 
 /// <summary>Every recorded moderation step of the town, newest first: who (or "automatic"), when, what, on what, why.</summary>
-public sealed class LogModel(AppDbContext db, ITenantContext tenant) : PageModel
+public sealed class LogModel(AppDbContext db, TownClock townClock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -20,7 +21,7 @@ public sealed class LogModel(AppDbContext db, ITenantContext tenant) : PageModel
 
     public sealed record LogRow(DateTimeOffset At, string? Actor, ModerationActionKind Kind, TargetKey Target, TargetState? State, string? Reason);
 
-    public string When(DateTimeOffset at) => ModerationTargets.TownTime(at, tenant.Tenant!.TimeZoneId);
+    public string When(DateTimeOffset at) => townClock.Local(at).ToString("g", CultureInfo.CurrentCulture);
 
     public async Task<IActionResult> OnGetAsync()
     {

@@ -81,11 +81,4 @@ public static class ModerationTargets
 
         return result;
     }
-
-    /// <summary>A time in the town's own zone, in the reader's culture.</summary>
-    public static string TownTime(DateTimeOffset at, string timeZoneId)
-    {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var found) ? found : TimeZoneInfo.Utc;
-        return TimeZoneInfo.ConvertTime(at, zone).ToString("g", CultureInfo.CurrentCulture);
-    }
 }

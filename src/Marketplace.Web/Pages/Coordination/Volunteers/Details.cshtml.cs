@@ -19,7 +19,7 @@ namespace Marketplace.Web.Pages.Coordination.Volunteers;
 /// only (issued, inspected), never as a document.
 /// </summary>
 public sealed class DetailsModel(AppDbContext db, AuditLog audit, CurrentMember member, IMemoryCache cache, ITenantContext tenant, TimeProvider clock,
-    IStringLocalizer<SharedResource> l) : PageModel
+    TownClock townClock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public VolunteerProfile Profile { get; private set; } = null!;
     public string UserName { get; private set; } = "";
@@ -151,5 +151,5 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, CurrentMember 
 
     private Task<int> ValidYearsAsync() => db.Tenants.Where(t => t.Id == tenant.TenantId).Select(t => t.ClearanceValidYears).SingleAsync();
 
-    private DateOnly Today() => TownClock.Today(clock, tenant.Tenant!);
+    private DateOnly Today() => townClock.Today();
 }

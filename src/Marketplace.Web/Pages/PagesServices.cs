@@ -1,0 +1,18 @@
+using Marketplace.Web.Resources;
+using Marketplace.Web.Security;
+
+namespace Marketplace.Web.Pages;
+
+public static class PagesServices
+{
+    /// <summary>Razor Pages with each page's host and policy from its folder (<see cref="PageAccess"/>), localized views and validation messages, lower-case links.</summary>
+    public static IServiceCollection AddMarketplacePages(this IServiceCollection services)
+    {
+        services.AddRazorPages(options => options.Conventions.Add(new PageAccessConvention()))
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(options =>
+                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
+        return services;
+    }
+}

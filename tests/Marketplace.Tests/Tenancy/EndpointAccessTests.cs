@@ -1,0 +1,109 @@
+using Marketplace.Tests.Infrastructure;
+using Marketplace.Web.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Tests.Tenancy;
+
+/// <summary>
+/// Every endpoint the app serves says on which host it exists and who may use it, so a new page or folder cannot
+/// silently be served on every host to everyone.
+/// </summary>
+[Trait("Category", "Database")]
+public sealed class EndpointAccessTests(MarketplaceFactory app) : IClassFixture<MarketplaceFactory>
+{
+    private IReadOnlyList<Endpoint> Endpoints() => app.Services.GetRequiredService<EndpointDataSource>().Endpoints;
+
+    private static string NameOf(Endpoint endpoint) =>
+        endpoint is RouteEndpoint route ? $"{endpoint.DisplayName} ({route.RoutePattern.RawText})" : endpoint.DisplayName ?? "?";
+
+    [Fact]
+    public void EveryEndpoint_HasAHostScope_AndAPolicyOrAnExplicitAllowAnonymous()
+    {
+        var endpoints = Endpoints();
+        var problems = endpoints.SelectMany(e =>
+        {
+            var found = new List<string>();
+            if (e.Metadata.GetMetadata<HostScopeMetadata>() is null)
+            {
+                found.Add($"{NameOf(e)}: no host scope");
+            }
+
+            var authorize = e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any();
+            var anonymous = e.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            if (!authorize && !anonymous)
+            {
+                found.Add($"{NameOf(e)}: neither an authorization policy nor [AllowAnonymous]");
+            }
+
+            // [AllowAnonymous] silently wins over every [Authorize] on the same endpoint.
+            if (authorize && anonymous)
+            {
+                found.Add($"{NameOf(e)}: both [Authorize] and [AllowAnonymous]; the latter wins");
+            }
+
+            return found;
+        }).ToList();
+
+        Assert.Empty(problems);
+        Assert.Contains(endpoints, e => e is RouteEndpoint { RoutePattern.RawText: "/healthz" });
+        Assert.Contains(endpoints, e => e is RouteEndpoint r && r.RoutePattern.RawText?.StartsWith("/admin/jobs", StringComparison.Ordinal) == true);
+        Assert.True(endpoints.Count(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.CompiledPageActionDescriptor>() is not null
+            || e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null) > 50);
+    }
+
+    /// <summary>Host and policies page by page, as they were before the folder table: the table must keep them.</summary>
+    [Theory]
+    [InlineData("/Admin/Index", HostScope.Platform, "PlatformAdmin")]
+    [InlineData("/Admin/Municipalities/New", HostScope.Platform, "PlatformAdmin")]
+    [InlineData("/Town/Settings", HostScope.Town, "TownAdmin")]
+    [InlineData("/Coordination/Index", HostScope.Town, "Coordinator")]
+    [InlineData("/Coordination/Audit", HostScope.Town, "Coordinator,TownAdmin")]
+    [InlineData("/Me/Index", HostScope.Town, "TownMember")]
+    [InlineData("/Me/Claim", HostScope.Town, "TownMember")]
+    [InlineData("/Messages/Thread", HostScope.Town, "TownMember")]
+    [InlineData("/Listings/Index", HostScope.Town, null)]
+    [InlineData("/Listings/New", HostScope.Town, "TownMember")]
+    [InlineData("/Organisations/Index", HostScope.Town, null)]
+    [InlineData("/Organisations/Invitation", HostScope.Town, "")]
+    [InlineData("/Reports/New", HostScope.Town, null)]
+    [InlineData("/Matches/Answer", HostScope.Town, null)]
+    [InlineData("/Unsubscribe", HostScope.Town, null)]
+    [InlineData("/Account/Register", HostScope.Town, null)]
+    [InlineData("/Account/ResendConfirmation", HostScope.Town, null)]
+    [InlineData("/Account/Login", HostScope.Any, null)]
+    [InlineData("/Account/Logout", HostScope.Any, null)]
+    [InlineData("/Index", HostScope.Any, null)]
+    [InlineData("/Error", HostScope.Any, null)]
+    [InlineData("/Culture", HostScope.Any, null)]
+    [InlineData("/ContentPage", HostScope.Any, null)]
+    [InlineData("/Dev/Mail/Index", HostScope.Any, null)]
+    public void Page_HasItsHostScopeAndPolicies(string page, HostScope scope, string? policies)
+    {
+        var endpoint = Endpoints().First(e => e.DisplayName == page);
+
+        Assert.Equal(scope, endpoint.Metadata.GetMetadata<HostScopeMetadata>()?.Scope);
+        if (policies is null)
+        {
+            Assert.NotNull(endpoint.Metadata.GetMetadata<IAllowAnonymous>());
+            Assert.Empty(endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>());
+        }
+        else
+        {
+            Assert.Null(endpoint.Metadata.GetMetadata<IAllowAnonymous>());
+            Assert.Equal(policies, string.Join(",", endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).Order()));
+        }
+    }
+
+    [Theory]
+    [InlineData("/healthz", HostScope.Any)]
+    [InlineData("/admin/jobs/{**path}", HostScope.Platform)]
+    public void NonPageEndpoint_HasItsHostScope(string pattern, HostScope scope)
+    {
+        var endpoint = Endpoints().OfType<RouteEndpoint>().First(e => e.RoutePattern.RawText == pattern);
+
+        Assert.Equal(scope, endpoint.Metadata.GetMetadata<HostScopeMetadata>()?.Scope);
+    }
+}
