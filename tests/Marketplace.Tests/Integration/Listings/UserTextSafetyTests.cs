@@ -1,4 +1,3 @@
-using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Infrastructure;
 
 namespace Marketplace.Tests.Integration.Listings;

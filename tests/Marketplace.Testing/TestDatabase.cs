@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Marketplace.Tests.Infrastructure;
+namespace Marketplace.Testing;
 
 /// <summary>
 /// SQLite by default (a real file per test class); PostgreSQL when MARKETPLACE_TEST_PG holds an admin connection
