@@ -1,39 +1,68 @@
+using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace Marketplace.Testing;
 
 /// <summary>
 /// SQLite by default (a real file per test class); PostgreSQL when MARKETPLACE_TEST_PG holds an admin connection
-/// string, with a fresh database per test class that is dropped afterwards.
+/// string, with a fresh database per test class that is dropped afterwards. Either starts as a copy of the run's
+/// <see cref="TemplateDatabase"/>: a class pays for a file copy or a CREATE DATABASE ... TEMPLATE, not for the
+/// migrations and the demo seed.
 /// </summary>
 public sealed class TestDatabase
 {
     public const string PostgresVariable = "MARKETPLACE_TEST_PG";
 
-    private TestDatabase(string provider, string connectionString, string? postgresName)
+    private readonly string? _sqliteFile;
+    private readonly string? _postgresName;
+
+    private TestDatabase(string provider, string connectionString, string? sqliteFile, string? postgresName)
     {
         Provider = provider;
         ConnectionString = connectionString;
+        _sqliteFile = sqliteFile;
         _postgresName = postgresName;
     }
-
-    private readonly string? _postgresName;
 
     public string Provider { get; }
     public string ConnectionString { get; }
     public bool IsPostgres => _postgresName is not null;
 
-    public static TestDatabase Create(string dataFolder)
+    public static TestDatabase Create(string dataFolder) => Create(dataFolder, "mp_test_", pooling: true);
+
+    /// <summary>
+    /// The template's database: unpooled, so no connection to it outlives the host that seeds it (a pooled SQLite handle
+    /// would keep the file busy; PostgreSQL refuses to copy a database that has a session).
+    /// </summary>
+    internal static TestDatabase CreateTemplate(string dataFolder) => Create(dataFolder, "mp_template_", pooling: false);
+
+    private static TestDatabase Create(string dataFolder, string postgresPrefix, bool pooling)
     {
         var admin = Environment.GetEnvironmentVariable(PostgresVariable);
         if (string.IsNullOrWhiteSpace(admin))
         {
-            return new TestDatabase("Sqlite", $"Data Source={Path.Combine(dataFolder, "marketplace.db")}", null);
+            var file = Path.Combine(dataFolder, "marketplace.db");
+            var sqlite = new SqliteConnectionStringBuilder { DataSource = file, Pooling = pooling };
+            return new TestDatabase("Sqlite", sqlite.ConnectionString, file, null);
         }
 
-        var name = $"mp_test_{Guid.NewGuid():N}";
-        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
-        return new TestDatabase("Postgres", builder.ConnectionString, name);
+        var name = $"{postgresPrefix}{Guid.NewGuid():N}";
+        var postgres = new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = pooling };
+        return new TestDatabase("Postgres", postgres.ConnectionString, null, name);
+    }
+
+    /// <summary>Creates this database as a copy of the run's template (built by whichever class asks first).</summary>
+    public async Task CreateFromTemplateAsync()
+    {
+        var template = await TemplateDatabase.GetAsync();
+        if (_postgresName is null)
+        {
+            File.Copy(template.Database._sqliteFile!, _sqliteFile!);
+        }
+        else
+        {
+            await template.CloneAsync(_postgresName);
+        }
     }
 
     public async Task DropAsync()
@@ -44,10 +73,21 @@ public sealed class TestDatabase
         }
 
         NpgsqlConnection.ClearAllPools();
+        await AdminAsync($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)");
+    }
+
+    internal string PostgresName => _postgresName ?? throw new InvalidOperationException("Not a PostgreSQL database.");
+
+    /// <summary>Runs statements on the server's maintenance database as the admin of MARKETPLACE_TEST_PG.</summary>
+    internal static async Task AdminAsync(params string[] statements)
+    {
         var admin = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresVariable)) { Database = "postgres" };
         await using var connection = new NpgsqlConnection(admin.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
+        foreach (var statement in statements)
+        {
+            await using var command = new NpgsqlCommand(statement, connection);
+            await command.ExecuteNonQueryAsync();
+        }
     }
 }
