@@ -65,12 +65,12 @@ internal sealed class TemplateDatabase
     {
         try
         {
+            // The quick part first: the test host may be ended while the DROP is still under way.
+            Directory.Delete(_folder, recursive: true);
             if (Database.IsPostgres)
             {
                 TestDatabase.AdminAsync($"DROP DATABASE IF EXISTS \"{Database.PostgresName}\" WITH (FORCE)").Wait(TimeSpan.FromSeconds(10));
             }
-
-            Directory.Delete(_folder, recursive: true);
         }
         catch (Exception)
         {
