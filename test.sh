@@ -90,20 +90,27 @@ PG_STARTED=1
     -o "-p $PGPORT -k $PGROOT/sock -c listen_addresses=127.0.0.1 -c fsync=off" start \
     || { cat "$PGROOT/pg.log" >&2; exit 1; }
 
-# 4. Both runs always happen; a failure is remembered, not fatal.
+# 4. Both runs always happen; a failure is remembered, not fatal. Each prints how long it took ("== SQLite suite: 312 s").
 RESULTS="$ROOT/TestResults/ci"
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS/sqlite" "$RESULTS/postgres"
 STATUS=0
 
+run_suite() {
+    local name=$1 start=$SECONDS
+    shift
+    "$@" || STATUS=1
+    echo "== $name suite: $((SECONDS - start)) s"
+}
+
 echo "== dotnet test Marketplace.sln (SQLite)"
 # LogFilePrefix, not LogFileName: with a solution every test project would overwrite the same named file.
-dotnet test Marketplace.sln --logger "trx;LogFilePrefix=sqlite" --results-directory "$RESULTS/sqlite" || STATUS=1
+run_suite SQLite dotnet test Marketplace.sln --logger "trx;LogFilePrefix=sqlite" --results-directory "$RESULTS/sqlite"
 
 echo "== dotnet test tests/Marketplace.Tests, Category=Database (PostgreSQL)"
-MARKETPLACE_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Username=postgres" \
+run_suite PostgreSQL env MARKETPLACE_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Username=postgres" \
     dotnet test tests/Marketplace.Tests --filter "Category=Database" \
-    --logger "trx;LogFileName=postgres.trx" --results-directory "$RESULTS/postgres" || STATUS=1
+    --logger "trx;LogFileName=postgres.trx" --results-directory "$RESULTS/postgres"
 
 # 5. Sum the counters of every trx file (grep/sed only: CI has no python).
 PASSED=0

@@ -1,5 +1,4 @@
 using System.Net;
-using Marketplace.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace Marketplace.BrowserTests;
@@ -8,7 +7,7 @@ namespace Marketplace.BrowserTests;
 /// The app of <see cref="MarketplaceFactory"/> (real database, demo towns, real SMTP server) served on a real Kestrel port,
 /// plus one headless Debian Chromium for the test class. Each test opens its own browser context (cookies, language, JS).
 /// </summary>
-public sealed class BrowserApp : MarketplaceFactory, IAsyncLifetime
+public sealed class BrowserApp : MarketplaceFactory
 {
     private static readonly string[] ChromiumArgs =
     [
@@ -28,17 +27,18 @@ public sealed class BrowserApp : MarketplaceFactory, IAsyncLifetime
 
     public string PlatformUrl(string path = "/") => $"http://localhost:{Port}{path}";
 
-    /// <summary>
-    /// Re-implements <see cref="IAsyncLifetime.InitializeAsync"/> because Kestrel must be chosen before the host starts,
-    /// and the base class starts it there; DisposeAsync still maps to the base class (database, SMTP, temp folder).
-    /// </summary>
-    public new async Task InitializeAsync()
+    /// <summary>Kestrel must be chosen before the host starts.</summary>
+    protected override void StartHost()
     {
         // UseKestrel(port) ignores the port for minimal-hosting apps; listening on port 0 and reading the address back works.
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         StartServer();
         Port = ClientOptions.BaseAddress.Port;
+    }
 
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

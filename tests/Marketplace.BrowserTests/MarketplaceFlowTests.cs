@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -67,8 +66,9 @@ public sealed class MarketplaceFlowTests(BrowserApp app) : IClassFixture<Browser
         await Expect(lena.GetByTestId("listing-card")).ToHaveCountAsync(1);
         Assert.True(await lena.EvaluateAsync<bool>("() => window.__sameDocument === true"), "The search reloaded the whole page.");
 
-        // Leaving the search box fires "change", which the form also listens to: let that second search land first, or it
-        // races the click and leaves the address on the search (the skipped test Opening_a_search_result_straight_from_...).
+        // Leave the search box and let any search still in flight land before the click. The form no longer searches on the
+        // box's "change" (it once did, and that search raced the click); Opening_a_search_result_straight_from_... clicks
+        // with the focus still in the box.
         await LeaveSearchBoxAsync(lena);
 
         // ... opens the listing and writes the first message.

@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Web.Data;
 
 /// <summary>
-/// The few read-only figures the platform admin sees across municipalities. The only place outside the
-/// tenancy code that reads past the tenant filter, and it returns counts, never rows.
+/// The few read-only figures the platform admin sees across municipalities. It reads past the tenant filter, which only
+/// code in Data/ and Tenancy/ may do (a source test holds that; the outbox delivery in Data/ does it too, across towns),
+/// and it returns counts, never rows.
 /// </summary>
 public static class PlatformQueries
 {

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;

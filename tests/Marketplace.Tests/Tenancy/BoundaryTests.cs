@@ -1,4 +1,3 @@
-using Marketplace.Tests.Infrastructure;
 
 namespace Marketplace.Tests.Tenancy;
 

@@ -1,4 +1,3 @@
-using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Security;
 using Marketplace.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;

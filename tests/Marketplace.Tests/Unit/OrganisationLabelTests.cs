@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Domain;
 
 namespace Marketplace.Tests.Unit;

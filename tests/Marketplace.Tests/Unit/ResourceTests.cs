@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using Marketplace.Tests.Infrastructure;
 
 namespace Marketplace.Tests.Unit;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Marketplace.Tests.Infrastructure;
 
 namespace Marketplace.Tests.Integration.Account;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Xml.Linq;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 

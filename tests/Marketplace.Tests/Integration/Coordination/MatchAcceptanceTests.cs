@@ -1,5 +1,3 @@
-using Marketplace.Tests.Infrastructure;
-using Marketplace.Tests.Integration.Messages;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Matching;

@@ -1,7 +1,5 @@
 using System.Net;
 using AngleSharp.Html.Dom;
-using Marketplace.Tests.Infrastructure;
-using Marketplace.Tests.Integration.Messages;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Matching;
 using Microsoft.EntityFrameworkCore;

@@ -1,8 +1,6 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using Marketplace.Tests.Infrastructure;
-using Marketplace.Tests.Integration.Messages;
 using Marketplace.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Domain;
 using PdfSharp.Pdf.IO;
 

@@ -24,7 +24,7 @@ public sealed class HoursCsvTests
     [Fact]
     public void EveryHoursStatus_HasItsText()
     {
-        var resx = System.Xml.Linq.XDocument.Load(Path.Combine(Infrastructure.RepositoryPaths.WebProject, "Resources", "SharedResource.resx"));
+        var resx = System.Xml.Linq.XDocument.Load(Path.Combine(RepositoryPaths.WebProject, "Resources", "SharedResource.resx"));
         var keys = resx.Root!.Elements("data").Select(d => d.Attribute("name")!.Value).ToHashSet();
         Assert.All(Enum.GetNames<Marketplace.Web.Domain.HoursStatus>(), name => Assert.Contains("HoursStatus_" + name, keys));
     }

@@ -3,7 +3,6 @@ using System.Net;
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 

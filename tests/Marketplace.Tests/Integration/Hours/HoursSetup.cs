@@ -1,6 +1,4 @@
 using AngleSharp.Dom;
-using Marketplace.Tests.Infrastructure;
-using Marketplace.Tests.Integration.Messages;
 using Marketplace.Tests.Integration.Organisations;
 using Marketplace.Web.Domain;
 using Microsoft.EntityFrameworkCore;

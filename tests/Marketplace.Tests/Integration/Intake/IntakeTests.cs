@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Intake;
 using Marketplace.Web.Pages.Coordination.Intake;

@@ -1,5 +1,4 @@
 using System.Net;
-using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,5 @@
 using System.Net;
 using AngleSharp.Html.Parser;
-using Marketplace.Tests.Infrastructure;
-using Marketplace.Tests.Integration.Messages;
 using Marketplace.Tests.Integration.Organisations;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;

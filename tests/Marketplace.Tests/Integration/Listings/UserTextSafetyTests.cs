@@ -1,4 +1,3 @@
-using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Infrastructure;
 
 namespace Marketplace.Tests.Integration.Listings;
@@ -27,31 +26,38 @@ public sealed class UserTextSafetyTests(MarketplaceFactory app) : IClassFixture<
         "`<script>` im Code ist ok",
     ];
 
-    private static void AssertInert(AngleSharp.Dom.IDocument page)
+    /// <summary>
+    /// Nothing of the text became markup (no script, frame, image, javascript: link, event handler or style), and the text
+    /// is on the page as text: an element that shows it has exactly the text the user wrote, so it was neither dropped
+    /// nor encoded twice.
+    /// </summary>
+    private static void AssertInert(AngleSharp.Dom.IDocument page, string shownIn, string text)
     {
         Assert.Empty(page.QuerySelectorAll("main script, main iframe, main svg, main img:not([src^='/listings/photo/'])"));
         Assert.All(page.QuerySelectorAll("[href]"), a => Assert.DoesNotMatch("^\\s*(javascript|data|vbscript):", a.GetAttribute("href")!.ToLowerInvariant()));
         Assert.All(page.All, e => Assert.DoesNotContain(e.Attributes, a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase)));
         Assert.All(page.QuerySelectorAll("main [style]"), e => Assert.Fail("style attribute in user text: " + e.OuterHtml));
+        Assert.Contains(text, page.QuerySelectorAll(shownIn).Select(e => e.TextContent.Trim()));
     }
 
     [Theory]
     [MemberData(nameof(Payloads))]
     public async Task Payload_InTitleAndDescription_RendersInert(string payload)
     {
-        var id = await app.CreateListingAsync("erlangen", "erlangen-mitglied", title: "T " + payload[..Math.Min(payload.Length, 100)],
-            configure: l => l.Description = payload);
+        var title = "T " + payload[..Math.Min(payload.Length, 100)];
+        var id = await app.CreateListingAsync("erlangen", "erlangen-mitglied", title: title, configure: l => l.Description = payload);
         var client = app.TownClient("erlangen");
 
-        AssertInert(await client.GetPageAsync($"/listings/{id}"));
-        AssertInert(await client.GetPageAsync("/listings"));
+        AssertInert(await client.GetPageAsync($"/listings/{id}"), "h1[data-testid=listing-title]", title);
+        AssertInert(await client.GetPageAsync("/listings"), $"[data-testid=listing-card] a[href='/listings/{id}']", title);
     }
 
     [Theory]
     [MemberData(nameof(Payloads))]
     public async Task Payload_InAMessage_RendersInert_ForBothSides(string payload)
     {
-        var listingId = await app.CreateListingAsync("erlangen", "erlangen-mitglied", title: "Nachrichtenziel");
+        var title = "Nachrichtenziel " + payload[..Math.Min(payload.Length, 100)];
+        var listingId = await app.CreateListingAsync("erlangen", "erlangen-mitglied", title: title);
         var conversationId = await app.InTownAsync("erlangen", async db =>
         {
             var conversation = new Marketplace.Web.Domain.Conversation
@@ -72,9 +78,8 @@ public sealed class UserTextSafetyTests(MarketplaceFactory app) : IClassFixture<
 
         var page = await owner.GetPageAsync($"/messages/{conversationId}");
 
-        Assert.Equal(payload.Trim(), page.QuerySelector("[data-testid=message-body-text]")!.TextContent.Trim());
-        AssertInert(page);
-        AssertInert(await owner.GetPageAsync("/messages"));
+        AssertInert(page, "[data-testid=message-body-text]", payload.Trim());
+        AssertInert(await owner.GetPageAsync("/messages"), $"[data-conversation-id='{conversationId}'] [data-testid=conversation-listing]", title);
     }
 
     [Fact]

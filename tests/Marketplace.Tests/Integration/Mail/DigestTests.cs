@@ -3,8 +3,6 @@ using AngleSharp.Html.Parser;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
-using Marketplace.Tests.Infrastructure;
-using Marketplace.Tests.Integration.Messages;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Jobs;

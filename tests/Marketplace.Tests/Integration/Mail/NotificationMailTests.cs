@@ -1,7 +1,5 @@
 using System.Net;
 using AngleSharp.Html.Parser;
-using Marketplace.Tests.Infrastructure;
-using Marketplace.Tests.Integration.Messages;
 using Marketplace.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 

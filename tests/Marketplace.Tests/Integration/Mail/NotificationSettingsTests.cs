@@ -1,6 +1,4 @@
 using System.Net;
-using Marketplace.Tests.Infrastructure;
-using Marketplace.Tests.Integration.Messages;
 using Marketplace.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,7 +49,7 @@ public sealed class OutboxAdminTests(MarketplaceFactory app) : IClassFixture<Mar
         var potsdamRow = await FailedMailAsync("potsdam", "fremd@outbox-admin.example");
         var admin = app.TownClient("koeln");
         await admin.LoginOkAsync("koeln-admin");
-        var token = await Marketplace.Tests.Integration.Messages.MessagesTestData.TokenAsync(admin, "/town/outbox");
+        var token = await admin.TokenAsync("/town/outbox");
 
         await admin.PostAsync($"/town/outbox?handler=Retry&id={potsdamRow}",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));

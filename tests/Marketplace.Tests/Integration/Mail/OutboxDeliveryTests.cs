@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Mail;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Security.Claims;
-using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Messages;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 

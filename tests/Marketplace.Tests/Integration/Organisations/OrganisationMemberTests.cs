@@ -1,7 +1,6 @@
 using AngleSharp.Dom;
 using System.Net;
 using AngleSharp.Html.Dom;
-using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Pages.Organisations;
 using Microsoft.EntityFrameworkCore;

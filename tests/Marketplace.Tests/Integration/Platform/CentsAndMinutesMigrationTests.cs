@@ -1,4 +1,3 @@
-using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Data;
 using Marketplace.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;

@@ -2,9 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using Marketplace.Tests.Infrastructure;
 using Marketplace.Tests.Integration.Hours;
-using Marketplace.Tests.Integration.Messages;
 using Marketplace.Tests.Integration.Organisations;
 using Marketplace.Web.Domain;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Marketplace.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
 

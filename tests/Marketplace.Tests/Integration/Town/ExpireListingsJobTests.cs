@@ -1,7 +1,6 @@
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
-using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Jobs;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Net;
 using AngleSharp.Html.Dom;
-using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Microsoft.AspNetCore.Hosting;

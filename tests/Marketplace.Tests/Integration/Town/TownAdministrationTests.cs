@@ -1,7 +1,6 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 

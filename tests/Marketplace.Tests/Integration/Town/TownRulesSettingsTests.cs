@@ -1,6 +1,5 @@
 using System.Net;
 using AngleSharp.Html.Dom;
-using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Microsoft.EntityFrameworkCore;

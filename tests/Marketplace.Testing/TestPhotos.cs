@@ -1,7 +1,7 @@
 using System.Text;
 using SkiaSharp;
 
-namespace Marketplace.Tests.Infrastructure;
+namespace Marketplace.Testing;
 
 /// <summary>Small real photos for upload tests, one of them carrying EXIF with a GPS position.</summary>
 public static class TestPhotos

@@ -1,7 +1,7 @@
 using System.Net;
 using Marketplace.Web.Data;
 
-namespace Marketplace.Tests.Infrastructure;
+namespace Marketplace.Testing;
 
 public static class Accounts
 {

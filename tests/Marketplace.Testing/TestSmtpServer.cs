@@ -7,7 +7,7 @@ using SmtpServer;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace Marketplace.Tests.Infrastructure;
+namespace Marketplace.Testing;
 
 /// <summary>A real SMTP server on a loopback port, so mail goes through MailKit and the network like in production.</summary>
 public sealed class TestSmtpServer : IAsyncDisposable

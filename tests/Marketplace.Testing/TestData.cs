@@ -2,7 +2,7 @@ using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace Marketplace.Tests.Infrastructure;
+namespace Marketplace.Testing;
 
 /// <summary>Rows that tests need as a starting point, written straight to the database of a town.</summary>
 public static class TestData

@@ -1,4 +1,4 @@
-namespace Marketplace.Tests.Infrastructure;
+namespace Marketplace.Testing;
 
 /// <summary>Paths in the checkout, for tests that read the source itself.</summary>
 public static class RepositoryPaths

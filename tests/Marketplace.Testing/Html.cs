@@ -3,7 +3,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 
-namespace Marketplace.Tests.Infrastructure;
+namespace Marketplace.Testing;
 
 /// <summary>Reads pages and submits their forms the way a browser without JavaScript would.</summary>
 public static class Html

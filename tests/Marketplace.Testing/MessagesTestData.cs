@@ -1,14 +1,13 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Marketplace.Tests.Integration.Messages;
+namespace Marketplace.Testing;
 
 /// <summary>Fresh members (so counts and mails of one test do not mix with another's) and the conversation steps a browser takes.</summary>
 public static class MessagesTestData
