@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The test command of this repository: the whole suite on SQLite (unit, integration, browser), then the
-# database tests again on a throwaway PostgreSQL. Installs Debian chromium/postgresql when missing.
+# The test command of this repository: build, the formatting check (.editorconfig), the whole suite on SQLite (unit,
+# integration, browser), then the database tests again on a throwaway PostgreSQL; each step prints its duration. Installs Debian chromium/postgresql when missing.
 # Last line of output: "N passed, N failed".
 set -euo pipefail
 
@@ -93,23 +93,31 @@ PG_STARTED=1
 # 4. Both runs always happen; a failure is remembered, not fatal. Each prints how long it took ("== SQLite suite: 312 s").
 RESULTS="$ROOT/TestResults/ci"
 rm -rf "$RESULTS"
-mkdir -p "$RESULTS/sqlite" "$RESULTS/postgres"
+mkdir -p "$RESULTS/sqlite" "$RESULTS/browser" "$RESULTS/postgres"
 STATUS=0
 
 run_suite() {
     local name=$1 start=$SECONDS
     shift
     "$@" || STATUS=1
-    echo "== $name suite: $((SECONDS - start)) s"
+    echo "== $name: $((SECONDS - start)) s"
 }
 
-echo "== dotnet test Marketplace.sln (SQLite)"
-# LogFilePrefix, not LogFileName: with a solution every test project would overwrite the same named file.
-run_suite SQLite dotnet test Marketplace.sln --logger "trx;LogFilePrefix=sqlite" --results-directory "$RESULTS/sqlite"
+echo "== dotnet build Marketplace.sln"
+run_suite "build" dotnet build Marketplace.sln
+
+echo "== dotnet format --verify-no-changes (the formatting .editorconfig describes)"
+run_suite "format check" dotnet format Marketplace.sln --verify-no-changes --no-restore
+
+echo "== dotnet test tests/Marketplace.Tests (SQLite)"
+run_suite "SQLite suite" dotnet test tests/Marketplace.Tests --no-build --logger "trx;LogFileName=sqlite.trx" --results-directory "$RESULTS/sqlite"
+
+echo "== dotnet test tests/Marketplace.BrowserTests (SQLite, Debian chromium)"
+run_suite "browser suite" dotnet test tests/Marketplace.BrowserTests --no-build --logger "trx;LogFileName=browser.trx" --results-directory "$RESULTS/browser"
 
 echo "== dotnet test tests/Marketplace.Tests, Category=Database (PostgreSQL)"
-run_suite PostgreSQL env MARKETPLACE_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Username=postgres" \
-    dotnet test tests/Marketplace.Tests --filter "Category=Database" \
+run_suite "PostgreSQL suite" env MARKETPLACE_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Username=postgres" \
+    dotnet test tests/Marketplace.Tests --no-build --filter "Category=Database" \
     --logger "trx;LogFileName=postgres.trx" --results-directory "$RESULTS/postgres"
 
 # 5. Sum the counters of every trx file (grep/sed only: CI has no python).

@@ -3,8 +3,8 @@ using System.Text;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Listings;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Marketplace.Web.Data;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Hours;
 

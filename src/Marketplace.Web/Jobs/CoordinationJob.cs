@@ -1,8 +1,8 @@
 using Hangfire;
-using Marketplace.Web.Matching;
-using Marketplace.Web.Volunteers;
 using Marketplace.Web.Data;
+using Marketplace.Web.Matching;
 using Marketplace.Web.Tenancy;
+using Marketplace.Web.Volunteers;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Jobs;

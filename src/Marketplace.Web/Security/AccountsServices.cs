@@ -1,6 +1,6 @@
+using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Localization;
-using Marketplace.Web.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 

@@ -1,6 +1,6 @@
-using Marketplace.Web.Resources;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Localization;
+using Marketplace.Web.Resources;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 

@@ -68,17 +68,23 @@ public sealed class ListingVisibilityTests
     {
         var isPublic = ListingVisibility.IsPublic(Now).Compile();
         foreach (var status in Enum.GetValues<ListingStatus>())
-        foreach (var hidden in new[] { false, true })
-        foreach (var officeMode in new[] { false, true })
-        foreach (var expiresAt in new DateTimeOffset?[] { null, Now.AddMinutes(-1), Now, Now.AddMinutes(1) })
         {
-            var listing = new Listing
+            foreach (var hidden in new[] { false, true })
             {
-                Status = status, IsHidden = hidden, ExpiresAt = expiresAt, Title = "t", Description = "d", PosterUserId = "poster",
-            };
-            var sight = ListingVisibility.SightFor(new ListingFacts(status, expiresAt, hidden, officeMode, false, false), Stranger, Now);
+                foreach (var officeMode in new[] { false, true })
+                {
+                    foreach (var expiresAt in new DateTimeOffset?[] { null, Now.AddMinutes(-1), Now, Now.AddMinutes(1) })
+                    {
+                        var listing = new Listing
+                        {
+                            Status = status, IsHidden = hidden, ExpiresAt = expiresAt, Title = "t", Description = "d", PosterUserId = "poster",
+                        };
+                        var sight = ListingVisibility.SightFor(new ListingFacts(status, expiresAt, hidden, officeMode, false, false), Stranger, Now);
 
-            Assert.True(isPublic(listing) == (sight != ListingSight.None), $"{status} hidden={hidden} office={officeMode} expires={expiresAt}");
+                        Assert.True(isPublic(listing) == (sight != ListingSight.None), $"{status} hidden={hidden} office={officeMode} expires={expiresAt}");
+                    }
+                }
+            }
         }
     }
 }

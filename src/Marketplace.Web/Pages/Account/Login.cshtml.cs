@@ -1,9 +1,9 @@
-using Marketplace.Web.Resources;
 using System.ComponentModel.DataAnnotations;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Localization;
+using Marketplace.Web.Resources;
 using Marketplace.Web.Security;
 using Marketplace.Web.Tenancy;
 using Microsoft.AspNetCore.Identity;

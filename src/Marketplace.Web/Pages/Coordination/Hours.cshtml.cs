@@ -6,8 +6,8 @@ using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Resources;
 using Marketplace.Web.Security;
 using Marketplace.Web.Tenancy;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 

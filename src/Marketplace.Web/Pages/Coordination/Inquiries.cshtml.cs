@@ -3,8 +3,8 @@ using Marketplace.Web.Domain;
 using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Listings;
 using Marketplace.Web.Security;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 

@@ -5,8 +5,8 @@ using Marketplace.Web.Domain;
 using Marketplace.Web.Listings;
 using Marketplace.Web.Security;
 using Marketplace.Web.Tenancy;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 

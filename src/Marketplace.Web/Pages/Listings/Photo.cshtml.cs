@@ -1,7 +1,7 @@
 using Marketplace.Web.Data;
 using Marketplace.Web.Listings;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Pages.Listings;

@@ -3,8 +3,8 @@ using Marketplace.Web.Domain;
 using Marketplace.Web.Listings;
 using Marketplace.Web.Mail;
 using Marketplace.Web.Tenancy;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Pages.Listings;

@@ -2,8 +2,8 @@ using Marketplace.Web.Data;
 using Marketplace.Web.Mail;
 using Marketplace.Web.Matching;
 using Marketplace.Web.Tenancy;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Web.Pages.Matches;
 

@@ -3,8 +3,8 @@ using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Intake;
 using Marketplace.Web.Pages.Coordination.Intake;
 using Marketplace.Web.Security;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 

@@ -1,4 +1,3 @@
-using FeedbackInput = Marketplace.Web.Pages.Matches.FeedbackModel.FeedbackInput;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Infrastructure;
@@ -6,10 +5,11 @@ using Marketplace.Web.Matching;
 using Marketplace.Web.Resources;
 using Marketplace.Web.Security;
 using Marketplace.Web.Tenancy;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using FeedbackInput = Marketplace.Web.Pages.Matches.FeedbackModel.FeedbackInput;
 
 namespace Marketplace.Web.Pages.Me;
 

@@ -5,8 +5,8 @@ using Marketplace.Web.Listings;
 using Marketplace.Web.Messages;
 using Marketplace.Web.Resources;
 using Marketplace.Web.Security;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 

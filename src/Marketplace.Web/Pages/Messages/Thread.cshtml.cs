@@ -4,8 +4,8 @@ using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Messages;
 using Marketplace.Web.Resources;
 using Marketplace.Web.Security;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 

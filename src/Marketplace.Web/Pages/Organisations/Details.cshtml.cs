@@ -4,8 +4,8 @@ using Marketplace.Web.Domain;
 using Marketplace.Web.Listings;
 using Marketplace.Web.Organisations;
 using Marketplace.Web.Pages.Listings;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Pages.Organisations;

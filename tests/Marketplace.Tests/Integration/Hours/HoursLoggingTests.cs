@@ -17,13 +17,13 @@ public sealed class HoursLoggingTests(MarketplaceFactory app) : IClassFixture<Ma
 
     private static Dictionary<string, string> Entry(string hours = "2,5", int? organisation = null, int? match = null, DateOnly? day = null,
         string activity = "Lesepatenschaft in der Stadtbücherei") => new()
-    {
-        ["Input.WorkedOn"] = Day(day ?? HoursSetup.TownToday()),
-        ["Input.Hours"] = hours,
-        ["Input.Activity"] = activity,
-        ["Input.OrganisationId"] = organisation?.ToString(CultureInfo.InvariantCulture) ?? "",
-        ["Input.MatchId"] = match?.ToString(CultureInfo.InvariantCulture) ?? "",
-    };
+        {
+            ["Input.WorkedOn"] = Day(day ?? HoursSetup.TownToday()),
+            ["Input.Hours"] = hours,
+            ["Input.Activity"] = activity,
+            ["Input.OrganisationId"] = organisation?.ToString(CultureInfo.InvariantCulture) ?? "",
+            ["Input.MatchId"] = match?.ToString(CultureInfo.InvariantCulture) ?? "",
+        };
 
     [Fact]
     public async Task Member_LogsHoursForTheirOrganisation_TheEntryIsPendingAndListed_AndTheirProfileCountsItAsActivity()

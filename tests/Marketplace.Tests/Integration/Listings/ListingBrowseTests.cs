@@ -105,8 +105,11 @@ public sealed class ListingBrowseTests(MarketplaceFactory app) : IClassFixture<M
         var now = DateTimeOffset.UtcNow;
         var organisation = await app.InTownAsync("koeln", async db =>
         {
-            var org = new Organisation { Name = "Sortierverein Köln", Type = OrganisationType.Association, Status = OrganisationStatus.Approved,
-                CreatedAt = now };
+            var org = new Organisation
+            {
+                Name = "Sortierverein Köln", Type = OrganisationType.Association, Status = OrganisationStatus.Approved,
+                CreatedAt = now
+            };
             db.Organisations.Add(org);
             await db.SaveChangesAsync();
             return org.Id;

@@ -1,5 +1,5 @@
-using AngleSharp.Dom;
 using System.Net;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Pages.Organisations;

@@ -2,8 +2,8 @@ using System.Globalization;
 using Marketplace.Web.Data;
 using Marketplace.Web.Intake;
 using Marketplace.Web.Tenancy;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Pages.Coordination.Intake;
