@@ -1,3 +1,4 @@
+using Htmx;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Localization;
@@ -41,6 +42,21 @@ public static class AccountsServices
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromDays(14);
             options.Events.OnValidatePrincipal = HostClaim.ValidateAsync;
+            // htmx would swap the login page into the target; HX-Redirect makes it load the login page as a whole instead.
+            options.Events.OnRedirectToLogin = context =>
+            {
+                if (context.Request.IsHtmx())
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    context.Response.Headers["HX-Redirect"] = context.RedirectUri;
+                }
+                else
+                {
+                    context.Response.Redirect(context.RedirectUri);
+                }
+
+                return Task.CompletedTask;
+            };
             // A signed-in user without the right role sees a 403 page at the address they asked for.
             options.Events.OnRedirectToAccessDenied = context =>
             {

@@ -3,6 +3,7 @@ using System.Globalization;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Listings;
 using Marketplace.Web.Resources;
 using Marketplace.Web.Security;
 using Marketplace.Web.Tenancy;
@@ -179,6 +180,13 @@ public sealed class NewModel(AppDbContext db, ITenantContext tenant, CurrentMemb
             }
 
             TargetId = id.ToString(CultureInfo.InvariantCulture);
+            // A listing the reporter may not see stays unknown: its title must not be readable by trying ids.
+            if (type == ReportTarget.Listing
+                && (await ListingVisibility.SightAsync(db, id, await ListingVisibility.ReaderAsync(member), clock.GetUtcNow())).Sight == ListingSight.None)
+            {
+                return false;
+            }
+
             preview = type == ReportTarget.Listing
                 ? await db.Listings.Where(x => x.Id == id).Select(x => x.Title).SingleOrDefaultAsync()
                 : await db.Messages

@@ -31,6 +31,22 @@ public sealed class ReportingTests(MarketplaceFactory app) : IClassFixture<Marke
     }
 
     [Theory]
+    [InlineData(ListingStatus.Paused)]
+    [InlineData(ListingStatus.Closed)]
+    [InlineData(ListingStatus.Draft)]
+    public async Task ReportForm_OfAListingTheMemberMayNotSee_Is404_AndDoesNotShowItsTitle(ListingStatus status)
+    {
+        var listingId = await app.CreateListingAsync("erlangen", "erlangen-admin", title: "Nicht oeffentlicher Titel",
+            configure: l => l.Status = status);
+        var client = await app.SignedInAsync("erlangen", await app.NewMemberAsync("erlangen"));
+
+        var response = await client.GetAsync(ModerationSteps.ReportUrl(ReportTarget.Listing, listingId));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("Nicht oeffentlicher Titel", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
     [InlineData("https://evil.example/")]
     [InlineData("//evil.example/")]
     public async Task Report_WithForeignReturnUrl_GoesBackHome(string returnUrl)

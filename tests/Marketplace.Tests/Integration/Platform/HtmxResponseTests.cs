@@ -109,6 +109,22 @@ public sealed partial class HtmxResponseTests(MarketplaceFactory app) : IClassFi
     }
 
     [Fact]
+    public async Task HtmxRequest_WithoutALogin_SendsTheBrowserToTheLoginPage_InsteadOfSwappingItIntoTheTarget()
+    {
+        var client = app.TownClient(Town);
+
+        var plain = await client.GetAsync("/me/hours");
+        var htmx = await client.HtmxAsync(HttpMethod.Get, "/me/hours");
+
+        Assert.Equal(HttpStatusCode.Redirect, plain.StatusCode);
+        Assert.Contains("/account/login", plain.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Unauthorized, htmx.StatusCode);
+        var target = Assert.Single(htmx.Headers.GetValues("HX-Redirect"));
+        Assert.Contains("/account/login", target);
+        Assert.Contains("ReturnUrl=%2Fme%2Fhours", target);
+    }
+
+    [Fact]
     public async Task HtmxRequest_ForAnUnknownAddress_GetsAShortAlert_NotAWholePage()
     {
         var response = await app.TownClient(Town).HtmxAsync(HttpMethod.Get, "/gibt-es-nicht");
