@@ -28,12 +28,19 @@ public sealed class ErrorModel(TenantLinks links) : PageModel
     public IActionResult OnGet(int code) => Show(code);
     public IActionResult OnPost(int code) => Show(code);
 
-    /// <summary>An htmx request that failed gets a short alert for its target, not the whole page with its layout.</summary>
+    /// <summary>An htmx request that failed gets a short alert in the layout's alert slot, not the whole page with its layout.</summary>
     private IActionResult Show(int code)
     {
         Code = code is >= 400 and <= 599 ? code : 404;
         PlatformUrl = links.PlatformUrl();
         Response.StatusCode = Code;
+        if (Request.WantsFragment())
+        {
+            // The layout's alert slot, not the target that asked: a list or form swapped away would break the next request.
+            Response.Headers["HX-Retarget"] = "#htmx-alert";
+            Response.Headers["HX-Reswap"] = "innerHTML";
+        }
+
         return this.PageOrFragment("_ErrorMessage", Code);
     }
 }

@@ -136,6 +136,10 @@ public sealed partial class HtmxResponseTests(MarketplaceFactory app) : IClassFi
         var alert = Assert.Single((await Html.ParseAsync(response)).QuerySelectorAll("[role=alert]"));
         Assert.Contains("Seite nicht gefunden", alert.TextContent);
         Assert.Single(response.Headers.Vary, v => v == "HX-Request");
+        // Into the page's alert slot, not in place of the form or list that asked: that target stays for the next request.
+        Assert.Equal("#htmx-alert", Assert.Single(response.Headers.GetValues("HX-Retarget")));
+        Assert.Equal("innerHTML", Assert.Single(response.Headers.GetValues("HX-Reswap")));
+        Assert.NotNull((await app.TownClient(Town).GetPageAsync("/listings")).QuerySelector("#htmx-alert[aria-live]"));
     }
 
     [Fact]
