@@ -96,10 +96,11 @@ rm -rf "$RESULTS"
 mkdir -p "$RESULTS/sqlite" "$RESULTS/browser" "$RESULTS/postgres"
 STATUS=0
 
+FAILED_STEPS=()
 run_suite() {
     local name=$1 start=$SECONDS
     shift
-    "$@" || STATUS=1
+    "$@" || { STATUS=1; FAILED_STEPS+=("$name"); }
     echo "== $name: $((SECONDS - start)) s"
 }
 
@@ -134,5 +135,8 @@ if [ "$FAILED" -gt 0 ]; then
     STATUS=1
 fi
 
+if [ "${#FAILED_STEPS[@]}" -gt 0 ]; then
+    echo "FAILED steps: ${FAILED_STEPS[*]}"
+fi
 echo "$PASSED passed, $FAILED failed"
 exit "$STATUS"

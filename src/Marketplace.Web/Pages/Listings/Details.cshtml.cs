@@ -33,9 +33,6 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
     /// <summary>Responses go to the coordination office (<see cref="OfficeMode"/>).</summary>
     public bool ViaOffice { get; private set; }
 
-    /// <summary>In office mode for the public (<see cref="ListingSight.Summary"/>): only the head is shown.</summary>
-    public bool SummaryOnly => Body is null;
-
     /// <summary>Signed in, not the poster, and the listing takes inquiries; whether this member may is checked on posting.</summary>
     public bool CanInquire { get; private set; }
 

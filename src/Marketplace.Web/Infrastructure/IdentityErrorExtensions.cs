@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Marketplace.Web.Infrastructure;
 
-public static class PageModelExtensions
+public static class IdentityErrorExtensions
 {
     /// <summary>Puts each Identity error next to the field it concerns.</summary>
     public static void AddIdentityErrors(this ModelStateDictionary modelState, IdentityResult result, string prefix = "Input")

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Marketplace.Web.Data;
 
-public static class DatabaseServiceCollectionExtensions
+public static class DatabaseServices
 {
     /// <summary>Registers the provider's context and exposes it as <see cref="AppDbContext"/> to the rest of the app.</summary>
     public static DatabaseOptions AddMarketplaceDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)

@@ -2,7 +2,7 @@ using Marketplace.Web.Data;
 
 namespace Marketplace.Web.Mail;
 
-public static class MailServiceCollectionExtensions
+public static class MailServices
 {
     public static void AddMarketplaceMail(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, string dataFolder)
     {
