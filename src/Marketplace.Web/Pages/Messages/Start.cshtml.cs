@@ -80,7 +80,9 @@ public sealed class StartModel(AppDbContext db, CurrentMember member, MessageSen
         var found = await db.Listings.AsNoTracking()
             .WherePublic(clock.GetUtcNow())
             .Where(x => x.Id == listingId)
-            .Select(x => new ListingSummary(x.Id, x.Type, x.Title, x.PosterUserId, x.Poster!.UserName!))
+            // An organisation's listing is its name to others, never the account that posted it (as on the listing's page).
+            .Select(x => new ListingSummary(x.Id, x.Type, x.Title, x.PosterUserId,
+                x.Organisation != null ? x.Organisation.Name : x.Poster!.UserName!))
             .SingleOrDefaultAsync();
         if (found is null)
         {

@@ -1,4 +1,5 @@
 using System.Net;
+using Marketplace.Tests.Integration.Organisations;
 using Marketplace.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,6 +8,21 @@ namespace Marketplace.Tests.Integration.Messages;
 [Trait("Category", "Database")]
 public sealed class ConversationTests(MarketplaceFactory app) : IClassFixture<MarketplaceFactory>
 {
+    [Fact]
+    public async Task StartingAConversation_AboutAnOrganisationsListing_NamesTheOrganisation_NotTheAccountThatPostedIt()
+    {
+        var poster = await app.NewMemberAsync("erlangen", "orgposter");
+        var organisationName = OrganisationSetup.UniqueName("Kleiderkammer");
+        var organisation = await app.CreateOrganisationAsync("erlangen", poster, organisationName, OrganisationStatus.Approved);
+        var listingId = await app.CreateListingAsync("erlangen", poster, configure: l => l.OrganisationId = organisation);
+        var client = await app.SignedInAsync("erlangen", await app.NewMemberAsync("erlangen", "reader"));
+
+        var about = (await client.GetPageAsync($"/messages/start/{listingId}")).TestId("start-listing");
+
+        Assert.Contains(organisationName, about);
+        Assert.DoesNotContain(poster, about);
+    }
+
     [Fact]
     public async Task StartingAConversation_MailsThePoster_WithLink_WithoutTheMessageText()
     {
