@@ -6,7 +6,7 @@ namespace Marketplace.Web.Security;
 
 /// <summary>
 /// On which host a page exists and who may open it, by its top-level folder under Pages/. Every folder with pages is
-/// named here; a page of an unnamed folder gets no host scope, and the endpoint test fails naming it. A page that
+/// named here; a page of an unnamed folder stops the app at its start, naming the page. A page that
 /// differs from its folder says so on its model: <c>[HostScope(...)]</c>, <c>[Authorize(...)]</c> (in addition to the
 /// folder's policy) or <c>[AllowAnonymous]</c> (instead of it).
 /// </summary>
@@ -60,7 +60,9 @@ public sealed class PageAccessConvention : IPageApplicationModelConvention
     {
         if (!PageAccess.Folders.TryGetValue(PageAccess.FolderOf(model.ViewEnginePath), out var rule))
         {
-            return;
+            // Closed, not open: a new folder without its row would otherwise be served on every host to anyone.
+            throw new InvalidOperationException(
+                $"The page {model.ViewEnginePath} is in a folder that Security/PageAccess.cs does not name: add its host scope and policy there.");
         }
 
         var attributes = model.HandlerTypeAttributes;

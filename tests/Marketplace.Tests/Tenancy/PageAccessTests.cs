@@ -31,11 +31,12 @@ public sealed class PageAccessTests
     }
 
     [Fact]
-    public void PageOfAnUnknownFolder_GetsNoHostScope_SoTheEndpointScanNamesIt()
+    public void PageOfAnUnknownFolder_StopsTheApp_NamingThePage_InsteadOfBeingServedToAnyoneOnAnyHost()
     {
-        var model = Apply("/Courses/Index");
+        var refused = Assert.Throws<InvalidOperationException>(() => Apply("/Courses/Index"));
 
-        Assert.Empty(model.EndpointMetadata);
+        Assert.Contains("/Courses/Index", refused.Message);
+        Assert.Contains("PageAccess", refused.Message);
     }
 
     [Theory]
