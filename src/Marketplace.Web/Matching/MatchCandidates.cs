@@ -1,5 +1,6 @@
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Listings;
 using Marketplace.Web.Localization;
 using Marketplace.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ public sealed record Suggestion(CandidateKind Kind, int Id, string Label, string
 /// Loads a request's candidates (published offers and available volunteers of the same category family) and ranks them
 /// with <see cref="MatchScoring"/>. The database narrows by category; the pure function decides.
 /// </summary>
-public sealed class MatchCandidates(AppDbContext db, ITenantContext tenant, TownClock townClock)
+public sealed class MatchCandidates(AppDbContext db, ITenantContext tenant, TownClock townClock, TimeProvider clock)
 {
     public const int Top = 10;
 
@@ -38,9 +39,9 @@ public sealed class MatchCandidates(AppDbContext db, ITenantContext tenant, Town
         var proposedOffers = proposed.Where(p => p.OfferListingId is not null).Select(p => p.OfferListingId!.Value).ToHashSet();
         var proposedVolunteers = proposed.Where(p => p.VolunteerUserId is not null).Select(p => p.VolunteerUserId!).ToHashSet();
 
-        var offers = await db.Listings.AsNoTracking()
-            .Where(l => l.Type == ListingType.Offer && l.Status == ListingStatus.Published && !l.IsHidden && family.Contains(l.CategoryId)
-                && l.PosterUserId != request.PosterUserId)
+        // What the public may see of offers (ListingVisibility): published, not hidden, not past its end.
+        var offers = await db.Listings.AsNoTracking().WherePublic(clock.GetUtcNow())
+            .Where(l => l.Type == ListingType.Offer && family.Contains(l.CategoryId) && l.PosterUserId != request.PosterUserId)
             .Select(l => new
             {
                 l.Id, l.Title, l.CategoryId, l.DistrictId, l.Languages, l.AvailableFrom, l.AvailableUntil, l.Quantity, l.PosterUserId,

@@ -1,6 +1,7 @@
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Listings;
 using Marketplace.Web.Resources;
 using Marketplace.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -53,8 +54,8 @@ public sealed class MatchProposals(AppDbContext db, MatchAcceptance acceptance, 
         };
         if (kind == CandidateKind.Offer)
         {
-            var offer = await db.Listings.AsNoTracking().Where(o => o.Id == candidateId && o.Type == ListingType.Offer && o.Status == ListingStatus.Published
-                && !o.IsHidden && (o.Quantity == null || o.Quantity > 0) && o.PosterUserId != request.PosterUserId).Select(o => (int?)o.Id).SingleOrDefaultAsync();
+            var offer = await db.Listings.AsNoTracking().WherePublic(now).Where(o => o.Id == candidateId && o.Type == ListingType.Offer
+                && (o.Quantity == null || o.Quantity > 0) && o.PosterUserId != request.PosterUserId).Select(o => (int?)o.Id).SingleOrDefaultAsync();
             match.OfferListingId = offer;
         }
         else

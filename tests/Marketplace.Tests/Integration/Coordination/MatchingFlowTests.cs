@@ -64,6 +64,24 @@ public sealed class MatchingFlowTests(MarketplaceFactory app) : IClassFixture<Ma
     }
 
     [Fact]
+    public async Task AnOfferPastItsEnd_IsNeitherSuggestedNorProposable_BeforeTheHourlyJobMarksItExpired()
+    {
+        var (request, offer, _, _) = await RequestAndOfferAsync();
+        var coordinator = await app.SignedInAsync("erlangen", "erlangen-koordination");
+        var url = $"/coordination/requests/{request}";
+        var form = (IHtmlFormElement)(await coordinator.GetPageAsync(url)).QuerySelectorAll("[data-testid=suggestion]")
+            .First(s => s.TextContent.Contains(_offerTitle)).QuerySelector("[data-testid=propose-form]")!;
+        await app.InTownAsync("erlangen", db => db.Listings.Where(l => l.Id == offer)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
+
+        var page = await coordinator.GetPageAsync(url);
+        await coordinator.SubmitAsync(form, url);
+
+        Assert.DoesNotContain(page.QuerySelectorAll("[data-testid=suggestion]"), s => s.TextContent.Contains(_offerTitle));
+        Assert.False(await app.InTownAsync("erlangen", db => db.Matches.AnyAsync(m => m.ListingId == request)));
+    }
+
+    [Fact]
     public async Task BothSidesAcceptByLink_TakesAPlace_SharesOnlyTheAgreedContact_AndMarksTheRequestMatched()
     {
         var (request, offer, requester, helper) = await RequestAndOfferAsync(places: 2);
