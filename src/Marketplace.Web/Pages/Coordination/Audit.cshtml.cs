@@ -48,8 +48,6 @@ public sealed class AuditModel(AppDbContext db, TownClock townClock, IStringLoca
 
     public sealed record Row(DateTimeOffset At, string? Actor, AuditAction Action, string SubjectType, string SubjectId, string? Detail);
 
-    public DateTimeOffset Local(DateTimeOffset at) => townClock.Local(at);
-
     /// <summary>Subject types are stored as code words; the ones the office writes have a text, others show as stored.</summary>
     public string SubjectName(string type) => l["Audit_Subject_" + type] is { ResourceNotFound: false } text ? text.Value : type;
 

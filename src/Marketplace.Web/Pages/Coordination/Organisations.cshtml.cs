@@ -16,15 +16,12 @@ namespace Marketplace.Web.Pages.Coordination;
 
 /// <summary>The coordination office approves or rejects new organisations; their admins hear of it by mail.</summary>
 public sealed class OrganisationsModel(AppDbContext db, CurrentMember currentMember, OrganisationMailer mailer, TenantLinks links,
-    ITenantContext tenant, TownClock townClock, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+    ITenantContext tenant, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     private const int RecentlyReviewedShown = 20;
 
     public IReadOnlyList<PendingRow> Pending { get; private set; } = [];
     public IReadOnlyList<ReviewedRow> Reviewed { get; private set; } = [];
-
-    /// <summary>Dates are shown in the town's time zone.</summary>
-    public DateTimeOffset Local(DateTimeOffset at) => townClock.Local(at);
 
     /// <summary>Optional; goes only into the mail to the organisation's admins.</summary>
     [BindProperty]

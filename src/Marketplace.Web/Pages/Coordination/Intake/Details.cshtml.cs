@@ -9,14 +9,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Web.Pages.Coordination.Intake;
 
 /// <summary>One intake with the person's name and contact; each look at them is logged before they are shown.</summary>
-public sealed class DetailsModel(AppDbContext db, AuditLog audit, TownClock townClock) : PageModel
+public sealed class DetailsModel(AppDbContext db, AuditLog audit) : PageModel
 {
     public View Intake { get; private set; } = null!;
 
     public sealed record View(int Id, int ListingId, string Title, string Name, string? Contact, string Culture, string Code,
         DateTimeOffset CreatedAt, string? CreatedBy, DateTimeOffset? ClaimedAt, string? ClaimedBy);
-
-    public DateTimeOffset Local(DateTimeOffset at) => townClock.Local(at);
 
     public async Task<IActionResult> OnGetAsync(int id)
     {

@@ -10,7 +10,7 @@ namespace Marketplace.Web.Pages.Coordination.Intake;
 /// The town's assisted intakes, newest first. No names here: a person's name and contact are shown only on the
 /// detail page, where each look is logged.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, TownClock townClock) : PageModel
+public sealed class IndexModel(AppDbContext db) : PageModel
 {
     public const int PageSize = 50;
 
@@ -21,8 +21,6 @@ public sealed class IndexModel(AppDbContext db, TownClock townClock) : PageModel
     public bool HasOlder { get; private set; }
 
     public sealed record Row(int Id, string Code, string Title, DateTimeOffset CreatedAt, bool Claimed);
-
-    public DateTimeOffset Local(DateTimeOffset at) => townClock.Local(at);
 
     public async Task<IActionResult> OnGetAsync()
     {

@@ -12,7 +12,7 @@ namespace Marketplace.Web.Pages.Coordination.Intake;
 /// The printed slip the person takes home: the town, the reference code, what they asked for and what to do next,
 /// in their language. It names nobody, so a lost slip gives away no one's data (the id is the intake's id).
 /// </summary>
-public sealed class SlipModel(AppDbContext db, ITenantContext tenant, TownClock townClock, TenantLinks links) : PageModel
+public sealed class SlipModel(AppDbContext db, ITenantContext tenant, TenantLinks links) : PageModel
 {
     public View Slip { get; private set; } = null!;
 
@@ -21,8 +21,6 @@ public sealed class SlipModel(AppDbContext db, ITenantContext tenant, TownClock 
 
     /// <summary>The person's language; the view renders in it, the layout-free page sets its own direction.</summary>
     public CultureInfo Culture { get; private set; } = CultureInfo.CurrentUICulture;
-
-    public DateTimeOffset Local(DateTimeOffset at) => townClock.Local(at);
 
     public async Task<IActionResult> OnGetAsync(int id)
     {

@@ -18,7 +18,7 @@ namespace Marketplace.Web.Pages.Coordination.Moderation;
 /// The coordination office's queue: open reports grouped by target, plus whatever is hidden or blocked, hidden
 /// listings first. Every decision needs a reason, closes the target's open reports and is logged, in one save.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, TownClock townClock, CurrentMember member, TimeProvider clock,
+public sealed class IndexModel(AppDbContext db, CurrentMember member, TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int ReasonMaxLength = 1000;
@@ -51,8 +51,6 @@ public sealed class IndexModel(AppDbContext db, TownClock townClock, CurrentMemb
         [Display(Name = "Moderation_FieldDecisionReason")]
         public string? Reason { get; set; }
     }
-
-    public string When(DateTimeOffset at) => townClock.Local(at).ToString("g", System.Globalization.CultureInfo.CurrentCulture);
 
     public async Task OnGetAsync() => await LoadAsync();
 

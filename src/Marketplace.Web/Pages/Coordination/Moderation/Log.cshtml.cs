@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Web.Pages.Coordination.Moderation;
 
 /// <summary>Every recorded moderation step of the town, newest first: who (or "automatic"), when, what, on what, why.</summary>
-public sealed class LogModel(AppDbContext db, TownClock townClock) : PageModel
+public sealed class LogModel(AppDbContext db) : PageModel
 {
     public const int PageSize = 50;
 
@@ -20,8 +20,6 @@ public sealed class LogModel(AppDbContext db, TownClock townClock) : PageModel
     public bool HasOlder { get; private set; }
 
     public sealed record LogRow(DateTimeOffset At, string? Actor, ModerationActionKind Kind, TargetKey Target, TargetState? State, string? Reason);
-
-    public string When(DateTimeOffset at) => townClock.Local(at).ToString("g", CultureInfo.CurrentCulture);
 
     public async Task<IActionResult> OnGetAsync()
     {
