@@ -1,5 +1,6 @@
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Security;
 using Marketplace.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
@@ -55,7 +56,7 @@ public sealed class IndexModel(ITenantContext tenant, AppDbContext db, CurrentMe
 
         await memberships.JoinAsync(userId);
         await db.SaveChangesAsync();
-        TempData["Status"] = l["Home_Joined", tenant.Tenant.Name].Value;
+        TempData[HtmxResults.StatusKey] = l["Home_Joined", tenant.Tenant.Name].Value;
         return RedirectToPage();
     }
 }

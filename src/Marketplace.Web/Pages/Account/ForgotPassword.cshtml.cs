@@ -35,7 +35,7 @@ public sealed class ForgotPasswordModel(UserManager<AppUser> users, AccountMaile
             await mailer.SendPasswordResetAsync(user, tenant.Tenant?.Name ?? l["Platform_Name"]);
         }
 
-        TempData["Status"] = l["ForgotPassword_Sent"].Value;
+        TempData[HtmxResults.StatusKey] = l["ForgotPassword_Sent"].Value;
         return RedirectToPage("/Account/Login");
     }
 }

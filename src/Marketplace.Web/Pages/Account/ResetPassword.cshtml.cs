@@ -78,7 +78,7 @@ public sealed class ResetPasswordModel(UserManager<AppUser> users, IStringLocali
         // Whoever proved control of the mailbox may sign in again at once.
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        TempData["Status"] = l["ResetPassword_Done"].Value;
+        TempData[HtmxResults.StatusKey] = l["ResetPassword_Done"].Value;
         return RedirectToPage("/Account/Login");
     }
 

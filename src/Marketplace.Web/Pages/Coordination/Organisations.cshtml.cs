@@ -78,7 +78,7 @@ public sealed class OrganisationsModel(AppDbContext db, CurrentMember currentMem
         // The decision and its mails commit together.
         await db.SaveChangesAsync();
 
-        TempData["Status"] = l[decision == OrganisationStatus.Approved ? "Org_Approved" : "Org_Rejected", organisation.Name].Value;
+        TempData[HtmxResults.StatusKey] = l[decision == OrganisationStatus.Approved ? "Org_Approved" : "Org_Rejected", organisation.Name].Value;
         return RedirectToPage();
     }
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Listings;
 using Marketplace.Web.Security;
 using Marketplace.Web.Tenancy;
@@ -150,7 +151,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
 
         if (await db.OfficeInquiries.AnyAsync(i => i.ListingId == id && i.UserId == userId && i.HandledAt == null))
         {
-            TempData["Status"] = l["Office_InquiryAlreadyOpen"].Value;
+            TempData[HtmxResults.StatusKey] = l["Office_InquiryAlreadyOpen"].Value;
             return RedirectToPage(new { id });
         }
 
@@ -166,7 +167,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
             ListingId = id, UserId = userId, Message = inquiry.Message.Trim(), CreatedAt = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync();
-        TempData["Status"] = l["Office_InquirySent"].Value;
+        TempData[HtmxResults.StatusKey] = l["Office_InquirySent"].Value;
         return RedirectToPage(new { id });
     }
 
@@ -209,7 +210,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
         IActionResult Back() => Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage(new { id });
         if (!ListingLifecycle.Apply(listing, action, clock.GetUtcNow(), lifetime))
         {
-            TempData["Status"] = l["Listings_ActionNotAllowed"].Value;
+            TempData[HtmxResults.StatusKey] = l["Listings_ActionNotAllowed"].Value;
             return Back();
         }
 
@@ -219,7 +220,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
         }
 
         await db.SaveChangesAsync();
-        TempData["Status"] = l["Listings_Done_" + action].Value;
+        TempData[HtmxResults.StatusKey] = l["Listings_Done_" + action].Value;
         return Back();
     }
 

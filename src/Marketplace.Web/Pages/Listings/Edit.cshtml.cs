@@ -69,7 +69,7 @@ public sealed class EditModel(AppDbContext db, IMemoryCache cache, ListingEditor
         ListingEditor.AddPhotos(listing, photos);
         listing.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync();
-        TempData["Status"] = l["Listings_Saved"].Value;
+        TempData[HtmxResults.StatusKey] = l["Listings_Saved"].Value;
         return RedirectToPage("Details", new { id });
     }
 

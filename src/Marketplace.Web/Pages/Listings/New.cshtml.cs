@@ -69,7 +69,7 @@ public sealed class NewModel(AppDbContext db, IMemoryCache cache, ListingEditor 
 
         db.Listings.Add(listing);
         await db.SaveChangesAsync();
-        TempData["Status"] = l[publish ? "Listings_Published" : "Listings_DraftSaved"].Value;
+        TempData[HtmxResults.StatusKey] = l[publish ? "Listings_Published" : "Listings_DraftSaved"].Value;
         return RedirectToPage("Details", new { id = listing.Id });
     }
 

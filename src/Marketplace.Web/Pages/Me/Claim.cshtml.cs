@@ -50,7 +50,7 @@ public sealed class ClaimModel(IntakeDesk desk, CurrentMember member, IStringLoc
             return this.InvalidForm();
         }
 
-        TempData["Status"] = l["Claim_Done"].Value;
+        TempData[HtmxResults.StatusKey] = l["Claim_Done"].Value;
         return Redirect($"/listings/{listingId}");
     }
 }

@@ -39,7 +39,7 @@ public sealed class MatchesModel(AppDbContext db, CurrentMember member, MatchPro
         }
 
         var outcome = await proposals.AnswerAsync(match, sides.IsRequestSide(member.UserId!), accept, shareContact);
-        TempData["Status"] = l["MatchAnswer_" + outcome].Value;
+        TempData[HtmxResults.StatusKey] = l["MatchAnswer_" + outcome].Value;
         return RedirectToPage();
     }
 
@@ -58,7 +58,7 @@ public sealed class MatchesModel(AppDbContext db, CurrentMember member, MatchPro
         }
 
         var status = await feedback.RecordAsync(match, sides.IsRequestSide(member.UserId!), Input.Happened, Input.Rating, Input.Comment);
-        TempData["Status"] = l[status is null ? "MatchAnswer_NotOpen" : "MatchFeedback_Thanks"].Value;
+        TempData[HtmxResults.StatusKey] = l[status is null ? "MatchAnswer_NotOpen" : "MatchFeedback_Thanks"].Value;
         return RedirectToPage();
     }
 

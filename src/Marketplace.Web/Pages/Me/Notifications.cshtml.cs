@@ -127,7 +127,7 @@ public sealed class NotificationsModel(AppDbContext db, CurrentMember member, Ti
         subscription.OnlyUnanswered = Input.OnlyUnanswered;
         await db.SaveChangesAsync();
 
-        TempData["Status"] = l["Notifications_Saved"].Value;
+        TempData[HtmxResults.StatusKey] = l["Notifications_Saved"].Value;
         return RedirectToPage(new { Organisation });
     }
 

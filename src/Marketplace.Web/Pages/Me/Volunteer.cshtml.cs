@@ -118,7 +118,7 @@ public sealed class VolunteerModel(AppDbContext db, CurrentMember member, IMemor
         profile.LastActivityAt = now;
         await db.SaveChangesAsync();
 
-        TempData["Status"] = l["Volunteer_Saved"].Value;
+        TempData[HtmxResults.StatusKey] = l["Volunteer_Saved"].Value;
         return RedirectToPage();
     }
 
@@ -126,7 +126,7 @@ public sealed class VolunteerModel(AppDbContext db, CurrentMember member, IMemor
     public async Task<IActionResult> OnPostDeleteAsync()
     {
         await db.VolunteerProfiles.Where(v => v.UserId == member.UserId).ExecuteDeleteAsync();
-        TempData["Status"] = l["Volunteer_Deleted"].Value;
+        TempData[HtmxResults.StatusKey] = l["Volunteer_Deleted"].Value;
         return RedirectToPage();
     }
 }

@@ -70,7 +70,7 @@ public sealed class StartModel(AppDbContext db, CurrentMember member, MessageSen
             throw;
         }
 
-        TempData["Status"] = l["Messages_Sent"].Value;
+        TempData[HtmxResults.StatusKey] = l["Messages_Sent"].Value;
         return RedirectToPage("/Messages/Thread", new { id = conversation.Id });
     }
 

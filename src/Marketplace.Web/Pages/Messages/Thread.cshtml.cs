@@ -103,7 +103,7 @@ public sealed class ThreadModel(AppDbContext db, CurrentMember member, MessageSe
         }
 
         await db.SaveChangesAsync();
-        TempData["Status"] = l["Messages_EmailShared"].Value;
+        TempData[HtmxResults.StatusKey] = l["Messages_EmailShared"].Value;
         return RedirectToPage(new { id });
     }
 
@@ -136,7 +136,7 @@ public sealed class ThreadModel(AppDbContext db, CurrentMember member, MessageSe
         }
 
         await db.SaveChangesAsync();
-        TempData["Status"] = l["Messages_PhoneShared"].Value;
+        TempData[HtmxResults.StatusKey] = l["Messages_PhoneShared"].Value;
         return RedirectToPage(new { id });
     }
 

@@ -58,7 +58,7 @@ public sealed class EditModel(AppDbContext db, OrganisationMemberships membershi
         }
 
         await db.SaveChangesAsync();
-        TempData["Status"] = l["Org_Saved"].Value;
+        TempData[HtmxResults.StatusKey] = l["Org_Saved"].Value;
         return RedirectToPage("Details", new { id });
     }
 

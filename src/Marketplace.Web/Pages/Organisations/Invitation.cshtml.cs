@@ -1,5 +1,6 @@
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Resources;
 using Marketplace.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -72,7 +73,7 @@ public sealed class InvitationModel(AppDbContext db, CurrentMember currentMember
 
         invitation.AcceptedAt = now;
         await db.SaveChangesAsync();
-        TempData["Status"] = l["Org_Invitation_Accepted", OrganisationName].Value;
+        TempData[HtmxResults.StatusKey] = l["Org_Invitation_Accepted", OrganisationName].Value;
         return RedirectToPage("Details", new { id = invitation.OrganisationId });
     }
 

@@ -52,7 +52,7 @@ public sealed class NewModel(AppDbContext db, CurrentMember currentMember, TimeP
         db.Organisations.Add(organisation);
         await db.SaveChangesAsync();
 
-        TempData["Status"] = l["Org_Created", organisation.Name].Value;
+        TempData[HtmxResults.StatusKey] = l["Org_Created", organisation.Name].Value;
         return RedirectToPage("Details", new { id = organisation.Id });
     }
 }

@@ -126,7 +126,7 @@ public sealed class NewModel(AppDbContext db, ITenantContext tenant, CurrentMemb
         }
 
         await transaction.CommitAsync();
-        TempData["Status"] = l["Moderation_ReportThanks"].Value;
+        TempData[HtmxResults.StatusKey] = l["Moderation_ReportThanks"].Value;
         return LocalRedirect(SafeReturnUrl);
     }
 

@@ -55,7 +55,7 @@ public sealed class CoordinatorsModel(AppDbContext db, CoordinatorAppointments a
         await mailer.QueueAppointmentAsync(email, Input.Role, town.Name, link, outcome.Culture ?? town.DefaultCulture);
         await db.SaveChangesAsync();
         // The same words whether or not the address has an account.
-        TempData["Status"] = l["Coordinators_Invited", email].Value;
+        TempData[HtmxResults.StatusKey] = l["Coordinators_Invited", email].Value;
         return RedirectToPage();
     }
 
@@ -74,7 +74,7 @@ public sealed class CoordinatorsModel(AppDbContext db, CoordinatorAppointments a
             return this.InvalidForm();
         }
 
-        TempData["Status"] = l["Coordinators_Revoked"].Value;
+        TempData[HtmxResults.StatusKey] = l["Coordinators_Revoked"].Value;
         return userId == currentMember.UserId ? Redirect("/") : RedirectToPage();
     }
 

@@ -1,5 +1,6 @@
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Mail;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -50,7 +51,7 @@ public sealed class OutboxModel(AppDbContext db, OutboxSignal signal, TimeProvid
             signal.Raise();
         }
 
-        TempData["Status"] = l["Outbox_Retried", retried].Value;
+        TempData[HtmxResults.StatusKey] = l["Outbox_Retried", retried].Value;
         return RedirectToPage();
     }
 }

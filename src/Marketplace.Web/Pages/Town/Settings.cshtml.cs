@@ -27,7 +27,7 @@ public sealed class SettingsModel(AppDbContext db, ITenantContext tenant, IStrin
 
         Input.ApplyTo(await CurrentTownAsync());
         await db.SaveChangesAsync();
-        TempData["Status"] = l["Settings_Saved"].Value;
+        TempData[HtmxResults.StatusKey] = l["Settings_Saved"].Value;
         return RedirectToPage();
     }
 

@@ -99,7 +99,7 @@ public sealed class NewModel(AppDbContext db, TenantScopeFactory tenantScopes, T
             }
         }
 
-        TempData["Status"] = l["Admin_Created", town.Name].Value;
+        TempData[HtmxResults.StatusKey] = l["Admin_Created", town.Name].Value;
         return RedirectToPage("/Admin/Index");
     }
 }

@@ -222,7 +222,7 @@ public sealed class IndexModel(AppDbContext db, CurrentMember member, AuditLog a
         }
 
         await db.SaveChangesAsync();
-        TempData["Status"] = l["Categories_Saved", category.NameIn("de")].Value;
+        TempData[HtmxResults.StatusKey] = l["Categories_Saved", category.NameIn("de")].Value;
         return RedirectToPage();
     }
 
@@ -248,7 +248,7 @@ public sealed class IndexModel(AppDbContext db, CurrentMember member, AuditLog a
         category.Icon = Input.Icon!.Trim();
         category.SortOrder = Input.SortOrder ?? category.SortOrder;
         await db.SaveChangesAsync();
-        TempData["Status"] = l["Categories_Saved", category.Names["de"]].Value;
+        TempData[HtmxResults.StatusKey] = l["Categories_Saved", category.Names["de"]].Value;
         return RedirectToPage();
     }
 
@@ -289,7 +289,7 @@ public sealed class IndexModel(AppDbContext db, CurrentMember member, AuditLog a
         };
         db.Categories.Add(category);
         await SaveWithUniqueKeyAsync(category);
-        TempData["Status"] = l["Categories_Added", category.Names["de"]].Value;
+        TempData[HtmxResults.StatusKey] = l["Categories_Added", category.Names["de"]].Value;
         return RedirectToPage();
     }
 
@@ -307,7 +307,7 @@ public sealed class IndexModel(AppDbContext db, CurrentMember member, AuditLog a
 
         category.IsRetired = retired;
         await db.SaveChangesAsync();
-        TempData["Status"] = l[retired ? "Categories_RetiredDone" : "Categories_ReactivatedDone", category.NameIn("de")].Value;
+        TempData[HtmxResults.StatusKey] = l[retired ? "Categories_RetiredDone" : "Categories_ReactivatedDone", category.NameIn("de")].Value;
         return RedirectToPage();
     }
 

@@ -50,7 +50,7 @@ public sealed class NewModel(AppDbContext db, IMemoryCache cache, IntakeDesk des
         }
 
         var id = await desk.CreateAsync(Input, member.UserId!);
-        TempData["Status"] = l["Intake_Saved"].Value;
+        TempData[HtmxResults.StatusKey] = l["Intake_Saved"].Value;
         return RedirectToPage("Slip", new { id });
     }
 }

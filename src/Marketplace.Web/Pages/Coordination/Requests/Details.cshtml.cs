@@ -102,7 +102,7 @@ public sealed class DetailsModel(AppDbContext db, IMemoryCache cache, CurrentMem
             return page;
         }
 
-        TempData["Status"] = l["Match_Proposed"].Value;
+        TempData[HtmxResults.StatusKey] = l["Match_Proposed"].Value;
         return RedirectToPage(new { id });
     }
 
@@ -116,7 +116,7 @@ public sealed class DetailsModel(AppDbContext db, IMemoryCache cache, CurrentMem
         }
 
         var outcome = await proposals.AnswerAsync(match, requestSide: true, accept, shareContact: false, actorUserId: member.UserId);
-        TempData["Status"] = l["MatchAnswer_" + outcome].Value;
+        TempData[HtmxResults.StatusKey] = l["MatchAnswer_" + outcome].Value;
         return RedirectToPage(new { id });
     }
 

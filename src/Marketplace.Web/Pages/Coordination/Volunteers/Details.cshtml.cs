@@ -101,7 +101,7 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, CurrentMember 
         audit.Record(AuditAction.RecordedClearance, "clearance", Profile.UserId, $"{UserName}: {record.IssuedOn:yyyy-MM-dd}");
         await db.SaveChangesAsync();
 
-        TempData["Status"] = l["Clearance_Saved"].Value;
+        TempData[HtmxResults.StatusKey] = l["Clearance_Saved"].Value;
         return RedirectToPage(new { id });
     }
 
@@ -120,7 +120,7 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, CurrentMember 
             await db.SaveChangesAsync();
         }
 
-        TempData["Status"] = l["Clearance_Deleted"].Value;
+        TempData[HtmxResults.StatusKey] = l["Clearance_Deleted"].Value;
         return RedirectToPage(new { id });
     }
 
