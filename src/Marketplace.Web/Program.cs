@@ -55,6 +55,7 @@ var app = builder.Build();
 
 await app.PrepareDatabaseAsync();
 
+app.UseMiddleware<HostHeaderGuardMiddleware>();
 app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {

@@ -78,7 +78,7 @@ public sealed class AuditModel(AppDbContext db, TownClock townClock, IStringLoca
         }
 
         var rows = await Filtered().OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
+            .Skip(Paging.Skip(PageNumber, PageSize)).Take(PageSize + 1)
             .Select(a => new Row(a.At, a.Actor!.UserName, a.Action, a.SubjectType, a.SubjectId, a.Detail))
             .ToListAsync();
         HasOlder = rows.Count > PageSize;
@@ -118,7 +118,8 @@ public sealed class AuditModel(AppDbContext db, TownClock townClock, IStringLoca
             entries = entries.Where(a => a.At >= start);
         }
 
-        if (To is { } to)
+        // The last day of the calendar has no next day to end before: up to it means no end.
+        if (To is { } to && to < DateOnly.MaxValue)
         {
             var end = townClock.StartOfDay(to.AddDays(1));
             entries = entries.Where(a => a.At < end);

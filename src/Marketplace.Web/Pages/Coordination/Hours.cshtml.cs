@@ -158,8 +158,9 @@ public sealed class HoursModel(AppDbContext db, ITenantContext tenant, CurrentMe
 
         if (MonthStart is { } start)
         {
-            var end = start.AddMonths(1);
-            rows = rows.Where(h => h.WorkedOn >= start && h.WorkedOn < end);
+            // The month's last day rather than the next month's first: December 9999 has no next month.
+            var last = new DateOnly(start.Year, start.Month, DateTime.DaysInMonth(start.Year, start.Month));
+            rows = rows.Where(h => h.WorkedOn >= start && h.WorkedOn <= last);
         }
 
         // The pending queue oldest first (as it came in); decided rows newest first.

@@ -42,7 +42,7 @@ public sealed class NewModel(AppDbContext db, TenantScopeFactory tenantScopes, T
         public string FirstCoordinatorEmail { get; set; } = "";
 
         public IReadOnlyList<string> DistrictNames() =>
-            Districts.Split('\n').Select(d => d.Trim()).Where(d => d.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            (Districts ?? "").Split('\n').Select(d => d.Trim()).Where(d => d.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     public void OnGet()
@@ -51,7 +51,8 @@ public sealed class NewModel(AppDbContext db, TenantScopeFactory tenantScopes, T
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var slug = Input.Slug.Trim().ToLowerInvariant();
+        // Model binding leaves an empty field null, whatever the property's type says; [Required] reports it.
+        var slug = (Input.Slug ?? "").Trim().ToLowerInvariant();
         var districts = Input.DistrictNames();
         if (!string.IsNullOrEmpty(slug) && !TenantSlug.IsAvailableName(slug))
         {

@@ -1,4 +1,5 @@
 using Marketplace.Web.Data;
+using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -31,7 +32,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
         var rows = await db.IntakeContacts.AsNoTracking()
             .OrderByDescending(i => i.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
+            .Skip(Paging.Skip(PageNumber, PageSize)).Take(PageSize + 1)
             .Select(i => new Row(i.Id, i.ReferenceCode,
                 db.Listings.Where(l => l.Id == i.ListingId).Select(l => l.Title).FirstOrDefault() ?? "",
                 i.CreatedAt, i.ClaimedAt != null))

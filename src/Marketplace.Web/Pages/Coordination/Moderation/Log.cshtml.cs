@@ -1,6 +1,7 @@
 using System.Globalization;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,7 +31,7 @@ public sealed class LogModel(AppDbContext db) : PageModel
 
         var actions = await db.ModerationActions.AsNoTracking()
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
+            .Skip(Paging.Skip(PageNumber, PageSize)).Take(PageSize + 1)
             .Select(a => new
             {
                 a.At,
