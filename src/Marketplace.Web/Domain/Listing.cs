@@ -88,8 +88,6 @@ public sealed class Listing : ITenantOwned
 /// <summary>A photo, re-encoded on upload so no metadata (GPS!) survives. Kept in the database so every instance serves it.</summary>
 public sealed class ListingPhoto : ITenantOwned
 {
-    public const int MaxUploadBytes = 5 * 1024 * 1024;
-
     public int Id { get; set; }
     public Guid TenantId { get; set; }
     public int ListingId { get; set; }

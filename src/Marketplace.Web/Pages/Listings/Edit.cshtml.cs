@@ -56,8 +56,8 @@ public sealed class EditModel(AppDbContext db, IMemoryCache cache, ListingEditor
         }
 
         var kept = listing.Photos.Count(p => !RemovePhotoIds.Contains(p.Id));
-        var kind = await editor.ValidateAsync(Input, Photos, kept, member.UserId!, ModelState);
-        var photos = await editor.ProcessPhotosAsync(Photos, ModelState);
+        var kind = await editor.ValidateAsync(Input, member.UserId!, ModelState);
+        var photos = await editor.ProcessPhotosAsync(Photos, kept, ModelState);
         if (!ModelState.IsValid)
         {
             await LoadAsync(listing);

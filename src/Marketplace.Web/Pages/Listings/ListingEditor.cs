@@ -16,8 +16,7 @@ public sealed class ListingEditor(AppDbContext db, IStringLocalizer<SharedResour
 {
     public const int PostsPerHour = 10;
 
-    public async Task<CategoryKind?> ValidateAsync(ListingInput input, IReadOnlyList<IFormFile> photos, int keptPhotos,
-        string userId, ModelStateDictionary modelState)
+    public async Task<CategoryKind?> ValidateAsync(ListingInput input, string userId, ModelStateDictionary modelState)
     {
         var category = input.CategoryId is { } categoryId
             ? await db.Categories.AsNoTracking().SingleOrDefaultAsync(c => c.Id == categoryId && !c.IsRetired)
@@ -43,17 +42,21 @@ public sealed class ListingEditor(AppDbContext db, IStringLocalizer<SharedResour
             modelState.AddModelError("Input." + field, l[key]);
         }
 
-        if (keptPhotos + photos.Count > Listing.MaxPhotos)
-        {
-            modelState.AddModelError("Photos", l["Listings_TooManyPhotos", Listing.MaxPhotos]);
-        }
-
         return category?.Kind;
     }
 
-    /// <summary>Re-encodes the uploads; a file that is not a usable photo adds a message at the field.</summary>
-    public async Task<List<ProcessedPhoto>> ProcessPhotosAsync(IReadOnlyList<IFormFile> photos, ModelStateDictionary modelState)
+    /// <summary>
+    /// Re-encodes the uploads beside the photos the listing keeps. Too many are refused before any file is read; a file
+    /// that is not a usable photo adds its own message at the field.
+    /// </summary>
+    public async Task<List<ProcessedPhoto>> ProcessPhotosAsync(IReadOnlyList<IFormFile> photos, int keptPhotos, ModelStateDictionary modelState)
     {
+        if (ImageUploadGuard.TooMany(photos, keptPhotos, Listing.MaxPhotos))
+        {
+            modelState.AddModelError("Photos", l["Listings_TooManyPhotos", Listing.MaxPhotos]);
+            return [];
+        }
+
         var processed = new List<ProcessedPhoto>();
         foreach (var file in photos.Where(f => f.Length > 0))
         {
@@ -64,8 +67,13 @@ public sealed class ListingEditor(AppDbContext db, IStringLocalizer<SharedResour
                 continue;
             }
 
-            var key = error == PhotoError.TooLarge ? "Listings_PhotoTooLarge" : "Listings_PhotoFormat";
-            modelState.AddModelError("Photos", l[key, file.FileName]);
+            var message = error switch
+            {
+                ImageUploadError.TooLarge => l["Listings_PhotoTooLarge", file.FileName],
+                ImageUploadError.TooManyPixels => l["Upload_ImageTooManyPixels", file.FileName, ImageUploadGuard.MaxMegapixels],
+                _ => l["Listings_PhotoFormat", file.FileName],
+            };
+            modelState.AddModelError("Photos", message);
         }
 
         return processed;

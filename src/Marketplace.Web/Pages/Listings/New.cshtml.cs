@@ -49,8 +49,8 @@ public sealed class NewModel(AppDbContext db, IMemoryCache cache, ListingEditor 
             return limited;
         }
 
-        var kind = await editor.ValidateAsync(Input, Photos, 0, userId, ModelState);
-        var photos = await editor.ProcessPhotosAsync(Photos, ModelState);
+        var kind = await editor.ValidateAsync(Input, userId, ModelState);
+        var photos = await editor.ProcessPhotosAsync(Photos, keptPhotos: 0, ModelState);
         if (!ModelState.IsValid)
         {
             await LoadAsync();
