@@ -11,6 +11,7 @@ using Marketplace.Web.Matching;
 using Marketplace.Web.Messages;
 using Marketplace.Web.Organisations;
 using Marketplace.Web.Pages;
+using Marketplace.Web.Privacy;
 using Marketplace.Web.Security;
 using Marketplace.Web.Tenancy;
 using Marketplace.Web.Volunteers;
@@ -41,6 +42,7 @@ services.AddMatching();
 services.AddVolunteers();
 services.AddIntake();
 services.AddHours();
+services.AddPrivacy();
 services.AddJobs(configuration, database);
 
 services.AddDataProtection().SetApplicationName("Marketplace").PersistKeysToDbContext<AppDbContext>();

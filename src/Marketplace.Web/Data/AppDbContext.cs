@@ -46,6 +46,8 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<OfficeInquiry> OfficeInquiries => Set<OfficeInquiry>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<IntakeContact> IntakeContacts => Set<IntakeContact>();
+    public DbSet<DataExport> DataExports => Set<DataExport>();
+    public DbSet<AccountDeletion> AccountDeletions => Set<AccountDeletion>();
 
     /// <summary>
     /// Read on every query and save, not at construction: the request's context is created before the

@@ -36,6 +36,9 @@ public enum MatchEndReason
     DeclinedByOffer = 2,
     NoAnswer = 3,
     NoPlaceLeft = 4,
+
+    /// <summary>One side's account was deleted.</summary>
+    AccountDeleted = 5,
 }
 
 /// <summary>A request paired with an offer or a helper (Vermittlung). The marketplace records one when a poster marks a listing fulfilled.</summary>

@@ -42,5 +42,14 @@ public sealed class Tenant
     /// <summary>Cents per volunteer hour, for the value of volunteering the dashboard shows.</summary>
     public long HourlyRateCents { get; set; } = HoursValue.DefaultHourlyRateCents;
 
+    /// <summary>Months after which a closed, expired or fulfilled listing loses its text and photos.</summary>
+    public int ListingRetentionMonths { get; set; } = PrivacyRules.DefaultListingRetentionMonths;
+
+    /// <summary>Months the messages of a deleted account stay readable for the other side.</summary>
+    public int DeletedAccountMessageMonths { get; set; } = PrivacyRules.DefaultDeletedAccountMessageMonths;
+
+    /// <summary>Months the office's audit entries are kept.</summary>
+    public int AuditRetentionMonths { get; set; } = PrivacyRules.DefaultAuditRetentionMonths;
+
     public List<District> Districts { get; set; } = [];
 }

@@ -14,6 +14,7 @@ public static class JobsServices
         services.AddScoped<DeliverOutboxJob>();
         services.AddScoped<DigestJob>();
         services.AddScoped<CoordinationJob>();
+        services.AddScoped<PrivacyJob>();
         services.AddHangfire(hangfire =>
         {
             hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();

@@ -15,6 +15,8 @@ public sealed class RecurringJobsRegistration(IRecurringJobManager recurringJobs
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         recurringJobs.AddOrUpdate<CoordinationJob>(CoordinationJob.RecurringJobId, job => job.RunAsync(), CoordinationJob.Schedule,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurringJobs.AddOrUpdate<PrivacyJob>(PrivacyJob.RecurringJobId, job => job.RunAsync(), PrivacyJob.Schedule,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         return Task.CompletedTask;
     }
 

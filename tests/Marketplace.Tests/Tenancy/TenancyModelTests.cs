@@ -21,6 +21,9 @@ public sealed class TenancyModelTests(MarketplaceFactory app) : IClassFixture<Ma
         typeof(IdentityUserToken<string>),
         typeof(IdentityRoleClaim<string>),
         typeof(DataProtectionKey),
+        // An account's own requests, across all its towns (GDPR archive and deletion); read only by the account's id.
+        typeof(DataExport),
+        typeof(AccountDeletion),
     ];
 
     private IReadOnlyList<Microsoft.EntityFrameworkCore.Metadata.IEntityType> EntityTypes()

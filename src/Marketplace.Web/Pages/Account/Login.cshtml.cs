@@ -3,6 +3,7 @@ using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Localization;
+using Marketplace.Web.Privacy;
 using Marketplace.Web.Resources;
 using Marketplace.Web.Security;
 using Marketplace.Web.Tenancy;
@@ -16,7 +17,7 @@ namespace Marketplace.Web.Pages.Account;
 
 [EnableRateLimiting(RateLimits.Account)]
 public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher,
-    Memberships memberships, AppDbContext db, ITenantContext tenant, IStringLocalizer<SharedResource> l) : PageModel
+    Memberships memberships, AppDbContext db, ITenantContext tenant, AccountDeletions deletions, IStringLocalizer<SharedResource> l) : PageModel
 {
     private static string? _dummyHash;
 
@@ -84,6 +85,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
 
         await users.ResetAccessFailedCountAsync(user);
         await signIn.SignInAsync(user, Input.RememberMe);
+        await deletions.CancelOnSignInAsync(user.Id, TempData);
         if (tenant.Tenant is not null)
         {
             await memberships.ApplyAppointmentsAsync(user);

@@ -14,9 +14,17 @@ public sealed class SettingsModel(AppDbContext db, ITenantContext tenant, IStrin
     [BindProperty]
     public TownSettingsInput Input { get; set; } = new();
 
+    [BindProperty]
+    public RetentionInput Retention { get; set; } = new();
+
     public string Slug => tenant.Tenant!.Slug;
 
-    public async Task OnGetAsync() => Input = TownSettingsInput.From(await CurrentTownAsync());
+    public async Task OnGetAsync()
+    {
+        var town = await CurrentTownAsync();
+        Input = TownSettingsInput.From(town);
+        Retention = RetentionInput.From(town);
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -25,7 +33,9 @@ public sealed class SettingsModel(AppDbContext db, ITenantContext tenant, IStrin
             return this.InvalidForm();
         }
 
-        Input.ApplyTo(await CurrentTownAsync());
+        var town = await CurrentTownAsync();
+        Input.ApplyTo(town);
+        Retention.ApplyTo(town);
         await db.SaveChangesAsync();
         TempData[HtmxResults.StatusKey] = l["Settings_Saved"].Value;
         return RedirectToPage();

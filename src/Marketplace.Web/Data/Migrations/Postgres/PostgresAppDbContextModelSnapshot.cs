@@ -24,6 +24,43 @@ namespace Marketplace.Web.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Marketplace.Web.Domain.AccountDeletion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RequestedInTenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueAt");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("AccountDeletions");
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -288,6 +325,45 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "NormalizedEmail");
 
                     b.ToTable("Appointments");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.DataExport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Archive")
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ReadyAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RequestedInTenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_DataExports_UserId_Pending")
+                        .HasFilter("\"ReadyAt\" IS NULL");
+
+                    b.ToTable("DataExports");
                 });
 
             modelBuilder.Entity("Marketplace.Web.Domain.DigestSubscription", b =>
@@ -1380,6 +1456,9 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("AuditRetentionMonths")
+                        .HasColumnType("integer");
+
                     b.Property<int>("ClearanceValidYears")
                         .HasColumnType("integer");
 
@@ -1404,6 +1483,9 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<int>("DeletedAccountMessageMonths")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Description")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -1421,6 +1503,9 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<int>("ListingLifetimeDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ListingRetentionMonths")
                         .HasColumnType("integer");
 
                     b.Property<bool>("MailIncludesMessageText")
@@ -1761,6 +1846,15 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.AccountDeletion", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.AuditEntry", b =>
                 {
                     b.HasOne("Marketplace.Web.Domain.AppUser", "Actor")
@@ -1826,6 +1920,15 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.HasOne("Marketplace.Web.Domain.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.DataExport", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -18,6 +18,41 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Marketplace.Web.Domain.AccountDeletion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RequestedInTenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueAt");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("AccountDeletions");
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -274,6 +309,43 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "NormalizedEmail");
 
                     b.ToTable("Appointments");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.DataExport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Archive")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReadyAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RequestedInTenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_DataExports_UserId_Pending")
+                        .HasFilter("\"ReadyAt\" IS NULL");
+
+                    b.ToTable("DataExports");
                 });
 
             modelBuilder.Entity("Marketplace.Web.Domain.DigestSubscription", b =>
@@ -1317,6 +1389,9 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("AuditRetentionMonths")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ClearanceValidYears")
                         .HasColumnType("INTEGER");
 
@@ -1341,6 +1416,9 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DeletedAccountMessageMonths")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -1358,6 +1436,9 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ListingLifetimeDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ListingRetentionMonths")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("MailIncludesMessageText")
@@ -1686,6 +1767,15 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.AccountDeletion", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.AuditEntry", b =>
                 {
                     b.HasOne("Marketplace.Web.Domain.AppUser", "Actor")
@@ -1751,6 +1841,15 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.HasOne("Marketplace.Web.Domain.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.DataExport", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
