@@ -6,5 +6,13 @@ namespace Marketplace.Web.Domain;
 public sealed class AppUser : IdentityUser
 {
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// The language mails to this account are written in: the one chosen on the account page, else the one the person
+    /// last switched the site to.
+    /// </summary>
     public string? PreferredCulture { get; set; }
+
+    /// <summary>The person chose <see cref="PreferredCulture"/> on the account page, so switching the site's language leaves it.</summary>
+    public bool MailCultureChosen { get; set; }
 }

@@ -39,6 +39,9 @@ public sealed class Tenant
     /// <summary>Years a police clearance counts from its issue date.</summary>
     public int ClearanceValidYears { get; set; } = ClearanceRules.DefaultValidYears;
 
+    /// <summary>Coordinators and town admins must sign in with a second factor before the office pages open.</summary>
+    public bool OfficeRequiresTwoFactor { get; set; }
+
     /// <summary>Cents per volunteer hour, for the value of volunteering the dashboard shows.</summary>
     public long HourlyRateCents { get; set; } = HoursValue.DefaultHourlyRateCents;
 

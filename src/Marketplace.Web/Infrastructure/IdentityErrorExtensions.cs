@@ -12,7 +12,9 @@ public static class IdentityErrorExtensions
         {
             var field = error.Code switch
             {
-                _ when error.Code.StartsWith("Password", StringComparison.Ordinal) && error.Code != "PasswordMismatch" => "Password",
+                // Only a password change reports it, and that form asks for the current password.
+                "PasswordMismatch" => "CurrentPassword",
+                _ when error.Code.StartsWith("Password", StringComparison.Ordinal) => "Password",
                 "DuplicateUserName" or "InvalidUserName" => "UserName",
                 "DuplicateEmail" or "InvalidEmail" => "Email",
                 _ => null,

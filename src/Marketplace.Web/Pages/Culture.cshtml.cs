@@ -7,7 +7,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Web.Pages;
 
-/// <summary>The language switcher posts here; the choice is a cookie, and the account remembers it for mail.</summary>
+/// <summary>
+/// The language switcher posts here; the choice is a cookie, and the account remembers it for mail unless its owner
+/// chose the mail language on the account page.
+/// </summary>
 public sealed class CultureModel(UserManager<AppUser> users, TimeProvider clock) : PageModel
 {
     public IActionResult OnGet() => NotFound();
@@ -23,7 +26,7 @@ public sealed class CultureModel(UserManager<AppUser> users, TimeProvider clock)
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture!)),
             new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
 
-        if (User.Identity?.IsAuthenticated == true && await users.GetUserAsync(User) is { } user)
+        if (User.Identity?.IsAuthenticated == true && await users.GetUserAsync(User) is { MailCultureChosen: false } user)
         {
             user.PreferredCulture = culture;
             await users.UpdateAsync(user);

@@ -1,14 +1,25 @@
 using Marketplace.Web.Resources;
 using Marketplace.Web.Security;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Marketplace.Web.Pages;
 
 public static class PagesServices
 {
-    /// <summary>Razor Pages with each page's host and policy from its folder (<see cref="PageAccess"/>), localized views and validation messages, lower-case links.</summary>
+    /// <summary>
+    /// Razor Pages with each page's host and policy from its folder (<see cref="PageAccess"/>), the office's two-factor
+    /// requirement on the office folders, localized views and validation messages, lower-case links.
+    /// </summary>
     public static IServiceCollection AddMarketplacePages(this IServiceCollection services)
     {
-        services.AddRazorPages(options => options.Conventions.Add(new PageAccessConvention()))
+        services.AddRazorPages(options =>
+            {
+                options.Conventions.Add(new PageAccessConvention());
+                foreach (var folder in OfficeTwoFactor.OfficeFolders)
+                {
+                    options.Conventions.AddFolderApplicationModelConvention(folder, model => model.Filters.Add(new ServiceFilterAttribute(typeof(OfficeTwoFactorFilter))));
+                }
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

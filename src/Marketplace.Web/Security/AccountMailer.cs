@@ -47,6 +47,37 @@ public sealed class AccountMailer(TownMail mail, AppDbContext db, IStringLocaliz
         await db.SaveChangesAsync();
     }
 
+    /// <summary>
+    /// A request to move the account to <paramref name="newEmail"/>: the link that confirms it goes to the new address,
+    /// and the current address is told, with the way to take the account back if it was not its owner.
+    /// </summary>
+    public async Task SendEmailChangeAsync(AppUser user, string newEmail, string townName)
+    {
+        var code = await users.GenerateChangeEmailTokenAsync(user, newEmail);
+        var link = PageUrl("/Account/ConfirmEmailChange", new { userId = user.Id, email = newEmail, code });
+        await QueueAsync(newEmail, CultureOf(user), "email-change", $"email-change:{user.Id}:{Minute()}",
+            "Mail_EmailChange_Subject", "Mail_EmailChange_Body", "Mail_EmailChange_Action", townName, link, () => user.UserName!);
+        await QueueChangeNoticeAsync(user, newEmail, townName);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// Instead of the link, when <paramref name="newEmail"/> already belongs to <paramref name="owner"/>'s account: the
+    /// requester sees and receives the same as for a free address, so the form does not tell who has an account.
+    /// </summary>
+    public async Task SendEmailTakenAsync(AppUser user, AppUser owner, string newEmail, string townName)
+    {
+        await QueueAsync(owner.Email!, CultureOf(owner), "email-taken", $"email-taken:{owner.Id}:{Minute()}",
+            "Mail_EmailTaken_Subject", "Mail_EmailTaken_Body", "Mail_EmailTaken_Action", townName, PageUrl("/Account/Login", null), () => owner.UserName!);
+        await QueueChangeNoticeAsync(user, newEmail, townName);
+        await db.SaveChangesAsync();
+    }
+
+    private Task QueueChangeNoticeAsync(AppUser user, string newEmail, string townName) =>
+        QueueAsync(user.Email!, CultureOf(user), "email-change-notice", $"email-change-notice:{user.Id}:{Minute()}",
+            "Mail_EmailChangeNotice_Subject", "Mail_EmailChangeNotice_Body", "Mail_EmailChangeNotice_Action", townName,
+            PageUrl("/Account/ForgotPassword", null), () => user.UserName!, newEmail);
+
     /// <summary>Queued in the scope that saves the appointment, so the mail exists exactly when the appointment does.</summary>
     public Task QueueAppointmentAsync(string to, TownRole role, string townName, string link, string culture) =>
         QueueAsync(to, culture, "appointment", $"appointment:{to.ToLowerInvariant()}:{role}:{Minute()}",
@@ -63,8 +94,9 @@ public sealed class AccountMailer(TownMail mail, AppDbContext db, IStringLocaliz
         ?? throw new InvalidOperationException($"No address for {page}.");
 
     /// <param name="name">Read inside the recipient's culture, so a role name is translated with the rest of the mail.</param>
+    /// <param name="detail">The body's fourth placeholder, where it has one.</param>
     private Task QueueAsync(string to, string culture, string template, string key, string subjectKey, string bodyKey, string actionKey,
-        string townName, string link, Func<string> name) =>
+        string townName, string link, Func<string> name, string detail = "") =>
         mail.QueueAsync(to, culture, template, key, () => MailContent.FromBody(
-            localizer[subjectKey, townName], localizer[bodyKey, name(), townName, link], link, localizer[actionKey]));
+            localizer[subjectKey, townName], localizer[bodyKey, name(), townName, link, detail], link, localizer[actionKey]));
 }

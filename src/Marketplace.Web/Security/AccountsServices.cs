@@ -28,6 +28,7 @@ public static class AccountsServices
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
+            .AddSignInManager<TownSignInManager>()
             .AddClaimsPrincipalFactory<TownClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddPasswordValidator<CommonPasswordValidator>();
@@ -71,6 +72,9 @@ public static class AccountsServices
         services.AddScoped<Memberships>();
         services.AddScoped<CoordinatorAppointments>();
         services.AddScoped<AccountMailer>();
+        services.AddScoped<CredentialChanges>();
+        services.AddScoped<OfficeTwoFactor>();
+        services.AddScoped<OfficeTwoFactorFilter>();
         services.AddScoped<IAuthorizationHandler, TownRoleHandler>();
         services.AddScoped<IAuthorizationHandler, PlatformAdminHandler>();
         services.AddAuthorization(options => options.AddMarketplacePolicies());

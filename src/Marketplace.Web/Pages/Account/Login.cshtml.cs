@@ -16,7 +16,7 @@ using Microsoft.Extensions.Localization;
 namespace Marketplace.Web.Pages.Account;
 
 [EnableRateLimiting(RateLimits.Account)]
-public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher,
+public sealed class LoginModel(TownSignInManager signIn, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher,
     Memberships memberships, AppDbContext db, ITenantContext tenant, AccountDeletions deletions, IStringLocalizer<SharedResource> l) : PageModel
 {
     private static string? _dummyHash;
@@ -83,8 +83,13 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
             return Refuse("Login_NotConfirmed");
         }
 
+        // The failures stay counted until the code is right too, so a known password does not buy endless code guesses.
+        if ((await signIn.SignInAfterPasswordAsync(user, Input.RememberMe)).RequiresTwoFactor)
+        {
+            return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl, Input.RememberMe });
+        }
+
         await users.ResetAccessFailedCountAsync(user);
-        await signIn.SignInAsync(user, Input.RememberMe);
         await deletions.CancelOnSignInAsync(user.Id, TempData);
         if (tenant.Tenant is not null)
         {

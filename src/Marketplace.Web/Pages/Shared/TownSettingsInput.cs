@@ -71,6 +71,9 @@ public sealed class TownSettingsInput
     [Display(Name = "Field_MailIncludesMessageText")]
     public bool MailIncludesMessageText { get; set; }
 
+    [Display(Name = "Field_OfficeRequiresTwoFactor")]
+    public bool OfficeRequiresTwoFactor { get; set; }
+
     [Required(ErrorMessage = "Validation_Required")]
     [RegularExpression("^#[0-9a-fA-F]{6}$", ErrorMessage = "Validation_Colour")]
     [Display(Name = "Field_AccentColour")]
@@ -106,6 +109,7 @@ public sealed class TownSettingsInput
         ListingLifetimeDays = t.ListingLifetimeDays,
         ReportsToHide = t.ReportsToHide,
         MailIncludesMessageText = t.MailIncludesMessageText,
+        OfficeRequiresTwoFactor = t.OfficeRequiresTwoFactor,
         AccentColour = t.AccentColour,
         DigestHour = t.DigestHour,
         HourlyRate = Money.ToEuros(t.HourlyRateCents),
@@ -125,6 +129,7 @@ public sealed class TownSettingsInput
         t.ListingLifetimeDays = ListingLifetimeDays!.Value;
         t.ReportsToHide = ReportsToHide!.Value;
         t.MailIncludesMessageText = MailIncludesMessageText;
+        t.OfficeRequiresTwoFactor = OfficeRequiresTwoFactor;
         t.AccentColour = AccentColour.ToLowerInvariant();
         t.DigestHour = DigestHour!.Value;
         t.HourlyRateCents = Money.ToCents(HourlyRate!.Value);

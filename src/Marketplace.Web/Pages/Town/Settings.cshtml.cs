@@ -1,6 +1,7 @@
 using Marketplace.Web.Data;
 using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Pages.Shared;
+using Marketplace.Web.Security;
 using Marketplace.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Pages.Town;
 
-public sealed class SettingsModel(AppDbContext db, ITenantContext tenant, IStringLocalizer<Resources.SharedResource> l) : PageModel
+public sealed class SettingsModel(AppDbContext db, ITenantContext tenant, CurrentMember member, IStringLocalizer<Resources.SharedResource> l) : PageModel
 {
     [BindProperty]
     public TownSettingsInput Input { get; set; } = new();
@@ -28,6 +29,13 @@ public sealed class SettingsModel(AppDbContext db, ITenantContext tenant, IStrin
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // Otherwise the admin would lock themself out of this page with the very save that turns the requirement on.
+        var me = member.UserId;
+        if (Input.OfficeRequiresTwoFactor && !await db.Users.Where(u => u.Id == me).Select(u => u.TwoFactorEnabled).SingleAsync())
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.OfficeRequiresTwoFactor)}", l["Settings_OfficeRequiresTwoFactorFirst"]);
+        }
+
         if (!ModelState.IsValid)
         {
             return this.InvalidForm();

@@ -89,6 +89,9 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("MailCultureChosen")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -1515,6 +1518,9 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
+
+                    b.Property<bool>("OfficeRequiresTwoFactor")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("ReportsToHide")
                         .HasColumnType("integer");

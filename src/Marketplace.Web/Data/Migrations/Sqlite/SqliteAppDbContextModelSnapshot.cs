@@ -81,6 +81,9 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<long?>("LockoutEnd")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("MailCultureChosen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -1448,6 +1451,9 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("OfficeRequiresTwoFactor")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ReportsToHide")
                         .HasColumnType("INTEGER");
