@@ -51,6 +51,13 @@ public sealed class ListingEditor(AppDbContext db, IStringLocalizer<SharedResour
         return category?.Kind;
     }
 
+    /// <summary>
+    /// Contact details about to become readable by others that the poster has not confirmed yet: the form comes back with
+    /// a warning at each field and a "publish anyway" choice. A draft stays private, so it is saved without asking.
+    /// </summary>
+    public static IReadOnlyList<ContactWarning> UnconfirmedContactDetails(ListingInput input, bool becomesVisible) =>
+        becomesVisible && !input.PublishAnyway ? input.ContactWarnings() : [];
+
     /// <summary>Re-encodes the uploads; a file that is not a usable photo adds a message at the field.</summary>
     public async Task<List<ProcessedPhoto>> ProcessPhotosAsync(IReadOnlyList<IFormFile> photos, ModelStateDictionary modelState)
     {
