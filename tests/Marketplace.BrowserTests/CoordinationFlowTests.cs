@@ -107,4 +107,41 @@ public sealed class CoordinationFlowTests(BrowserApp app) : IClassFixture<Browse
         await office.Context.CloseAsync();
         await helper.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task An_intake_slip_in_Arabic_opens_styled_right_to_left_after_saving_and_from_its_link_and_prints_without_the_staff_toolbar()
+    {
+        var office = await SignedInPageAsync("erlangen-koordination");
+        await office.GotoAsync(app.TownUrl("erlangen", "/coordination/intake/new"));
+        await office.GetByTestId("intake-name").FillAsync("Samira N.");
+        await office.GetByTestId("intake-contact").FillAsync("über die Beratungsstelle");
+        await office.GetByTestId("intake-culture").SelectOptionAsync("ar");
+        await office.GetByTestId("intake-category").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await office.GetByTestId("intake-district").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await office.GetByTestId("intake-title").FillAsync("Begleitung zum Kinderarzt gesucht");
+        await office.GetByTestId("intake-description").FillAsync("Termin in der nächsten Woche, Übersetzung Arabisch–Deutsch.");
+
+        // The form is boosted; its answer is the slip, which must come as a page of its own.
+        await office.GetByTestId("intake-save").ClickAsync();
+        await Expect(office.GetByTestId("intake-slip")).ToBeVisibleAsync();
+        await ExpectStyledRightToLeftSlipAsync(office);
+
+        await office.GotoAsync(office.Url.Replace("/slip", "", StringComparison.Ordinal));
+        await office.GetByTestId("intake-detail-slip").ClickAsync();
+        await Expect(office.GetByTestId("intake-slip")).ToBeVisibleAsync();
+        await ExpectStyledRightToLeftSlipAsync(office);
+
+        await Expect(office.GetByTestId("intake-slip-tools")).ToBeVisibleAsync();
+        await office.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(office.GetByTestId("intake-slip-tools")).ToBeHiddenAsync();
+        await Expect(office.GetByTestId("intake-code")).ToBeVisibleAsync();
+        await office.Context.CloseAsync();
+    }
+
+    private static async Task ExpectStyledRightToLeftSlipAsync(IPage page)
+    {
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ar");
+        await Expect(page.GetByTestId("intake-slip")).ToHaveCSSAsync("border-top-style", "dashed");
+    }
 }

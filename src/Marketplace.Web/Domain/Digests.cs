@@ -4,15 +4,22 @@ namespace Marketplace.Web.Domain;
 public static class DigestSchedule
 {
     /// <summary>
-    /// The town-local date to run for, or null. Due once the local clock has reached <paramref name="hour"/> on a day
-    /// not yet run: on the spring day that skips the hour it runs at the first hour after it, on the autumn day that
-    /// repeats it runs at the first of the two, and after downtime it catches up the same day.
+    /// The town-local date to run for, or null. Due once the local clock has reached <paramref name="hour"/> and the last run
+    /// was before that hour of today (local wall-clock time): on the spring day that skips the hour it runs at the first
+    /// hour after it, on the autumn day that repeats it runs at the first of the two, after downtime it catches up the
+    /// same day, and when the hour is moved later on a day that already ran, it runs again at the new hour.
     /// </summary>
-    public static DateOnly? DueDate(TimeZoneInfo zone, int hour, DateOnly? lastRunOn, DateTimeOffset now)
+    public static DateOnly? DueDate(TimeZoneInfo zone, int hour, DateTimeOffset? lastRunAt, DateTimeOffset now)
     {
         var local = TimeZoneInfo.ConvertTime(now, zone);
         var today = DateOnly.FromDateTime(local.DateTime);
-        return local.Hour >= hour && (lastRunOn is null || lastRunOn < today) ? today : null;
+        if (local.Hour < hour)
+        {
+            return null;
+        }
+
+        var hourToday = today.ToDateTime(new TimeOnly(hour, 0));
+        return lastRunAt is null || TimeZoneInfo.ConvertTime(lastRunAt.Value, zone).DateTime < hourToday ? today : null;
     }
 
     /// <summary>Whether a subscription receives a digest on the town-local <paramref name="date"/>.</summary>
@@ -24,19 +31,27 @@ public static class DigestSchedule
     };
 }
 
-/// <summary>What the digest needs to know of a published listing.</summary>
+/// <summary>What the digest needs to know of a published listing, including who posted it and for which organisation.</summary>
 public sealed record DigestCandidate(int Id, ListingType Type, int CategoryId, int? ParentCategoryId, int DistrictId, DateTimeOffset PublishedAt,
-    bool HasResponse);
+    bool HasResponse, string? PosterUserId = null, int? OrganisationId = null);
 
-/// <summary>The filters of a <see cref="DigestSubscription"/>, as the selection reads them.</summary>
-public sealed record DigestFilter(IReadOnlySet<int> Categories, IReadOnlySet<int> Districts, bool Offers, bool Requests, bool OnlyUnanswered)
+/// <summary>
+/// The filters of a <see cref="DigestSubscription"/>, as the selection reads them. <paramref name="OwnUserId"/> and
+/// <paramref name="OwnOrganisationId"/> name the subscriber, whose own listings are news to nobody.
+/// </summary>
+public sealed record DigestFilter(IReadOnlySet<int> Categories, IReadOnlySet<int> Districts, bool Offers, bool Requests, bool OnlyUnanswered,
+    string? OwnUserId = null, int? OwnOrganisationId = null)
 {
     public static DigestFilter Of(DigestSubscription s) =>
-        new(s.CategoryIds.ToHashSet(), s.DistrictIds.ToHashSet(), s.IncludeOffers, s.IncludeRequests, s.OnlyUnanswered);
+        new(s.CategoryIds.ToHashSet(), s.DistrictIds.ToHashSet(), s.IncludeOffers, s.IncludeRequests, s.OnlyUnanswered, s.UserId, s.OrganisationId);
 
     public bool InArea(DigestCandidate c) =>
         (Categories.Count == 0 || Categories.Contains(c.CategoryId) || (c.ParentCategoryId is { } parent && Categories.Contains(parent)))
         && (Districts.Count == 0 || Districts.Contains(c.DistrictId));
+
+    /// <summary>Posted by the subscribing member (as themselves or for an organisation), or for the subscribing organisation.</summary>
+    public bool IsOwn(DigestCandidate c) =>
+        (OwnUserId is not null && c.PosterUserId == OwnUserId) || (OwnOrganisationId is not null && c.OrganisationId == OwnOrganisationId);
 }
 
 public sealed record DigestItems(IReadOnlyList<DigestCandidate> NewOffers, IReadOnlyList<DigestCandidate> NewRequests,
@@ -60,7 +75,7 @@ public static class DigestSelection
     /// </summary>
     public static DigestItems Select(IEnumerable<DigestCandidate> candidates, DigestFilter filter, DateTimeOffset windowStart, DateTimeOffset windowEnd)
     {
-        var inArea = candidates.Where(filter.InArea).ToList();
+        var inArea = candidates.Where(c => filter.InArea(c) && !filter.IsOwn(c)).ToList();
         var fresh = inArea.Where(c => c.PublishedAt > windowStart && c.PublishedAt <= windowEnd)
             .Where(c => !filter.OnlyUnanswered || (c.Type == ListingType.Request && !c.HasResponse))
             .OrderByDescending(c => c.PublishedAt).ThenByDescending(c => c.Id).ToList();

@@ -33,8 +33,11 @@ public sealed class Tenant
     /// <summary>Local hour (town's time zone) at which digests go out.</summary>
     public int DigestHour { get; set; } = 7;
 
-    /// <summary>The town-local date of the last digest run, so a run happens once a day whatever the clock does.</summary>
-    public DateOnly? LastDigestRunOn { get; set; }
+    /// <summary>
+    /// When the digests were last started. An instant, not a date: when the town moves its hour later on a day that already
+    /// ran, the digests go out again at the new hour (each subscriber still gets one per day).
+    /// </summary>
+    public DateTimeOffset? LastDigestRunAt { get; set; }
 
     /// <summary>Years a police clearance counts from its issue date.</summary>
     public int ClearanceValidYears { get; set; } = ClearanceRules.DefaultValidYears;

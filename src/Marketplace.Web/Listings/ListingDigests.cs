@@ -105,12 +105,13 @@ public sealed class ListingDigests(AppDbContext db, ITenantContext tenant, TownM
             .Where(l => l.PublishedAt > earliestWindow || (l.Type == ListingType.Request && l.PublishedAt <= waitingBefore))
             .Select(l => new
             {
-                l.Id, l.Type, l.CategoryId, l.Category!.ParentId, l.DistrictId, l.PublishedAt, l.Title,
+                l.Id, l.Type, l.CategoryId, l.Category!.ParentId, l.DistrictId, l.PublishedAt, l.Title, l.PosterUserId, l.OrganisationId,
                 HasResponse = db.Conversations.Any(c => c.ListingId == l.Id),
             })
             .ToListAsync(cancellationToken);
         return rows.ToDictionary(r => r.Id,
-            r => new Listed(new DigestCandidate(r.Id, r.Type, r.CategoryId, r.ParentId, r.DistrictId, r.PublishedAt!.Value, r.HasResponse), r.Title));
+            r => new Listed(new DigestCandidate(r.Id, r.Type, r.CategoryId, r.ParentId, r.DistrictId, r.PublishedAt!.Value, r.HasResponse,
+                r.PosterUserId, r.OrganisationId), r.Title));
     }
 
     private async Task<(Dictionary<int, Category> Categories, Dictionary<int, string> Districts)> NamesAsync(CancellationToken cancellationToken) =>

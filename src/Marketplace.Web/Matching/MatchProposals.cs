@@ -178,7 +178,7 @@ public sealed class MatchProposals(AppDbContext db, MatchAcceptance acceptance, 
         }).SingleAsync();
         var today = townClock.DateOf(now);
         var ends = new[] { dates.Request, dates.Offer }.Where(d => d is not null && d >= today).Min()
-            ?? DateOnly.FromDateTime((now + Match.DefaultDuration).UtcDateTime);
+            ?? townClock.DateOf(now + Match.DefaultDuration);
         await db.Matches.Where(m => m.Id == matchId).ExecuteUpdateAsync(s => s.SetProperty(m => m.EndsOn, ends));
 
         var sides = (await MatchSides.LoadAsync(db, matchId))!;

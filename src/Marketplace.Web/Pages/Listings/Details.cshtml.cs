@@ -167,7 +167,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
             ListingId = id, UserId = userId, Message = inquiry.Message.Trim(), CreatedAt = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync();
-        TempData[HtmxResults.StatusKey] = l["Office_InquirySent"].Value;
+        // No status line: the inquiry section of the page says it, once.
         return RedirectToPage(new { id });
     }
 

@@ -29,6 +29,12 @@ public sealed class EditModel(AppDbContext db, IMemoryCache cache, ListingEditor
     public IReadOnlyList<int> PhotoIds { get; private set; } = [];
     public int Id { get; private set; }
 
+    /// <summary>Fields that seem to give away contact details, shown until the poster confirms or removes them.</summary>
+    public IReadOnlyList<ContactWarning> ContactWarnings { get; private set; } = [];
+
+    /// <summary>Whether the refused post carried photos, which the browser does not send again by itself.</summary>
+    public bool PhotosToChooseAgain { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id)
     {
         var listing = await OwnListingAsync(id);
@@ -58,8 +64,10 @@ public sealed class EditModel(AppDbContext db, IMemoryCache cache, ListingEditor
         var kept = listing.Photos.Count(p => !RemovePhotoIds.Contains(p.Id));
         var kind = await editor.ValidateAsync(Input, member.UserId!, ModelState);
         var photos = await editor.ProcessPhotosAsync(Photos, kept, ModelState);
-        if (!ModelState.IsValid)
+        ContactWarnings = ListingEditor.UnconfirmedContactDetails(Input, listing.Status != ListingStatus.Draft);
+        if (!ModelState.IsValid || ContactWarnings.Count > 0)
         {
+            PhotosToChooseAgain = Photos.Any(f => f.Length > 0);
             await LoadAsync(listing);
             return this.InvalidForm();
         }

@@ -46,6 +46,13 @@ public sealed class ListingEditor(AppDbContext db, IStringLocalizer<SharedResour
     }
 
     /// <summary>
+    /// Contact details about to become readable by others that the poster has not confirmed yet: the form comes back with
+    /// a warning at each field and a "publish anyway" choice. A draft stays private, so it is saved without asking.
+    /// </summary>
+    public static IReadOnlyList<ContactWarning> UnconfirmedContactDetails(ListingInput input, bool becomesVisible) =>
+        becomesVisible && !input.PublishAnyway ? input.ContactWarnings() : [];
+
+    /// <summary>
     /// Re-encodes the uploads beside the photos the listing keeps. Too many are refused before any file is read; a file
     /// that is not a usable photo adds its own message at the field.
     /// </summary>

@@ -76,6 +76,16 @@ public sealed class ListingInput
     [ModelBinder(typeof(EuroAmountModelBinder))]
     public decimal? HoursPerWeek { get; set; }
 
+    /// <summary>Ticked after the warning about contact details: the poster publishes them knowingly.</summary>
+    public bool PublishAnyway { get; set; }
+
+    /// <summary>Contact details in the fields others read: the description (everyone) and the meeting point (whoever writes).</summary>
+    public IReadOnlyList<ContactWarning> ContactWarnings() =>
+        new[] { (Field: nameof(Description), Text: Description), (Field: nameof(MeetingPoint), Text: MeetingPoint) }
+            .Select(f => new ContactWarning(f.Field, ContactInText.Find(f.Text)))
+            .Where(w => w.Kinds != ContactKinds.None)
+            .ToList();
+
     /// <summary>Cross-field rules; the returned keys are the field names, the values resource keys.</summary>
     public IEnumerable<(string Field, string MessageKey)> Check(CategoryKind kind)
     {
@@ -137,3 +147,6 @@ public sealed class ListingInput
         l.HoursPerWeek = work ? HoursPerWeek : null;
     }
 }
+
+/// <summary>A field of the listing form that seems to contain contact details (<see cref="ContactInText"/>).</summary>
+public sealed record ContactWarning(string Field, ContactKinds Kinds);

@@ -25,6 +25,12 @@ public sealed class NewModel(AppDbContext db, IMemoryCache cache, ListingEditor 
     public ListingFormOptions Options { get; private set; } = null!;
     public bool IsBlocked { get; private set; }
 
+    /// <summary>Fields that seem to give away contact details, shown until the poster confirms or removes them.</summary>
+    public IReadOnlyList<ContactWarning> ContactWarnings { get; private set; } = [];
+
+    /// <summary>Whether the refused post carried photos, which the browser does not send again by itself.</summary>
+    public bool PhotosToChooseAgain { get; private set; }
+
     public async Task OnGetAsync(ListingType? type, int? category)
     {
         Input.Type = type;
@@ -51,8 +57,10 @@ public sealed class NewModel(AppDbContext db, IMemoryCache cache, ListingEditor 
 
         var kind = await editor.ValidateAsync(Input, userId, ModelState);
         var photos = await editor.ProcessPhotosAsync(Photos, keptPhotos: 0, ModelState);
-        if (!ModelState.IsValid)
+        ContactWarnings = ListingEditor.UnconfirmedContactDetails(Input, publish);
+        if (!ModelState.IsValid || ContactWarnings.Count > 0)
         {
+            PhotosToChooseAgain = Photos.Any(f => f.Length > 0);
             await LoadAsync();
             return this.InvalidForm();
         }

@@ -4,6 +4,7 @@ using Marketplace.Web.Domain;
 using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Resources;
 using Marketplace.Web.Security;
+using Marketplace.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,8 @@ using Microsoft.Extensions.Localization;
 namespace Marketplace.Web.Pages.Me;
 
 /// <summary>Every mail a member (or an organisation they run) gets from this town: notifications and the digest.</summary>
-public sealed class NotificationsModel(AppDbContext db, CurrentMember member, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class NotificationsModel(AppDbContext db, CurrentMember member, ITenantContext tenant, TimeProvider clock,
+    IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public NotificationsInput Input { get; set; } = new();
@@ -25,6 +27,10 @@ public sealed class NotificationsModel(AppDbContext db, CurrentMember member, Ti
     public IReadOnlyList<(int Id, string Name)> AdminOf { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Categories { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Districts { get; private set; } = [];
+
+    /// <summary>The town's digest hour, a wall-clock hour in <see cref="DigestZone"/> (the town's time zone).</summary>
+    public TimeOnly DigestTime { get; private set; }
+    public string DigestZone { get; private set; } = "";
 
     public sealed class NotificationsInput
     {
@@ -156,6 +162,8 @@ public sealed class NotificationsModel(AppDbContext db, CurrentMember member, Ti
             }
         }
 
+        var town = await db.Tenants.AsNoTracking().Where(t => t.Id == tenant.TenantId).Select(t => new { t.DigestHour, t.TimeZoneId }).SingleAsync();
+        (DigestTime, DigestZone) = (new TimeOnly(town.DigestHour, 0), town.TimeZoneId);
         var culture = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         Categories = (await db.Categories.AsNoTracking().Where(c => c.ParentId == null && !c.IsRetired).OrderBy(c => c.SortOrder).ToListAsync())
             .Select(c => (c.Id, $"{c.Icon} {c.NameIn(culture)}")).ToList();

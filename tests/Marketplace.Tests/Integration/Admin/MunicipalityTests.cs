@@ -28,6 +28,16 @@ public sealed class MunicipalityTests(MarketplaceFactory app) : IClassFixture<Ma
     }
 
     [Fact]
+    public async Task NewMunicipalityForm_SaysTheFirstAddressGetsTheTownsAdministration()
+    {
+        var page = await (await AdminAsync()).GetPageAsync("/admin/municipalities/new");
+
+        var label = page.QuerySelector("label[for=Input_FirstCoordinatorEmail]")!.TextContent;
+        Assert.Contains("Verwaltung der Kommune", label);
+        Assert.DoesNotContain("Koordinator", label);
+    }
+
+    [Fact]
     public async Task PlatformAdmin_CreatesTown_WithDistricts_FirstCoordinatorWithAccountBecomesTownAdminWhenSigningInThere()
     {
         var admin = await AdminAsync();

@@ -61,6 +61,39 @@ public sealed class AuditLogTests(MarketplaceFactory app) : IClassFixture<Market
     }
 
     [Fact]
+    public async Task Details_ReadAsWords_NotAsStoredCodes()
+    {
+        var now = DateTimeOffset.UtcNow;
+        await SeedAsync("potsdam",
+            ("potsdam-koordination", AuditAction.ExportedHours, "hours", "2026", "rows=1", now.AddMinutes(-1)),
+            ("potsdam-koordination", AuditAction.ExportedHours, "hours", "2025", "rows=12", now.AddMinutes(-2)),
+            ("potsdam-koordination", AuditAction.ChangedStatus, "listing", "12", "New → OnHold", now.AddMinutes(-3)),
+            ("potsdam-koordination", AuditAction.ProposedMatch, "listing", "12", "match 3: Offer 15", now.AddMinutes(-4)),
+            ("potsdam-koordination", AuditAction.RecordedAnswer, "match", "3", "request: yes", now.AddMinutes(-5)),
+            ("potsdam-koordination", AuditAction.HandledInquiry, "inquiry", "8", "listing 12", now.AddMinutes(-6)),
+            ("potsdam-koordination", AuditAction.ChangedExchangeMode, "category", "4", "wohnung: PeerToPeer → Mediated", now.AddMinutes(-7)),
+            ("potsdam-koordination", AuditAction.ChangedExchangeMode, "category", "4", "wohnung: clearance no → yes", now.AddMinutes(-8)),
+            ("potsdam-koordination", AuditAction.RecordedClearance, "clearance", "u1", "helga: 2026-01-15", now.AddMinutes(-9)));
+        var admin = await app.SignedInAsync("potsdam", "potsdam-admin");
+
+        var page = await admin.GetPageAsync($"{Page}?actor=potsdam-koordination");
+
+        Assert.Equal(
+        [
+            "1 Zeile exportiert",
+            "12 Zeilen exportiert",
+            "neu → zurückgestellt",
+            "Vermittlung 3: Angebot 15",
+            "Gesuch: zugesagt",
+            "Anzeige 12",
+            "wohnung: direkt zwischen Mitgliedern → über die Koordinierungsstelle",
+            "wohnung: Führungszeugnis nötig: nein → ja",
+            "helga: ausgestellt am 15.01.2026",
+        ], Details(page).Take(9));
+        Assert.DoesNotContain("rows=", page.Body!.TextContent);
+    }
+
+    [Fact]
     public async Task Filters_ByActionActorSubjectAndTownDays()
     {
         // 23:30 UTC on 10 March is already 11 March in Erlangen (UTC+1).

@@ -159,6 +159,31 @@ public sealed partial class IntakeTests(MarketplaceFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task Slip_OpensAsAPageOfItsOwn_FromItsLinkAndAfterABoostedSave_WithItsStylesheetAndAPrintRuleForTheToolbar()
+    {
+        var id = await RecordIntakeAsync(culture: "ar");
+        var client = await CoordinatorAsync();
+        var slipPath = $"/coordination/intake/{id}/slip";
+
+        var details = await client.GetPageAsync($"/coordination/intake/{id}");
+        Assert.Equal("false", details.QuerySelector("[data-testid=intake-detail-slip]")!.GetAttribute("hx-boost"));
+
+        // htmx following the boosted form's redirect would swap the body alone: it is told to load the slip as a page.
+        var boosted = new HttpRequestMessage(HttpMethod.Get, slipPath);
+        boosted.Headers.Add("HX-Request", "true");
+        boosted.Headers.Add("HX-Boosted", "true");
+        var response = await client.SendAsync(boosted);
+        Assert.Equal(slipPath, Assert.Single(response.Headers.GetValues("HX-Redirect")));
+
+        var slip = await client.GetPageAsync(slipPath);
+        Assert.Equal("rtl", slip.DocumentElement.GetAttribute("dir"));
+        Assert.NotNull(slip.QuerySelector("head link[rel=stylesheet][href^='/css/slip.css']"));
+        Assert.Contains("slip-tools", slip.QuerySelector("[data-testid=intake-slip-tools]")!.ClassList);
+        var css = await (await client.GetAsync("/css/slip.css")).Content.ReadAsStringAsync();
+        Assert.Matches(@"@media print\s*\{[^}]*\.slip-tools\s*\{\s*display:\s*none", css);
+    }
+
+    [Fact]
     public async Task OpeningTheDetail_ShowsNameAndContact_AndLogsTheLookFirst()
     {
         var id = await RecordIntakeAsync();

@@ -160,6 +160,90 @@ public sealed class DigestTests(MarketplaceFactory app) : IClassFixture<Marketpl
         Assert.Equal(["Winterjacken"], ListedTitles(Assert.Single(app.Smtp.MessagesTo(MessagesTestData.EmailOf(weekly)))));
     }
 
+    [Fact]
+    public async Task Subscriber_DoesNotFindTheirOwnListings_AndAnOrganisationNotItsOwn()
+    {
+        var district = await NewDistrictAsync("erlangen");
+        var subscriber = await app.NewMemberAsync("erlangen", "do");
+        var neighbour = await app.NewMemberAsync("erlangen", "dn");
+        var admin = await app.NewMemberAsync("erlangen", "dv");
+        var adminId = await app.UserIdAsync(admin);
+        var organisationId = await app.InTownAsync("erlangen", async db =>
+        {
+            var organisation = db.Organisations.Add(new Organisation
+            {
+                Name = $"Tafel {Guid.NewGuid():N}"[..20], Type = OrganisationType.Initiative, Status = OrganisationStatus.Approved,
+                Members = [new OrganisationMember { UserId = adminId, Role = OrganisationRole.Admin }],
+            }).Entity;
+            await db.SaveChangesAsync();
+            return organisation.Id;
+        });
+        await ListingAsync("erlangen", subscriber, ListingType.Offer, "Mein eigenes Sofa", district, TimeSpan.FromHours(2));
+        await ListingAsync("erlangen", subscriber, ListingType.Request, "Mein eigenes Gesuch wartet", district, TimeSpan.FromDays(9));
+        await ListingAsync("erlangen", neighbour, ListingType.Offer, "Sofa der Nachbarin", district, TimeSpan.FromHours(2));
+        await app.CreateListingAsync("erlangen", admin, ListingType.Offer, "Lebensmittel der Tafel", configure: l =>
+        {
+            l.DistrictId = district;
+            l.OrganisationId = organisationId;
+            l.PublishedAt = DateTimeOffset.UtcNow.AddHours(-1);
+        });
+        await SubscribeAsync("erlangen", subscriber, s => { s.DistrictIds = [district]; s.LastSentAt = DateTimeOffset.UtcNow.AddDays(-1); });
+        await app.InTownAsync("erlangen", db =>
+        {
+            db.DigestSubscriptions.Add(new DigestSubscription
+            {
+                OrganisationId = organisationId, Frequency = DigestFrequency.Daily, DistrictIds = [district], CreatedAt = DateTimeOffset.UtcNow.AddDays(-1),
+            });
+            return db.SaveChangesAsync();
+        });
+
+        await RunDigestsAsync("erlangen", Today);
+
+        var mail = Assert.Single(app.Smtp.MessagesTo(MessagesTestData.EmailOf(subscriber)));
+        Assert.Equal(["Lebensmittel der Tafel", "Sofa der Nachbarin"], ListedTitles(mail));
+        Assert.DoesNotContain("Mein eigenes", mail.TextBody);
+        var organisationMail = Assert.Single(app.Smtp.MessagesTo(MessagesTestData.EmailOf(admin)));
+        Assert.Equal(["Sofa der Nachbarin", "Mein eigenes Sofa", "Mein eigenes Gesuch wartet"], ListedTitles(organisationMail));
+    }
+
+    /// <summary>Sets Erlangen's digest hour; the day it last ran stays.</summary>
+    private Task SetDigestHourAsync(int hour) =>
+        app.InTownAsync(null, db => db.Tenants.Where(t => t.Slug == "erlangen").ExecuteUpdateAsync(s => s.SetProperty(t => t.DigestHour, hour)));
+
+    private async Task<IReadOnlyList<(Guid TenantId, DateOnly Date)>> FanOutAsync(IBackgroundJobClient jobs, TimeProvider clock)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await new DigestJob(scope.ServiceProvider.GetRequiredService<AppDbContext>(), jobs,
+            scope.ServiceProvider.GetRequiredService<TenantScopeFactory>(), clock).RunAsync();
+    }
+
+    [Fact]
+    public async Task TownWhoseHourIsLaterThatDay_GetsItsDigestAtThatHour_EvenWhenAnEarlierRunThatDayWasDone()
+    {
+        // 12 January 2027 in Erlangen (UTC+1): the first run after start-up is at 08:00, the town's hour then 7.
+        var erlangen = await app.TownIdAsync("erlangen");
+        await app.InTownAsync(null, db => db.Tenants.Where(t => t.Slug == "erlangen").ExecuteUpdateAsync(s => s.SetProperty(t => t.DigestHour, 7)
+            .SetProperty(t => t.LastDigestRunAt, (DateTimeOffset?)null)));
+        var clock = new ManualClock(new DateTimeOffset(2027, 1, 12, 7, 0, 0, TimeSpan.Zero));
+        var jobs = new RecordingJobs();
+        Assert.Contains(await FanOutAsync(jobs, clock), r => r.TenantId == erlangen);
+
+        // The town admin moves the hour to 18: nothing before it, the day's digest at 18:00, and only once.
+        await SetDigestHourAsync(18);
+        clock.Now = new DateTimeOffset(2027, 1, 12, 16, 45, 0, TimeSpan.Zero);
+        Assert.DoesNotContain(await FanOutAsync(jobs, clock), r => r.TenantId == erlangen);
+        clock.Now = new DateTimeOffset(2027, 1, 12, 17, 0, 0, TimeSpan.Zero);
+        Assert.Contains(await FanOutAsync(jobs, clock), r => r == (erlangen, new DateOnly(2027, 1, 12)));
+        clock.Now = new DateTimeOffset(2027, 1, 12, 17, 15, 0, TimeSpan.Zero);
+        Assert.DoesNotContain(await FanOutAsync(jobs, clock), r => r.TenantId == erlangen);
+
+        // Moved earlier again after it ran: not a second time that day.
+        await SetDigestHourAsync(9);
+        Assert.DoesNotContain(await FanOutAsync(jobs, clock), r => r.TenantId == erlangen);
+        clock.Now = new DateTimeOffset(2027, 1, 13, 8, 0, 0, TimeSpan.Zero);
+        Assert.Contains(await FanOutAsync(jobs, clock), r => r == (erlangen, new DateOnly(2027, 1, 13)));
+    }
+
     /// <summary>Records what the fan-out enqueues instead of handing it to a Hangfire server (the tests run none).</summary>
     private sealed class RecordingJobs : IBackgroundJobClient
     {
@@ -180,7 +264,7 @@ public sealed class DigestTests(MarketplaceFactory app) : IClassFixture<Marketpl
         var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
         var hour = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, berlin).Hour;
         await app.InTownAsync(null, db => db.Tenants.Where(t => t.Slug == "erlangen")
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.DigestHour, hour).SetProperty(t => t.LastDigestRunOn, (DateOnly?)null)));
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.DigestHour, hour).SetProperty(t => t.LastDigestRunAt, (DateTimeOffset?)null)));
         var erlangen = await app.TownIdAsync("erlangen");
         var jobs = new RecordingJobs();
 

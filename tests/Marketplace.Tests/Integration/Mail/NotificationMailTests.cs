@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using Marketplace.Web.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -41,6 +42,23 @@ public sealed class NotificationMailTests(MarketplaceFactory app) : IClassFixtur
         Assert.Equal(unsubscribe, html.QuerySelector("[data-part=unsubscribe]")!.GetAttribute("href"));
         Assert.Contains(unsubscribe, mail.TextBody);
         Assert.False(string.IsNullOrEmpty(mail.MessageId));
+    }
+
+    [Fact]
+    public async Task NewMessageMails_NameTheWayToTheConversationOnce_InBothBodies()
+    {
+        var (poster, helper, listingId) = await RequestWithHelperAsync("de");
+        var helperClient = await app.SignedInAsync("erlangen", helper);
+        var conversation = await helperClient.StartConversationAsync(listingId);
+        var start = await app.Smtp.WaitForAsync(MessagesTestData.EmailOf(poster));
+        await (await app.SignedInAsync("erlangen", poster)).ReplyAsync(conversation, "Gern, am Samstag passt.");
+        var reply = await app.Smtp.WaitForAsync(MessagesTestData.EmailOf(helper));
+
+        foreach (var mail in new[] { start, reply })
+        {
+            Assert.Single(Regex.Matches(mail.TextBody!, "Zum Gespräch"));
+            Assert.Single(Regex.Matches(new HtmlParser().ParseDocument(mail.HtmlBody!).Body!.TextContent, "Zum Gespräch"));
+        }
     }
 
     [Fact]

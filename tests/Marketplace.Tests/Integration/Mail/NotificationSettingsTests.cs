@@ -35,6 +35,20 @@ public sealed class NotificationSettingsTests(MarketplaceFactory app) : IClassFi
     }
 
     [Fact]
+    public async Task NotificationsPage_SaysWhenDigestsGoOut_AtTheTownsHourInItsTimeZone()
+    {
+        await app.InTownAsync(null, db => db.Tenants.Where(t => t.Slug == "potsdam").ExecuteUpdateAsync(s => s.SetProperty(t => t.DigestHour, 18)));
+        var member = await app.NewMemberAsync("potsdam", "nh");
+        var client = await app.SignedInAsync("potsdam", member);
+
+        var page = await client.GetPageAsync("/me/notifications");
+
+        var when = page.TestId("digest-when");
+        Assert.Contains("18:00 Uhr", when);
+        Assert.Contains("Europe/Berlin", when);
+    }
+
+    [Fact]
     public async Task AnotherTownsDistrict_OrNeitherOffersNorRequests_IsRefusedAtTheField_AndNothingIsSaved()
     {
         var member = await app.NewMemberAsync("erlangen", "nx");

@@ -169,6 +169,17 @@ public sealed class TownAdministrationTests(MarketplaceFactory app) : IClassFixt
     }
 
     [Fact]
+    public async Task CoordinatorsPage_SaysWhatEachRoleMayDo()
+    {
+        var page = await (await TownAdminAsync()).GetPageAsync("/town/coordinators");
+
+        var hint = page.TestId("appoint-role-hint");
+        Assert.Contains("Koordination:", hint);
+        Assert.Contains("Verwaltung der Kommune:", hint);
+        Assert.Contains("Einstellungen", hint);
+    }
+
+    [Fact]
     public async Task TownAdmin_AppointsMemberWithAccount_RoleWaitsForTheirSignIn_AndNothingRevealsTheirName()
     {
         var client = await TownAdminAsync();

@@ -10,14 +10,14 @@ public sealed class DigestScheduleTests
     private static List<(DateTimeOffset At, DateOnly Date)> RunsThrough(DateOnly day, int hour)
     {
         var runs = new List<(DateTimeOffset, DateOnly)>();
-        DateOnly? lastRun = day.AddDays(-1);
         var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddHours(-3);
+        DateTimeOffset? lastRun = start.AddDays(-1);
         for (var now = start; now < start.AddHours(30); now = now.AddMinutes(15))
         {
             if (DigestSchedule.DueDate(Berlin, hour, lastRun, now) is { } date)
             {
                 runs.Add((now, date));
-                lastRun = date;
+                lastRun = now;
             }
         }
 
@@ -45,10 +45,32 @@ public sealed class DigestScheduleTests
     public void AfterDowntime_TheDaysRunCatchesUpLater_ButNotTwice()
     {
         var afternoon = new DateTimeOffset(2026, 11, 24, 14, 0, 0, TimeSpan.Zero);
+        var yesterday = new DateTimeOffset(2026, 11, 23, 6, 0, 0, TimeSpan.Zero);
 
-        Assert.Equal(new DateOnly(2026, 11, 24), DigestSchedule.DueDate(Berlin, 7, new DateOnly(2026, 11, 23), afternoon));
-        Assert.Null(DigestSchedule.DueDate(Berlin, 7, new DateOnly(2026, 11, 24), afternoon));
-        Assert.Null(DigestSchedule.DueDate(Berlin, 7, new DateOnly(2026, 11, 23), afternoon.AddHours(-9)));
+        Assert.Equal(new DateOnly(2026, 11, 24), DigestSchedule.DueDate(Berlin, 7, yesterday, afternoon));
+        Assert.Equal(new DateOnly(2026, 11, 24), DigestSchedule.DueDate(Berlin, 7, null, afternoon));
+        Assert.Null(DigestSchedule.DueDate(Berlin, 7, afternoon.AddMinutes(-15), afternoon));
+        Assert.Null(DigestSchedule.DueDate(Berlin, 7, yesterday, afternoon.AddHours(-9)));
+    }
+
+    [Fact]
+    public void HourMovedLater_OnADayThatRan_RunsAgainAtTheNewHour_MovedEarlier_DoesNot()
+    {
+        // Ran at 08:00 in Berlin (07:00 UTC) for the hour 7.
+        var ranAt = new DateTimeOffset(2026, 11, 24, 7, 0, 0, TimeSpan.Zero);
+
+        Assert.Null(DigestSchedule.DueDate(Berlin, 18, ranAt, ranAt.AddHours(9.75)));
+        Assert.Equal(new DateOnly(2026, 11, 24), DigestSchedule.DueDate(Berlin, 18, ranAt, ranAt.AddHours(10)));
+        Assert.Null(DigestSchedule.DueDate(Berlin, 6, ranAt, ranAt.AddHours(1)));
+    }
+
+    [Fact]
+    public void NoTownIsDue_BeforeItsOwnHour_WhateverRanBefore()
+    {
+        var morning = new DateTimeOffset(2026, 11, 24, 7, 0, 0, TimeSpan.Zero);
+
+        Assert.Null(DigestSchedule.DueDate(Berlin, 18, null, morning));
+        Assert.Null(DigestSchedule.DueDate(TimeZoneInfo.FindSystemTimeZoneById("America/New_York"), 7, null, morning));
     }
 
     [Fact]

@@ -63,6 +63,24 @@ public sealed class DigestSelectionTests
     }
 
     [Fact]
+    public void TheSubscribersOwnListings_AreLeftOut_NewAndWaiting()
+    {
+        var candidates = new[]
+        {
+            Offer(1, 0.5) with { PosterUserId = "me" }, Request(2, 9) with { PosterUserId = "me" },
+            Offer(3, 0.5) with { PosterUserId = "other", OrganisationId = 7 }, Request(4, 9) with { PosterUserId = "other" },
+        };
+
+        var mine = DigestSelection.Select(candidates, All with { OwnUserId = "me" }, Now.AddDays(-1), Now);
+        var organisations = DigestSelection.Select(candidates, All with { OwnOrganisationId = 7 }, Now.AddDays(-1), Now);
+
+        Assert.Equal([3], mine.NewOffers.Select(c => c.Id));
+        Assert.Equal([4], mine.Waiting.Select(c => c.Id));
+        Assert.Equal([1], organisations.NewOffers.Select(c => c.Id));
+        Assert.Equal([2, 4], organisations.Waiting.Select(c => c.Id));
+    }
+
+    [Fact]
     public void NothingNew_AndNothingWaiting_IsEmpty()
     {
         Assert.True(DigestSelection.Select([Offer(1, 5), Request(2, 3)], All, Now.AddDays(-1), Now).IsEmpty);

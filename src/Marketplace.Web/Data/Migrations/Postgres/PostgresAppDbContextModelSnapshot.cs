@@ -1502,8 +1502,8 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.Property<long>("HourlyRateCents")
                         .HasColumnType("bigint");
 
-                    b.Property<DateOnly?>("LastDigestRunOn")
-                        .HasColumnType("date");
+                    b.Property<DateTimeOffset?>("LastDigestRunAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("ListingLifetimeDays")
                         .HasColumnType("integer");

@@ -1435,8 +1435,8 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<long>("HourlyRateCents")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateOnly?>("LastDigestRunOn")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("LastDigestRunAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ListingLifetimeDays")
                         .HasColumnType("INTEGER");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Htmx;
 using Marketplace.Web.Data;
 using Marketplace.Web.Intake;
 using Marketplace.Web.Tenancy;
@@ -34,6 +35,14 @@ public sealed class SlipModel(AppDbContext db, ITenantContext tenant, TenantLink
         if (intake is null)
         {
             return NotFound();
+        }
+
+        // A boosted request (htmx following the intake form's redirect) would swap in the body alone, without the slip's
+        // stylesheet, language and direction: have the browser load it as the page of its own it is.
+        if (Request.IsHtmxBoosted())
+        {
+            Response.Htmx(h => h.Redirect(Request.Path));
+            return new OkResult();
         }
 
         var town = await db.Tenants.AsNoTracking().Where(t => t.Id == tenant.TenantId)

@@ -44,5 +44,6 @@ public static class RequestQueue
         return query;
     }
 
-    public static int AgeInDays(DateTimeOffset since, DateTimeOffset now) => Math.Max(0, (int)(now - since).TotalDays);
+    /// <summary>Whole days of the town's calendar: a request of this morning waits "since today", one of yesterday evening one day.</summary>
+    public static int AgeInDays(DateOnly since, DateOnly today) => Math.Max(0, today.DayNumber - since.DayNumber);
 }
