@@ -8,7 +8,6 @@ internal sealed class DataExportConfiguration : IEntityTypeConfiguration<DataExp
 {
     public void Configure(EntityTypeBuilder<DataExport> builder)
     {
-        builder.Ignore(e => e.IsPending);
         // One archive in the making per account: a second request at the same moment is refused by the database.
         builder.HasIndex(e => e.UserId).IsUnique().HasFilter("\"ReadyAt\" IS NULL").HasDatabaseName("IX_DataExports_UserId_Pending");
         builder.HasIndex(e => e.ExpiresAt);

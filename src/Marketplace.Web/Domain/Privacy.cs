@@ -21,8 +21,6 @@ public sealed class DataExport
 
     /// <summary>The zip (data.json, index.html, photos/); null while the job has not built it.</summary>
     public byte[]? Archive { get; set; }
-
-    public bool IsPending => ReadyAt is null;
 }
 
 /// <summary>
@@ -71,11 +69,7 @@ public static class PrivacyRules
     public const int MinAuditRetentionMonths = 12;
 
     /// <summary>
-    /// The first instant still kept by a rule of <paramref name="months"/>: the start of the town's day that many months
-    /// before its today. Whatever ended before it is due.
+    /// The first town day a rule of <paramref name="months"/> still keeps: whatever ended before its start is due.
     /// </summary>
     public static DateOnly KeptFrom(DateOnly today, int months) => today.AddMonths(-months);
-
-    /// <summary>A listing that is over: its text and photos go after the town's listing retention.</summary>
-    public static bool IsEnded(ListingStatus status) => status is ListingStatus.Closed or ListingStatus.Expired or ListingStatus.Fulfilled;
 }

@@ -94,18 +94,25 @@ public sealed class AccountDeletions(AppDbContext db, TenantScopeFactory tenantS
             await scope.ServiceProvider.GetRequiredService<TownAnonymiser>().AnonymiseAsync(formerPerson);
         }
 
-        await AnonymiseAccountAsync(deletion.UserId, pseudonym);
+        await AnonymiseAccountAsync(deletion.UserId, person.Email, pseudonym);
         await db.AccountDeletions.Where(d => d.Id == deletionId).ExecuteUpdateAsync(s => s.SetProperty(d => d.CompletedAt, clock.GetUtcNow()), cancellationToken);
         logger.LogInformation("Anonymised the account of deletion {DeletionId}.", deletionId);
     }
 
     /// <summary>
     /// The login itself: pseudonym for the name, no address, phone, password, second factor, external logins or roles,
-    /// and a new security stamp, so nobody can sign in and every open session ends.
+    /// and a new security stamp, so nobody can sign in and every open session ends. Mails of the platform's own site
+    /// (outside any town, e.g. a password reset there) go too; this scope is the platform's.
     /// </summary>
-    private async Task AnonymiseAccountAsync(string userId, string pseudonym)
+    private async Task AnonymiseAccountAsync(string userId, string? email, string pseudonym)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
+        if (email is not null)
+        {
+            var lower = email.ToLowerInvariant();
+            await db.OutboxMails.Where(m => m.Recipient.ToLower() == lower).ExecuteDeleteAsync();
+        }
+
         await db.DataExports.Where(e => e.UserId == userId).ExecuteDeleteAsync();
         await db.UserLogins.Where(x => x.UserId == userId).ExecuteDeleteAsync();
         await db.UserTokens.Where(x => x.UserId == userId).ExecuteDeleteAsync();

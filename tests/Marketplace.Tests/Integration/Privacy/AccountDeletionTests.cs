@@ -13,6 +13,17 @@ public sealed class AccountDeletionTests(MarketplaceFactory app) : IClassFixture
         app.InTownAsync(null, db => db.AccountDeletions.AsNoTracking().SingleOrDefaultAsync(d => d.UserId == userId));
 
     [Fact]
+    public async Task NobodyCanRegisterTheNameAnAnonymisedAccountWillGet()
+    {
+        var response = await app.TownClient("erlangen").SubmitAsync("/account/register", "[data-testid=register-form]",
+            Accounts.Registration(PrivacyRules.PseudonymFor(424242), "pseudonym@test.example"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.NotNull((await Html.ParseAsync(response)).FieldError("Input.UserName"));
+        Assert.False(await app.InTownAsync(null, db => db.Users.AnyAsync(u => u.Email == "pseudonym@test.example")));
+    }
+
+    [Fact]
     public async Task AWrongPassword_IsRefusedAtTheField_AndNothingIsScheduled()
     {
         var member = await app.NewMemberAsync("erlangen", "aw");
