@@ -131,6 +131,7 @@ public sealed class AccountDeletions(AppDbContext db, TenantScopeFactory tenantS
             .SetProperty(u => u.TwoFactorEnabled, false)
             .SetProperty(u => u.AccessFailedCount, 0)
             .SetProperty(u => u.PreferredCulture, (string?)null)
+            .SetProperty(u => u.MailCultureChosen, false)
             .SetProperty(u => u.SecurityStamp, Guid.NewGuid().ToString("N"))
             .SetProperty(u => u.ConcurrencyStamp, Guid.NewGuid().ToString()));
         await transaction.CommitAsync();
