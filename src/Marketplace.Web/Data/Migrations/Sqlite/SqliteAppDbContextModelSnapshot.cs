@@ -645,6 +645,12 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("StartCheckedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
