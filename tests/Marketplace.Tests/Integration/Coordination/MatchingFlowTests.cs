@@ -215,6 +215,26 @@ public sealed class MatchingFlowTests(MarketplaceFactory app) : IClassFixture<Ma
     }
 
     [Fact]
+    public async Task MarkingFulfilled_WithNobodyNamed_AsksTheOpenOfficeMatchAtOnce_AndRecordsNoSecondMatch()
+    {
+        var (request, _, requester, helper) = await RequestAndOfferAsync();
+        await app.InTownAsync("erlangen", db => db.Listings.Where(l => l.Id == request)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.AvailableUntil, DateOnly.FromDateTime(DateTime.UtcNow.AddMonths(6)))));
+        var coordinator = await app.SignedInAsync("erlangen", "erlangen-koordination");
+        await ProposeFirstAsync(coordinator, request, _offerTitle);
+        var matchId = await app.InTownAsync("erlangen", db => db.Matches.Where(m => m.ListingId == request).Select(m => m.Id).SingleAsync());
+        await app.InTownServiceAsync<MatchProposals, AnswerOutcome>("erlangen", p => p.AnswerAsync(matchId, true, true, false));
+        await app.InTownServiceAsync<MatchProposals, AnswerOutcome>("erlangen", p => p.AnswerAsync(matchId, false, true, false));
+
+        var poster = await app.SignedInAsync("erlangen", requester);
+        Assert.Equal(HttpStatusCode.Redirect, (await poster.SubmitAsync($"/listings/{request}", "[data-testid=fulfil-form]")).StatusCode);
+
+        await app.Smtp.WaitForAsync(MessagesTestData.EmailOf(helper), m => (m.Subject ?? "").Contains("Hat es geklappt"));
+        Assert.NotNull((await app.MatchAsync("erlangen", matchId)).FeedbackRequestedAt);
+        Assert.Equal(1, await app.InTownAsync("erlangen", db => db.Matches.CountAsync(m => m.ListingId == request)));
+    }
+
+    [Fact]
     public async Task ADecline_SendsTheRequestBackToTheQueue_WithTheReason()
     {
         var (request, _, _, helper) = await RequestAndOfferAsync();
