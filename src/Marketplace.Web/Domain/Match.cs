@@ -37,8 +37,16 @@ public enum MatchEndReason
     NoAnswer = 3,
     NoPlaceLeft = 4,
 
+    // The helper stopped meeting a rule of the suggestions (Matching/MatchEligibility) before the match could go ahead.
+    ClearanceMissing = 5,
+    HelperBlocked = 6,
+    VolunteerPaused = 7,
+    OfferWithdrawn = 8,
+    OtherCategory = 9,
+    OwnRequest = 10,
+
     /// <summary>One side's account was deleted.</summary>
-    AccountDeleted = 5,
+    AccountDeleted = 11,
 }
 
 /// <summary>A request paired with an offer or a helper (Vermittlung). The marketplace records one when a poster marks a listing fulfilled.</summary>
@@ -83,6 +91,12 @@ public sealed class Match : ITenantOwned
 
     public DateTimeOffset? DecidedAt { get; set; }
     public MatchEndReason? EndReason { get; set; }
+
+    /// <summary>The first day of the work (set on acceptance): then the helper is checked once more before it goes ahead.</summary>
+    public DateOnly? StartsOn { get; set; }
+
+    /// <summary>When that check ran; a match is checked at its start once.</summary>
+    public DateTimeOffset? StartCheckedAt { get; set; }
 
     /// <summary>The day after which both sides are asked whether it happened.</summary>
     public DateOnly? EndsOn { get; set; }

@@ -37,7 +37,8 @@ public sealed record MatchSuggestion(MatchCandidate Candidate, int Score, IReadO
 /// <summary>
 /// Ranks candidates for a request. Pure: the coordination pages load the town's candidates, this decides. A candidate
 /// that cannot help at all (no place left, another category entirely, a clearance the category requires but it lacks)
-/// is left out; the rest are ordered by score, then by id for a stable list.
+/// is left out; the rest are ordered by how closely the category fits (the same sub-category before the parent
+/// category), then by score, then by id for a stable list.
 /// </summary>
 public static class MatchScoring
 {
@@ -58,7 +59,9 @@ public static class MatchScoring
     public static IReadOnlyList<MatchSuggestion> Rank(MatchNeed need, IEnumerable<MatchCandidate> candidates, IReadOnlySet<int> neighbours, int top)
     {
         // A bounded heap keeps the best `top` without sorting everything: the lowest of those kept is dropped first.
-        var best = new PriorityQueue<MatchCandidate, (int Score, int NegativeId)>(top + 1);
+        // The category fit leads the key: nearness, languages and the rest cannot lift a parent-category offer above one
+        // that does exactly what was asked.
+        var best = new PriorityQueue<MatchCandidate, (int Category, int Score, int NegativeId)>(top + 1);
         foreach (var candidate in candidates)
         {
             var score = Score(need, candidate, neighbours);
@@ -67,7 +70,7 @@ public static class MatchScoring
                 continue;
             }
 
-            best.Enqueue(candidate, (score, -candidate.Id));
+            best.Enqueue(candidate, (CategoryFit(need, candidate), score, -candidate.Id));
             if (best.Count > top)
             {
                 best.Dequeue();

@@ -9,7 +9,8 @@ namespace Marketplace.Web.Jobs;
 
 /// <summary>
 /// The coordination office's hourly housekeeping per town: unanswered proposals go back to the queue after seven
-/// days, ended matches ask for feedback, clearances are reminded of and deleted when their time is up.
+/// days, matches whose work starts are checked once more, ended matches ask for feedback, clearances are reminded of
+/// and deleted when their time is up.
 /// </summary>
 public sealed class CoordinationJob(AppDbContext db, IBackgroundJobClient jobs, TenantScopeFactory tenantScopes)
 {
@@ -31,6 +32,7 @@ public sealed class CoordinationJob(AppDbContext db, IBackgroundJobClient jobs, 
         await using var scope = await tenantScopes.CreateAsync(tenantId);
         var services = scope.ServiceProvider;
         await services.GetRequiredService<MatchProposals>().ExpireUnansweredAsync();
+        await services.GetRequiredService<MatchWindowStarts>().CheckDueAsync();
         await services.GetRequiredService<MatchFeedbackRequests>().RequestDueAsync();
         var clearances = services.GetRequiredService<ClearanceUpkeep>();
         await clearances.RemindAsync();

@@ -17,14 +17,18 @@ public enum AcceptOutcome
 
     /// <summary>The match was no longer open (already decided, declined or unknown).</summary>
     NotOpen,
+
+    /// <summary>The helper no longer meets <see cref="MatchEligibility"/>: no yes is recorded, the match goes back to the office.</summary>
+    NoLongerEligible,
 }
 
 /// <summary>
 /// Records a side's yes to a proposed match. When it is the second yes, the offer's places go down in the same
 /// transaction, with one conditional update ("only while a place is left"), so fifty acceptances at once against ten
-/// places accept exactly ten, and a place is never counted below zero.
+/// places accept exactly ten, and a place is never counted below zero. Before any yes the helper is checked against
+/// the rules of the suggestions again: a clearance may have lapsed or a volunteer paused since the proposal.
 /// </summary>
-public sealed class MatchAcceptance(AppDbContext db, TimeProvider clock)
+public sealed class MatchAcceptance(AppDbContext db, MatchEligibility eligibility, TimeProvider clock)
 {
     /// <param name="shareContact">Whether this side lets the other see its contact details once both said yes.</param>
     /// <remarks>Joins the caller's transaction when there is one (a one-click link redeems its token in the same one).</remarks>
@@ -34,6 +38,25 @@ public sealed class MatchAcceptance(AppDbContext db, TimeProvider clock)
         var outer = db.Database.CurrentTransaction;
         await using var owned = outer is null ? await db.Database.BeginTransactionAsync() : null;
         var open = db.Matches.Where(m => m.Id == matchId && m.Status == MatchStatus.Proposed);
+        if (await eligibility.ForMatchAsync(matchId, MatchMoment.Accept) is var reason and not Ineligibility.None)
+        {
+            var ended = await open.ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, MatchStatus.Declined)
+                .SetProperty(m => m.EndReason, MatchEligibility.EndReason(reason))
+                .SetProperty(m => m.DecidedAt, now));
+            if (ended == 1)
+            {
+                await ReturnToQueueAsync(matchId);
+            }
+
+            if (owned is not null)
+            {
+                await owned.CommitAsync();
+            }
+
+            return ended == 1 ? AcceptOutcome.NoLongerEligible : AcceptOutcome.NotOpen;
+        }
+
         var answered = requestSide
             ? await open.Where(m => m.RequestAnswer == MatchAnswer.Pending).ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.RequestAnswer, MatchAnswer.Accepted).SetProperty(m => m.RequestSharesContact, shareContact))

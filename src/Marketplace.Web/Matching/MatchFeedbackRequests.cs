@@ -9,8 +9,9 @@ using Microsoft.Extensions.Localization;
 namespace Marketplace.Web.Matching;
 
 /// <summary>
-/// "Did it happen, did it help?": after an accepted match's time window both sides get a signed link; a yes from either
-/// side completes the match, a yes and a no make it disputed (<see cref="MatchOutcome"/>).
+/// "Did it happen, did it help?": after an accepted match's time window, or as soon as the poster marks the listing
+/// fulfilled, both sides get a signed link; a yes from either side completes the match, a yes and a no make it disputed
+/// (<see cref="MatchOutcome"/>).
 /// </summary>
 public sealed class MatchFeedbackRequests(AppDbContext db, MatchMailer mailer, TownClock townClock, TimeProvider clock)
 {
@@ -21,23 +22,45 @@ public sealed class MatchFeedbackRequests(AppDbContext db, MatchMailer mailer, T
     public async Task<int> RequestDueAsync()
     {
         var today = townClock.Today();
-        var due = await MatchSides.Query(db).Where(s => s.Status == MatchStatus.Accepted && s.EndsOn < today)
-            .Where(s => db.Matches.Any(m => m.Id == s.MatchId && m.FeedbackRequestedAt == null))
+        var due = await MatchSides.Query(db).Where(s => s.Status == MatchStatus.Accepted && s.EndsOn < today && s.FeedbackRequestedAt == null)
             .ToListAsync();
         foreach (var sides in due)
         {
-            if (sides.RequestUserId is { } requester)
-            {
-                await mailer.QueueFeedbackRequestAsync(sides, requester, "request");
-            }
-
-            await mailer.QueueFeedbackRequestAsync(sides, sides.OfferUserId, "offer");
-            var match = await db.Matches.SingleAsync(m => m.Id == sides.MatchId);
-            match.FeedbackRequestedAt = clock.GetUtcNow();
+            await AskAsync(sides);
             await db.SaveChangesAsync();
         }
 
         return due.Count;
+    }
+
+    /// <summary>
+    /// The poster said it is done (<see cref="MatchFulfilment"/>): the window is over now, so both sides are asked at once
+    /// instead of after the planned end. Queued for the caller's save; a match asked before is not asked again.
+    /// </summary>
+    public async Task RequestNowAsync(IEnumerable<MatchSides> matches)
+    {
+        var today = townClock.Today();
+        foreach (var sides in matches.Where(s => s.Status == MatchStatus.Accepted && s.FeedbackRequestedAt == null))
+        {
+            var match = await AskAsync(sides);
+            if (match.EndsOn is null || match.EndsOn > today)
+            {
+                match.EndsOn = today;
+            }
+        }
+    }
+
+    private async Task<Match> AskAsync(MatchSides sides)
+    {
+        if (sides.RequestUserId is { } requester)
+        {
+            await mailer.QueueFeedbackRequestAsync(sides, requester, "request");
+        }
+
+        await mailer.QueueFeedbackRequestAsync(sides, sides.OfferUserId, "offer");
+        var match = await db.Matches.SingleAsync(m => m.Id == sides.MatchId);
+        match.FeedbackRequestedAt = clock.GetUtcNow();
+        return match;
     }
 
     /// <summary>Records one side's feedback and settles the match's status from both answers.</summary>

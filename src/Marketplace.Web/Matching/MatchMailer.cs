@@ -2,6 +2,7 @@ using Marketplace.Web.Data;
 using Marketplace.Web.Mail;
 using Marketplace.Web.Resources;
 using Marketplace.Web.Tenancy;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Matching;
@@ -22,9 +23,14 @@ public sealed class MatchMailer(AppDbContext db, TownMail mail, SignedLinks sign
 
         var token = tokens.Issue(MatchProposals.AnswerPurpose, sides.MatchId);
         var side = requestSide ? "request" : "offer";
+        var particulars = (await MatchParticulars.LoadAsync(db, sides.MatchId))!;
         await mail.QueueAsync(person.Email, person.Culture ?? town.DefaultCulture, "match-proposed", $"match-proposed:{sides.MatchId}:{side}", () =>
             new MailContent(l["MatchMail_ProposedSubject", town.Name], l["Digest_Greeting", person.UserName],
-                [l[requestSide ? "MatchMail_ProposedForRequest" : "MatchMail_ProposedForHelper", sides.RequestTitle], l["MatchMail_AnswerWithin"]])
+                [
+                    l[requestSide ? "MatchMail_ProposedForRequest" : "MatchMail_ProposedForHelper", sides.RequestTitle],
+                    .. particulars.Lines(l, requestSide),
+                    l["MatchMail_AnswerWithin"],
+                ])
             {
                 Action = new MailLink(l["MatchMail_Accept"], signed.OneClickUrl(town, MatchProposals.AnswerPath, token, $"{side}:accept")),
                 MoreActions =
@@ -53,6 +59,45 @@ public sealed class MatchMailer(AppDbContext db, TownMail mail, SignedLinks sign
             {
                 Action = new MailLink(l["MatchMail_MyMatches"], links.TownUrl(town.Slug, "/me/matches")),
             });
+    }
+
+    /// <summary>
+    /// A proposed or accepted match will not go ahead because its helper no longer meets the rules: the office (the
+    /// coordinator on the request, else the one who proposed it) learns why; both sides only that it will not happen as
+    /// planned and that the office gets in touch, since the reason (a lapsed clearance, a block) is the helper's own business.
+    /// </summary>
+    public async Task QueueCannotGoAheadAsync(MatchSides sides)
+    {
+        var town = tenant.Tenant!;
+        var facts = await db.Matches.AsNoTracking().Where(m => m.Id == sides.MatchId)
+            .Select(m => new
+            {
+                m.EndReason,
+                Office = db.Listings.Where(r => r.Id == m.ListingId).Select(r => r.AssignedToUserId).FirstOrDefault() ?? m.ProposedByUserId,
+                Helper = db.Users.Where(u => u.Id == sides.OfferUserId).Select(u => u.UserName).FirstOrDefault(),
+            })
+            .SingleAsync();
+        if (facts.Office is { } officeUserId && await MailRecipient.FindAsync(db, officeUserId) is { } office)
+        {
+            await mail.QueueAsync(office.Email, office.Culture ?? town.DefaultCulture, "match-stopped", $"match-stopped:{sides.MatchId}:office", () =>
+                new MailContent(l["MatchMail_StoppedSubject", town.Name], l["Digest_Greeting", office.UserName],
+                    [l["MatchMail_StoppedForOffice", sides.RequestTitle, facts.Helper ?? "", l["MatchEndReason_" + facts.EndReason]], l["MatchMail_StoppedBackInQueue"]])
+                {
+                    Action = new MailLink(l["MatchMail_StoppedOpenRequest"], links.TownUrl(town.Slug, $"/coordination/requests/{sides.RequestId}")),
+                });
+        }
+
+        foreach (var (userId, side) in new[] { (sides.RequestUserId, "request"), (sides.OfferUserId, "offer") })
+        {
+            if (userId is not null && await MailRecipient.FindAsync(db, userId) is { } person)
+            {
+                await mail.QueueAsync(person.Email, person.Culture ?? town.DefaultCulture, "match-stopped", $"match-stopped:{sides.MatchId}:{side}", () =>
+                    new MailContent(l["MatchMail_StoppedSubject", town.Name], l["Digest_Greeting", person.UserName], [l["MatchMail_StoppedForSide", sides.RequestTitle]])
+                    {
+                        Action = new MailLink(l["MatchMail_MyMatches"], links.TownUrl(town.Slug, "/me/matches")),
+                    });
+            }
+        }
     }
 
     /// <summary>"Did it happen, did it help?" after the match's window, with signed yes and no links.</summary>

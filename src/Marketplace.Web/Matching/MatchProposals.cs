@@ -13,8 +13,12 @@ public enum ProposeOutcome
 {
     Proposed,
     RequestNotOpen,
+
+    /// <summary>The helper does not meet a rule of the suggestions; <see cref="ProposeResult.Reason"/> says which.</summary>
     CandidateUnavailable,
 }
+
+public sealed record ProposeResult(ProposeOutcome Outcome, int MatchId = 0, Ineligibility Reason = Ineligibility.None);
 
 public enum AnswerOutcome
 {
@@ -23,6 +27,9 @@ public enum AnswerOutcome
     Declined,
     NoPlaceLeft,
     NotOpen,
+
+    /// <summary>The helper no longer meets the rules (e.g. their clearance lapsed): the proposal went back to the office.</summary>
+    NoLongerEligible,
 }
 
 /// <summary>
@@ -30,13 +37,14 @@ public enum AnswerOutcome
 /// "My matches"); two yeses make it a match and take a place; a no or seven days of silence send the request back to
 /// the queue with the reason.
 /// </summary>
-public sealed class MatchProposals(AppDbContext db, MatchAcceptance acceptance, MatchMailer mailer, AuditLog audit, TownClock townClock,
-    IStringLocalizer<SharedResource> l, TimeProvider clock)
+public sealed class MatchProposals(AppDbContext db, MatchAcceptance acceptance, MatchEligibility eligibility, MatchMailer mailer, AuditLog audit,
+    TownClock townClock, IStringLocalizer<SharedResource> l, TimeProvider clock)
 {
     public const string AnswerPurpose = "match-answer";
     public const string AnswerPath = "/matches/answer";
 
-    public async Task<(ProposeOutcome Outcome, int MatchId)> ProposeAsync(int requestId, CandidateKind kind, int candidateId, string coordinatorUserId)
+    /// <summary>Proposes an offer or a volunteer (by profile id), only if <see cref="MatchEligibility"/> would suggest them.</summary>
+    public async Task<ProposeResult> ProposeAsync(int requestId, CandidateKind kind, int candidateId, string coordinatorUserId)
     {
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -44,31 +52,22 @@ public sealed class MatchProposals(AppDbContext db, MatchAcceptance acceptance, 
             && l.Status == ListingStatus.Published && l.OfficeStatus != OfficeStatus.Matched);
         if (request is null)
         {
-            return (ProposeOutcome.RequestNotOpen, 0);
+            return new ProposeResult(ProposeOutcome.RequestNotOpen);
+        }
+
+        var (reason, helper) = await eligibility.ForProposalAsync((await MatchRequestFacts.LoadAsync(db, requestId))!, kind, candidateId);
+        if (reason != Ineligibility.None)
+        {
+            return new ProposeResult(ProposeOutcome.CandidateUnavailable, Reason: reason);
         }
 
         var match = new Match
         {
             ListingId = request.Id, Source = MatchSource.Coordination, Status = MatchStatus.Proposed, CreatedAt = now,
             ProposedByUserId = coordinatorUserId, AnswerDueAt = now + Match.AnswerWindow,
+            OfferListingId = kind == CandidateKind.Offer ? helper!.Id : null,
+            VolunteerUserId = kind == CandidateKind.Volunteer ? helper!.UserId : null,
         };
-        if (kind == CandidateKind.Offer)
-        {
-            var offer = await db.Listings.AsNoTracking().WherePublic(now).Where(o => o.Id == candidateId && o.Type == ListingType.Offer
-                && (o.Quantity == null || o.Quantity > 0) && o.PosterUserId != request.PosterUserId).Select(o => (int?)o.Id).SingleOrDefaultAsync();
-            match.OfferListingId = offer;
-        }
-        else
-        {
-            match.VolunteerUserId = await db.VolunteerProfiles.AsNoTracking().Where(v => v.Id == candidateId && v.IsAvailable && v.UserId != request.PosterUserId)
-                .Select(v => v.UserId).SingleOrDefaultAsync();
-        }
-
-        if (match.OfferListingId is null && match.VolunteerUserId is null)
-        {
-            return (ProposeOutcome.CandidateUnavailable, 0);
-        }
-
         db.Matches.Add(match);
         request.OfficeStatus = OfficeStatus.Proposed;
         request.AssignedToUserId ??= coordinatorUserId;
@@ -84,7 +83,7 @@ public sealed class MatchProposals(AppDbContext db, MatchAcceptance acceptance, 
         await mailer.QueueProposedAsync(sides, sides.OfferUserId, requestSide: false);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        return (ProposeOutcome.Proposed, match.Id);
+        return new ProposeResult(ProposeOutcome.Proposed, match.Id);
     }
 
     /// <summary>One side's answer; <paramref name="actorUserId"/> is who gave it (the side, or a coordinator for someone without an account).</summary>
@@ -100,6 +99,7 @@ public sealed class MatchProposals(AppDbContext db, MatchAcceptance acceptance, 
                 AcceptOutcome.Waiting => AnswerOutcome.Waiting,
                 AcceptOutcome.Accepted => AnswerOutcome.Accepted,
                 AcceptOutcome.NoPlaceLeft => AnswerOutcome.NoPlaceLeft,
+                AcceptOutcome.NoLongerEligible => AnswerOutcome.NoLongerEligible,
                 _ => AnswerOutcome.NotOpen,
             };
         }
@@ -111,6 +111,11 @@ public sealed class MatchProposals(AppDbContext db, MatchAcceptance acceptance, 
         if (outcome == AnswerOutcome.Accepted)
         {
             await MarkAcceptedAsync(matchId);
+        }
+        else if (outcome == AnswerOutcome.NoLongerEligible)
+        {
+            await mailer.QueueCannotGoAheadAsync((await MatchSides.LoadAsync(db, matchId))!);
+            await db.SaveChangesAsync();
         }
 
         if (actorUserId is not null && outcome != AnswerOutcome.NotOpen)
@@ -175,11 +180,14 @@ public sealed class MatchProposals(AppDbContext db, MatchAcceptance acceptance, 
         {
             Request = db.Listings.Where(r => r.Id == m.ListingId).Select(r => r.AvailableUntil).First(),
             Offer = db.Listings.Where(o => o.Id == m.OfferListingId).Select(o => o.AvailableUntil).FirstOrDefault(),
+            RequestFrom = db.Listings.Where(r => r.Id == m.ListingId).Select(r => r.AvailableFrom).First(),
+            OfferFrom = db.Listings.Where(o => o.Id == m.OfferListingId).Select(o => o.AvailableFrom).FirstOrDefault(),
         }).SingleAsync();
         var today = townClock.DateOf(now);
         var ends = new[] { dates.Request, dates.Offer }.Where(d => d is not null && d >= today).Min()
             ?? townClock.DateOf(now + Match.DefaultDuration);
-        await db.Matches.Where(m => m.Id == matchId).ExecuteUpdateAsync(s => s.SetProperty(m => m.EndsOn, ends));
+        var starts = new[] { today, dates.RequestFrom ?? today, dates.OfferFrom ?? today }.Max();
+        await db.Matches.Where(m => m.Id == matchId).ExecuteUpdateAsync(s => s.SetProperty(m => m.EndsOn, ends).SetProperty(m => m.StartsOn, starts));
 
         var sides = (await MatchSides.LoadAsync(db, matchId))!;
         var people = await db.Users.AsNoTracking().Where(u => u.Id == sides.RequestUserId || u.Id == sides.OfferUserId)

@@ -25,6 +25,9 @@ public sealed record MatchSides
     public DateOnly? EndsOn { get; init; }
     public DateTimeOffset? AnswerDueAt { get; init; }
 
+    /// <summary>Set once both sides were asked whether it happened (after the window, or at once when the poster said it is done).</summary>
+    public DateTimeOffset? FeedbackRequestedAt { get; init; }
+
     public bool IsRequestSide(string userId) => RequestUserId == userId;
 
     public bool IsSide(string userId) => RequestUserId == userId || OfferUserId == userId;
@@ -45,6 +48,6 @@ public sealed record MatchSides
             MatchId = m.Id, RequestId = request.Id, RequestTitle = request.Title, RequestUserId = unclaimedIntake ? null : request.PosterUserId,
             OfferId = m.OfferListingId, OfferTitle = offer == null ? null : offer.Title, OfferUserId = m.VolunteerUserId ?? offer!.PosterUserId,
             Status = m.Status, RequestAnswer = m.RequestAnswer, OfferAnswer = m.OfferAnswer, RequestSharesContact = m.RequestSharesContact,
-            OfferSharesContact = m.OfferSharesContact, EndsOn = m.EndsOn, AnswerDueAt = m.AnswerDueAt,
+            OfferSharesContact = m.OfferSharesContact, EndsOn = m.EndsOn, AnswerDueAt = m.AnswerDueAt, FeedbackRequestedAt = m.FeedbackRequestedAt,
         };
 }

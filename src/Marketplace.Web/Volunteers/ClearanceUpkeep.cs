@@ -63,15 +63,23 @@ public sealed class ClearanceUpkeep(AppDbContext db, TownMail mail, TenantLinks 
         // Activity times are gathered and compared here: a town has few clearance records, and SQLite stores times as numbers.
         var people = records.Select(r => r.VolunteerUserId).ToList();
         var open = new[] { MatchStatus.Proposed, MatchStatus.Accepted };
+
+        // A helper is the proposed volunteer or the poster of the proposed offer: either needs the clearance for the
+        // match's start (Matching/MatchWindowStarts checks it again then).
+        var helped = (await db.Matches.AsNoTracking().Where(m => m.Source == MatchSource.Coordination)
+                .Select(m => new
+                {
+                    Helper = m.VolunteerUserId ?? db.Listings.Where(o => o.Id == m.OfferListingId).Select(o => o.PosterUserId).FirstOrDefault(),
+                    m.Status, m.CreatedAt, m.DecidedAt, m.CompletedAt,
+                })
+                .Where(m => m.Helper != null && people.Contains(m.Helper)).ToListAsync())
+            .Select(m => new { UserId = m.Helper!, m.Status, At = m.CompletedAt ?? m.DecidedAt ?? m.CreatedAt }).ToList();
         var activity = (await db.VolunteerProfiles.AsNoTracking().Where(v => people.Contains(v.UserId))
                 .Select(v => new { UserId = v.UserId, At = v.LastActivityAt }).ToListAsync())
             .Concat(await db.VolunteerHours.AsNoTracking().Where(h => people.Contains(h.UserId)).Select(h => new { h.UserId, At = h.CreatedAt }).ToListAsync())
-            .Concat((await db.Matches.AsNoTracking().Where(m => m.VolunteerUserId != null && people.Contains(m.VolunteerUserId))
-                    .Select(m => new { m.VolunteerUserId, m.CreatedAt, m.DecidedAt, m.CompletedAt }).ToListAsync())
-                .Select(m => new { UserId = m.VolunteerUserId!, At = m.CompletedAt ?? m.DecidedAt ?? m.CreatedAt }))
+            .Concat(helped.Select(m => new { m.UserId, m.At }))
             .GroupBy(a => a.UserId).ToDictionary(g => g.Key, g => g.Max(a => a.At));
-        var busy = (await db.Matches.AsNoTracking().Where(m => m.VolunteerUserId != null && people.Contains(m.VolunteerUserId) && open.Contains(m.Status))
-            .Select(m => m.VolunteerUserId!).ToListAsync()).ToHashSet();
+        var busy = helped.Where(m => open.Contains(m.Status)).Select(m => m.UserId).ToHashSet();
 
         var expired = records.Where(r => ClearanceRules.RetentionOver(
                 activity.TryGetValue(r.VolunteerUserId, out var last) && last > r.RecordedAt ? last : r.RecordedAt, busy.Contains(r.VolunteerUserId), now))

@@ -50,6 +50,7 @@ public sealed partial class ResourceTests
         { "LanguageLevel_", typeof(Marketplace.Web.Domain.LanguageLevel) },
         { "MatchAnswerState_", typeof(Marketplace.Web.Domain.MatchAnswer) },
         { "MatchAnswer_", typeof(Marketplace.Web.Matching.AnswerOutcome) },
+        { "Match_Ineligible_", typeof(Marketplace.Web.Matching.Ineligibility) },
         { "MatchEndReason_", typeof(Marketplace.Web.Domain.MatchEndReason) },
         { "MatchReason_", typeof(Marketplace.Web.Domain.MatchReason) },
         { "MatchStatus_", typeof(Marketplace.Web.Domain.MatchStatus) },

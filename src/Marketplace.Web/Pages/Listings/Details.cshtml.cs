@@ -21,7 +21,7 @@ namespace Marketplace.Web.Pages.Listings;
 /// a message.
 /// </summary>
 public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantContext tenant, TimeProvider clock,
-    IStringLocalizer<Resources.SharedResource> l) : PageModel
+    IStringLocalizer<Resources.SharedResource> l, Matching.MatchFulfilment fulfilment) : PageModel
 {
     public ListingHead Listing { get; private set; } = null!;
 
@@ -114,9 +114,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
 
         if (IsOwner)
         {
-            Counterparts = (await db.Conversations.AsNoTracking().Where(c => c.ListingId == id)
-                    .Select(c => new { c.RespondentUserId, c.Respondent!.UserName }).ToListAsync())
-                .Select(c => (c.RespondentUserId, c.UserName!)).ToList();
+            Counterparts = await fulfilment.CounterpartsAsync(id);
         }
 
         var page = Page();
@@ -181,21 +179,9 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
     public Task<IActionResult> OnPostRenewAsync(int id) => ApplyAsync(id, ListingAction.Renew);
     public Task<IActionResult> OnPostCloseAsync(int id) => ApplyAsync(id, ListingAction.Close);
 
-    /// <summary>Marks the listing fulfilled and records a match, with the conversation partner the poster names (if any).</summary>
+    /// <summary>Marks the listing fulfilled and records with whom (<see cref="Matching.MatchFulfilment"/>).</summary>
     public Task<IActionResult> OnPostFulfilAsync(int id, string? counterpartUserId) =>
-        ApplyAsync(id, ListingAction.Fulfil, async listing =>
-        {
-            var conversation = counterpartUserId is null ? null
-                : await db.Conversations.SingleOrDefaultAsync(c => c.ListingId == id && c.RespondentUserId == counterpartUserId);
-            db.Matches.Add(new Match
-            {
-                ListingId = listing.Id,
-                CounterpartUserId = conversation?.RespondentUserId,
-                ConversationId = conversation?.Id,
-                Source = MatchSource.Marketplace,
-                CreatedAt = clock.GetUtcNow(),
-            });
-        });
+        ApplyAsync(id, ListingAction.Fulfil, listing => fulfilment.RecordAsync(listing, counterpartUserId));
 
     private async Task<IActionResult> ApplyAsync(int id, ListingAction action, Func<Listing, Task>? alsoDo = null)
     {

@@ -14,8 +14,8 @@ namespace Marketplace.Web.Pages.Listings;
 /// one button (mail scanners open links by themselves); the button acts once. Used, expired and altered links each get
 /// their own clear page and change nothing.
 /// </summary>
-public sealed class StillCurrentModel(AppDbContext db, SignedLinks signed, OneClickTokens tokens, ITenantContext tenant, TimeProvider clock)
-    : PageModel
+public sealed class StillCurrentModel(AppDbContext db, SignedLinks signed, OneClickTokens tokens, ITenantContext tenant, TimeProvider clock,
+    Matching.MatchFulfilment fulfilment) : PageModel
 {
     public enum Outcome
     {
@@ -65,7 +65,7 @@ public sealed class StillCurrentModel(AppDbContext db, SignedLinks signed, OneCl
 
         if (action == ListingAction.Fulfil)
         {
-            db.Matches.Add(new Match { ListingId = tracked.Id, Source = MatchSource.Marketplace, CreatedAt = now });
+            await fulfilment.RecordAsync(tracked, counterpartUserId: null);
         }
 
         await db.SaveChangesAsync();

@@ -17,15 +17,18 @@ public sealed class AnswerModel(AppDbContext db, SignedLinks signed, OneClickTok
     public MatchLink? Link { get; private set; }
     public AnswerOutcome? Outcome { get; private set; }
 
+    /// <summary>What and who is proposed, so nobody answers blind.</summary>
+    public MatchParticulars? Particulars { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string token)
     {
-        (State, Link) = await ReadAsync(token);
+        await ReadAsync(token);
         return Show();
     }
 
     public async Task<IActionResult> OnPostAsync(string token, bool shareContact)
     {
-        (State, Link) = await ReadAsync(token);
+        await ReadAsync(token);
         if (State != LinkState.Confirm)
         {
             return Show();
@@ -39,8 +42,11 @@ public sealed class AnswerModel(AppDbContext db, SignedLinks signed, OneClickTok
         return Show();
     }
 
-    private Task<(LinkState, MatchLink?)> ReadAsync(string token) =>
-        MatchLink.ReadAsync(db, signed, tokens, token, tenant.TenantId ?? Guid.Empty, MatchProposals.AnswerPurpose, ["accept", "decline"]);
+    private async Task ReadAsync(string token)
+    {
+        (State, Link) = await MatchLink.ReadAsync(db, signed, tokens, token, tenant.TenantId ?? Guid.Empty, MatchProposals.AnswerPurpose, ["accept", "decline"]);
+        Particulars = Link is null ? null : await MatchParticulars.LoadAsync(db, Link.Sides.MatchId);
+    }
 
     private PageResult Show()
     {

@@ -26,7 +26,14 @@ public sealed class MatchesModel(AppDbContext db, CurrentMember member, MatchPro
     [BindProperty]
     public FeedbackInput Input { get; set; } = new();
 
-    public sealed record Row(MatchSides Sides, bool RequestSide, string OtherName, string? OtherContact, bool FeedbackGiven);
+    /// <param name="Proposal">For a proposal waiting for this member's answer: what and who is proposed.</param>
+    public sealed record Row(MatchSides Sides, bool RequestSide, string OtherName, string? OtherContact, bool FeedbackGiven, IReadOnlyList<string> Proposal)
+    {
+        /// <summary>Asked once the window ended, or earlier when the poster said it is done.</summary>
+        public bool FeedbackDue(DateOnly today) =>
+            Sides.Status is MatchStatus.Accepted or MatchStatus.Completed or MatchStatus.Disputed or MatchStatus.NotHappened
+            && (Sides.FeedbackRequestedAt is not null || Sides.EndsOn < today) && !FeedbackGiven;
+    }
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -73,15 +80,20 @@ public sealed class MatchesModel(AppDbContext db, CurrentMember member, MatchPro
         var ids = mine.Select(s => s.MatchId).ToList();
         var given = await db.Matches.AsNoTracking().Where(m => ids.Contains(m.Id))
             .Select(m => new { m.Id, Request = m.RequestFeedback.Happened != null, Offer = m.OfferFeedback.Happened != null }).ToDictionaryAsync(m => m.Id);
-        Rows = mine.Select(s =>
+        var rows = new List<Row>(mine.Count);
+        foreach (var s in mine)
         {
             var requestSide = s.IsRequestSide(me);
             var otherId = requestSide ? s.OfferUserId : s.RequestUserId;
             var other = otherId is null ? null : people.GetValueOrDefault(otherId);
             var otherShares = requestSide ? s.OfferSharesContact : s.RequestSharesContact;
             var contact = s.Status is MatchStatus.Accepted or MatchStatus.Completed or MatchStatus.Disputed && otherShares ? other?.Email : null;
-            return new Row(s, requestSide, other?.UserName ?? l["Match_TheOffice"].Value, contact,
-                requestSide ? given[s.MatchId].Request : given[s.MatchId].Offer);
-        }).ToList();
+            var waitsForMe = s.Status == MatchStatus.Proposed && (requestSide ? s.RequestAnswer : s.OfferAnswer) == MatchAnswer.Pending;
+            var proposal = waitsForMe && await MatchParticulars.LoadAsync(db, s.MatchId) is { } particulars ? particulars.Lines(l, requestSide) : [];
+            rows.Add(new Row(s, requestSide, other?.UserName ?? l["Match_TheOffice"].Value, contact,
+                requestSide ? given[s.MatchId].Request : given[s.MatchId].Offer, proposal));
+        }
+
+        Rows = rows;
     }
 }

@@ -141,6 +141,37 @@ public sealed class VolunteerRegistryTests(MarketplaceFactory app) : IClassFixtu
     }
 
     [Fact]
+    public async Task ClearanceUpkeep_KeepsTheClearanceOfAnOfferPoster_WhileTheirOfficeMatchIsOpen()
+    {
+        // Someone who offers homework help (no volunteer profile) and was matched by the office: the match still needs the clearance.
+        var helper = await app.NewMemberAsync("erlangen", "anbieter");
+        var family = await app.NewMemberAsync("erlangen", "familie");
+        var offer = await app.CreateListingAsync("erlangen", helper, ListingType.Offer, "Nachhilfe Englisch", "hausaufgabenhilfe");
+        var request = await app.CreateListingAsync("erlangen", family, ListingType.Request, "Englisch Klasse 7", "hausaufgabenhilfe");
+        var userId = await app.UserIdAsync(helper);
+        var coordinatorId = await app.UserIdAsync("erlangen-koordination");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await app.InTownAsync("erlangen", async db =>
+        {
+            db.PoliceClearances.Add(new PoliceClearance
+            {
+                VolunteerUserId = userId, InspectedByUserId = coordinatorId, IssuedOn = today.AddDays(-120), InspectedOn = today.AddDays(-110),
+                RecordedAt = DateTimeOffset.UtcNow.AddDays(-100),
+            });
+            db.Matches.Add(new Match
+            {
+                ListingId = request, OfferListingId = offer, Source = MatchSource.Coordination, Status = MatchStatus.Accepted,
+                CreatedAt = DateTimeOffset.UtcNow.AddDays(-100), DecidedAt = DateTimeOffset.UtcNow.AddDays(-95),
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        await app.InTownServiceAsync<ClearanceUpkeep, int>("erlangen", c => c.DeleteExpiredRecordsAsync());
+
+        Assert.True(await app.InTownAsync("erlangen", db => db.PoliceClearances.AnyAsync(c => c.VolunteerUserId == userId)));
+    }
+
+    [Fact]
     public async Task AnotherTownsCoordinator_CannotSeeOrRecordAClearance()
     {
         var volunteer = await app.NewMemberAsync("erlangen", "fremd");

@@ -120,6 +120,19 @@ public sealed class MatchScoringTests
         Assert.True(ranked[0].Score > ranked[1].Score);
         Assert.Equal(ranked[1].Score, ranked[2].Score);
     }
+
+    [Fact]
+    public void Rank_PutsTheSameSubCategoryFirst_EvenWhenAParentCategoryOfferHasMoreOtherReasons()
+    {
+        // The parent-category offer is nearby, speaks the language, has places and a verified organisation; the exact one has none of that.
+        var parentOnly = Candidate(id: 1, categories: [Housing], districts: [Centre], languages: ["ar"], capacity: 3, verified: true, completed: 5, finished: 5);
+        var exact = Candidate(id: 2, categories: [Flat, Housing]);
+
+        var ranked = MatchScoring.Rank(Need(), [parentOnly, exact], CentreNeighbours, 10);
+
+        Assert.Equal([2, 1], ranked.Select(r => r.Candidate.Id));
+        Assert.Contains(MatchReason.SameSubCategory, ranked[0].Reasons);
+    }
 }
 
 public sealed class ExchangeModeDefaultsTests

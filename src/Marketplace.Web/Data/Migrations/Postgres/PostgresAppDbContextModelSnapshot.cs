@@ -759,6 +759,12 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.Property<int>("Source")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("StartCheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 

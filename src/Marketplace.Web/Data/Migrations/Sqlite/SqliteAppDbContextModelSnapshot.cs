@@ -720,6 +720,12 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("StartCheckedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 

@@ -92,10 +92,15 @@ public sealed class DetailsModel(AppDbContext db, IMemoryCache cache, CurrentMem
             return NotFound();
         }
 
-        var (outcome, _) = await proposals.ProposeAsync(id, kind, candidate, member.UserId!);
-        if (outcome != ProposeOutcome.Proposed)
+        var result = await proposals.ProposeAsync(id, kind, candidate, member.UserId!);
+        if (result.Outcome != ProposeOutcome.Proposed)
         {
-            ModelState.AddModelError("", l[outcome == ProposeOutcome.RequestNotOpen ? "Match_RequestNotOpen" : "Match_CandidateUnavailable"]);
+            ModelState.AddModelError("", l[result switch
+            {
+                { Outcome: ProposeOutcome.RequestNotOpen } => "Match_RequestNotOpen",
+                { Reason: Ineligibility.None or Ineligibility.NotFound } => "Match_CandidateUnavailable",
+                _ => "Match_Ineligible_" + result.Reason,
+            }]);
             await LoadAsync(id);
             var page = Page();
             page.StatusCode = StatusCodes.Status409Conflict;
@@ -161,7 +166,7 @@ public sealed class DetailsModel(AppDbContext db, IMemoryCache cache, CurrentMem
             .ToListAsync();
         if (request.Status == ListingStatus.Published && request.OfficeStatus != OfficeStatus.Matched)
         {
-            Suggestions = await candidates.ForRequestAsync(new MatchCandidates.RequestFacts(request.Id, request.PosterUserId, request.CategoryId,
+            Suggestions = await candidates.ForRequestAsync(new MatchRequestFacts(request.Id, request.PosterUserId, request.CategoryId,
                 request.Category!.ParentId, request.DistrictId, request.Languages, request.AvailableFrom, request.AvailableUntil));
         }
 
