@@ -4,7 +4,7 @@ namespace Marketplace.Web.Domain;
 
 /// <summary>
 /// A phone number as people write it (international or national, with spaces, brackets, dashes, slashes or dots),
-/// stored as written so the other side reads what the owner typed. Checked only for shape: a plus (or a bracket) only at the start,
+/// stored as written so the other side reads what the owner typed. Checked only for shape: a plus at the start at most,
 /// and 5 to 15 digits (E.164 allows 15), so a sentence or two numbers in one field are refused.
 /// </summary>
 public static partial class PhoneNumber

@@ -1,5 +1,5 @@
-using Marketplace.Web.Data;
 using System.Net;
+using Marketplace.Web.Data;
 
 namespace Marketplace.Tests.Integration.AccountSettings;
 
