@@ -73,8 +73,8 @@ public sealed class TownLocalTimeTests(MarketplaceFactory app) : IClassFixture<M
         var helper = await app.NewMemberAsync("erlangen", "umzug");
         var offer = await app.CreateListingAsync("erlangen", helper, ListingType.Offer, "Helfe beim Umzug", "behoerden");
         var coordinatorId = await app.UserIdAsync("erlangen-koordination");
-        var (_, matchId) = await app.InTownServiceAsync<MatchProposals, (ProposeOutcome, int)>("erlangen",
-            p => p.ProposeAsync(request, CandidateKind.Offer, offer, coordinatorId));
+        var matchId = (await app.InTownServiceAsync<MatchProposals, ProposeResult>("erlangen",
+            p => p.ProposeAsync(request, CandidateKind.Offer, offer, coordinatorId))).MatchId;
         // The second yes comes at 23:30 UTC, which is already the next day in Erlangen.
         var now = DateTimeOffset.UtcNow;
         var lateEvening = new DateTimeOffset(now.Year, now.Month, now.Day, 23, 30, 0, TimeSpan.Zero);
