@@ -14,7 +14,6 @@ using Marketplace.Web.Pages;
 using Marketplace.Web.Security;
 using Marketplace.Web.Tenancy;
 using Marketplace.Web.Volunteers;
-using Microsoft.AspNetCore.DataProtection;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -43,7 +42,8 @@ services.AddIntake();
 services.AddHours();
 services.AddJobs(configuration, database);
 
-services.AddDataProtection().SetApplicationName("Marketplace").PersistKeysToDbContext<AppDbContext>();
+services.AddMarketplaceDataProtection(configuration, builder.Environment);
+services.AddSecurityHeaders();
 services.AddMarketplaceForwardedHeaders(configuration);
 services.AddMarketplaceRateLimits(configuration);
 

@@ -42,5 +42,10 @@ public sealed class Tenant
     /// <summary>Cents per volunteer hour, for the value of volunteering the dashboard shows.</summary>
     public long HourlyRateCents { get; set; } = HoursValue.DefaultHourlyRateCents;
 
+    /// <summary>Minutes a coordinator's or town admin's session may sit unused before they must sign in again.</summary>
+    public int OfficeIdleTimeoutMinutes { get; set; } = DefaultOfficeIdleTimeoutMinutes;
+
+    public const int DefaultOfficeIdleTimeoutMinutes = 120;
+
     public List<District> Districts { get; set; } = [];
 }
