@@ -15,7 +15,6 @@ using Marketplace.Web.Privacy;
 using Marketplace.Web.Security;
 using Marketplace.Web.Tenancy;
 using Marketplace.Web.Volunteers;
-using Microsoft.AspNetCore.DataProtection;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -45,7 +44,8 @@ services.AddHours();
 services.AddPrivacy();
 services.AddJobs(configuration, database);
 
-services.AddDataProtection().SetApplicationName("Marketplace").PersistKeysToDbContext<AppDbContext>();
+services.AddMarketplaceDataProtection(configuration, builder.Environment);
+services.AddSecurityHeaders();
 services.AddMarketplaceForwardedHeaders(configuration);
 services.AddMarketplaceRateLimits(configuration);
 

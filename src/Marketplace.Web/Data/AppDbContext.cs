@@ -21,6 +21,8 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<TenantMembership> Memberships => Set<TenantMembership>();
     public DbSet<CoordinatorAppointment> Appointments => Set<CoordinatorAppointment>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<LoginFailure> LoginFailures => Set<LoginFailure>();
+    public DbSet<LoginLink> LoginLinks => Set<LoginLink>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<RentLimit> RentLimits => Set<RentLimit>();
     public DbSet<Listing> Listings => Set<Listing>();

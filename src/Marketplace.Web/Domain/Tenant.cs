@@ -57,5 +57,10 @@ public sealed class Tenant
     /// <summary>Months the office's audit entries are kept.</summary>
     public int AuditRetentionMonths { get; set; } = PrivacyRules.DefaultAuditRetentionMonths;
 
+    /// <summary>Minutes a coordinator's or town admin's session may sit unused before they must sign in again.</summary>
+    public int OfficeIdleTimeoutMinutes { get; set; } = DefaultOfficeIdleTimeoutMinutes;
+
+    public const int DefaultOfficeIdleTimeoutMinutes = 120;
+
     public List<District> Districts { get; set; } = [];
 }

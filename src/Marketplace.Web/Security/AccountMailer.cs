@@ -39,6 +39,15 @@ public sealed class AccountMailer(TownMail mail, AppDbContext db, IStringLocaliz
         await db.SaveChangesAsync();
     }
 
+    /// <summary>A one-time sign-in link (<see cref="LoginLinks"/>); a key per link, so each of the few allowed is sent.</summary>
+    public async Task SendLoginLinkAsync(AppUser user, string siteName, string token)
+    {
+        var link = PageUrl("/Account/LoginWithLink", new { token });
+        await QueueAsync(user.Email!, CultureOf(user), "login-link", $"login-link:{user.Id}:{Guid.NewGuid():N}",
+            "Mail_LoginLink_Subject", "Mail_LoginLink_Body", "Mail_LoginLink_Action", siteName, link, () => user.UserName!);
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>Sent instead of a second account when someone registers with an address that already has one.</summary>
     public async Task SendAlreadyRegisteredAsync(AppUser owner, string townName)
     {

@@ -2,6 +2,7 @@ using Htmx;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Localization;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
@@ -9,7 +10,11 @@ namespace Marketplace.Web.Security;
 
 public static class AccountsServices
 {
-    /// <summary>Identity with its password and lockout rules, the town-bound login cookie, the town roles and their policies, the account mails.</summary>
+    /// <summary>
+    /// Identity with its password rules, the town-bound login cookie checked on every request (stamp, office idle time),
+    /// the lockout per account and address with mailed sign-in links, town-bound form tokens, the town roles and their
+    /// policies, the account mails.
+    /// </summary>
     public static IServiceCollection AddAccounts(this IServiceCollection services, IHostEnvironment environment)
     {
         services.AddIdentity<AppUser, IdentityRole>(options =>
@@ -42,7 +47,7 @@ public static class AccountsServices
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromDays(14);
-            options.Events.OnValidatePrincipal = HostClaim.ValidateAsync;
+            options.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
             // htmx would swap the login page into the target; HX-Redirect makes it load the login page as a whole instead.
             options.Events.OnRedirectToLogin = context =>
             {
@@ -68,6 +73,14 @@ public static class AccountsServices
         // Outside development every cookie (login, antiforgery, language, TempData) travels over HTTPS only, whatever a proxy reports.
         services.Configure<CookiePolicyOptions>(options =>
             options.Secure = environment.IsDevelopment() ? CookieSecurePolicy.None : CookieSecurePolicy.Always);
+        // After AddIdentity, so it replaces Identity's interval-based validator.
+        services.AddScoped<ISecurityStampValidator, SessionStampValidator>();
+        services.AddScoped<OfficeIdleTimeout>();
+        services.AddScoped<SessionEnd>();
+        services.AddScoped<LoginThrottle>();
+        services.AddScoped<LoginLinks>();
+        services.AddScoped<AccountSignIn>();
+        services.AddSingleton<IAntiforgeryAdditionalDataProvider, TownAntiforgery>();
         services.AddScoped<CurrentMember>();
         services.AddScoped<Memberships>();
         services.AddScoped<CoordinatorAppointments>();

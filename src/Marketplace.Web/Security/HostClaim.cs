@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using Marketplace.Web.Tenancy;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Identity;
 
 namespace Marketplace.Web.Security;
 
@@ -17,16 +15,6 @@ public static class HostClaim
 
     public static string ValueFor(ITenantContext tenant) => tenant.Tenant?.Id.ToString("N") ?? PlatformValue;
 
-    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
-    {
-        var tenant = context.HttpContext.RequestServices.GetRequiredService<ITenantContext>();
-        var issuedFor = context.Principal?.FindFirstValue(Type);
-        if (issuedFor is null || issuedFor != ValueFor(tenant))
-        {
-            context.RejectPrincipal();
-            return;
-        }
-
-        await SecurityStampValidator.ValidatePrincipalAsync(context);
-    }
+    public static bool IsIssuedFor(ClaimsPrincipal? principal, ITenantContext tenant) =>
+        principal?.FindFirstValue(Type) is { } issuedFor && issuedFor == ValueFor(tenant);
 }

@@ -1,4 +1,24 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
 namespace Marketplace.Web.Security;
+
+public static class SecurityHeaders
+{
+    /// <summary>
+    /// HSTS for a year on this domain and every town's subdomain (sent outside Development, over HTTPS only); and no
+    /// <c>Server</c> header, which would only tell a scanner which exploits to try.
+    /// </summary>
+    public static IServiceCollection AddSecurityHeaders(this IServiceCollection services)
+    {
+        services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = true;
+        });
+        services.Configure<KestrelServerOptions>(options => options.AddServerHeader = false);
+        return services;
+    }
+}
 
 /// <summary>Only the site's own scripts and styles run; nothing frames the site; no referrer leaks to other sites.</summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)

@@ -24,6 +24,9 @@ public sealed class TenancyModelTests(MarketplaceFactory app) : IClassFixture<Ma
         // An account's own requests, across all its towns (GDPR archive and deletion); read only by the account's id.
         typeof(DataExport),
         typeof(AccountDeletion),
+        // Sign-in records belong to the account, which spans towns; a link names its host itself.
+        typeof(LoginFailure),
+        typeof(LoginLink),
     ];
 
     private IReadOnlyList<Microsoft.EntityFrameworkCore.Metadata.IEntityType> EntityTypes()

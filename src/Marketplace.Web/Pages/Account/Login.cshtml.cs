@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Localization;
@@ -16,8 +15,8 @@ using Microsoft.Extensions.Localization;
 namespace Marketplace.Web.Pages.Account;
 
 [EnableRateLimiting(RateLimits.Account)]
-public sealed class LoginModel(TownSignInManager signIn, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher,
-    Memberships memberships, AppDbContext db, ITenantContext tenant, AccountDeletions deletions, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class LoginModel(UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, LoginThrottle throttle,
+    AccountSignIn accountSignIn, ITenantContext tenant, IStringLocalizer<SharedResource> l) : PageModel
 {
     private static string? _dummyHash;
 
@@ -57,24 +56,27 @@ public sealed class LoginModel(TownSignInManager signIn, UserManager<AppUser> us
             return this.InvalidForm();
         }
 
-        // Only the right password learns more than "wrong": whether the account is locked or unconfirmed. An unknown
-        // login costs one hash verification like a known one, so neither answer nor timing tells who has an account.
+        // Every answer but success costs one hash verification, so timing tells nobody whether an account exists or is
+        // locked. A locked login is refused before its password is checked: the answer must not tell a guesser that the
+        // password was right. Unknown logins lock alike, so the lock does not tell who has an account either.
         var user = Input.Login.Contains('@') ? await users.FindByEmailAsync(Input.Login) : await users.FindByNameAsync(Input.Login);
-        if (user is null)
+        var account = LoginThrottle.AccountKey(user, Input.Login);
+        var address = ClientAddress.Of(HttpContext);
+        if (await throttle.IsLockedAsync(account, address) || (user is not null && await users.IsLockedOutAsync(user)))
         {
             hasher.VerifyHashedPassword(new AppUser(), DummyHash(), Input.Password);
-            return Refuse("Login_Invalid");
-        }
-
-        if (!await users.CheckPasswordAsync(user, Input.Password))
-        {
-            await users.AccessFailedAsync(user);
-            return Refuse("Login_Invalid");
-        }
-
-        if (await users.IsLockedOutAsync(user))
-        {
             return Refuse("Login_LockedOut");
+        }
+
+        if (user is null || !await users.CheckPasswordAsync(user, Input.Password))
+        {
+            if (user is null)
+            {
+                hasher.VerifyHashedPassword(new AppUser(), DummyHash(), Input.Password);
+            }
+
+            await throttle.RecordFailureAsync(account, address);
+            return Refuse("Login_Invalid");
         }
 
         if (!user.EmailConfirmed)
@@ -83,18 +85,10 @@ public sealed class LoginModel(TownSignInManager signIn, UserManager<AppUser> us
             return Refuse("Login_NotConfirmed");
         }
 
-        // The failures stay counted until the code is right too, so a known password does not buy endless code guesses.
-        if ((await signIn.SignInAfterPasswordAsync(user, Input.RememberMe)).RequiresTwoFactor)
+        await throttle.ForgetAsync(user, address);
+        if (!await accountSignIn.SignInAsync(user, Input.RememberMe, TempData))
         {
             return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl, Input.RememberMe });
-        }
-
-        await users.ResetAccessFailedCountAsync(user);
-        await deletions.CancelOnSignInAsync(user.Id, TempData);
-        if (tenant.Tenant is not null)
-        {
-            await memberships.ApplyAppointmentsAsync(user);
-            await db.SaveChangesAsync();
         }
 
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");

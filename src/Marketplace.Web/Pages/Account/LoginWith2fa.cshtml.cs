@@ -19,8 +19,8 @@ namespace Marketplace.Web.Pages.Account;
 /// after the right password (Identity's short-lived two-factor cookie says whose); wrong codes count towards the lockout.
 /// </summary>
 [EnableRateLimiting(RateLimits.Account)]
-public sealed class LoginWith2faModel(SignInManager<AppUser> signIn, Memberships memberships, AppDbContext db, ITenantContext tenant,
-    AccountDeletions deletions, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class LoginWith2faModel(SignInManager<AppUser> signIn, AccountSignIn accountSignIn,
+    IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public CodeInput Input { get; set; } = new();
@@ -67,12 +67,7 @@ public sealed class LoginWith2faModel(SignInManager<AppUser> signIn, Memberships
             return this.InvalidForm();
         }
 
-        await deletions.CancelOnSignInAsync(user.Id, TempData);
-        if (tenant.Tenant is not null)
-        {
-            await memberships.ApplyAppointmentsAsync(user);
-            await db.SaveChangesAsync();
-        }
+        await accountSignIn.CompleteAsync(user, TempData);
 
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }

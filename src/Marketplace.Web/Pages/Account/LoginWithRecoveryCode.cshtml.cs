@@ -16,8 +16,8 @@ namespace Marketplace.Web.Pages.Account;
 
 /// <summary>The second step without the app: one of the recovery codes shown when two-factor sign-in was turned on, each usable once.</summary>
 [EnableRateLimiting(RateLimits.Account)]
-public sealed class LoginWithRecoveryCodeModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, Memberships memberships, AppDbContext db,
-    ITenantContext tenant, AccountDeletions deletions, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class LoginWithRecoveryCodeModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, AccountSignIn accountSignIn,
+    IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public RecoveryInput Input { get; set; } = new();
@@ -61,12 +61,7 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<AppUser> signIn, Us
             return this.InvalidForm();
         }
 
-        await deletions.CancelOnSignInAsync(user.Id, TempData);
-        if (tenant.Tenant is not null)
-        {
-            await memberships.ApplyAppointmentsAsync(user);
-            await db.SaveChangesAsync();
-        }
+        await accountSignIn.CompleteAsync(user, TempData);
 
         TempData[HtmxResults.StatusKey] = l["TwoFactor_RecoveryCodeUsed", await users.CountRecoveryCodesAsync(user)].Value;
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Marketplace.Web.Pages.Account;
 
 [EnableRateLimiting(RateLimits.Account)]
-public sealed class ResetPasswordModel(UserManager<AppUser> users, IStringLocalizer<Resources.SharedResource> l) : PageModel
+public sealed class ResetPasswordModel(UserManager<AppUser> users, LoginThrottle throttle, IStringLocalizer<Resources.SharedResource> l) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -75,9 +75,11 @@ public sealed class ResetPasswordModel(UserManager<AppUser> users, IStringLocali
             return this.InvalidForm();
         }
 
-        // Whoever proved control of the mailbox may sign in again at once.
+        // ResetPasswordAsync renewed the security stamp, which ends every session (SessionEnd) on the next request.
+        // Whoever proved control of the mailbox may sign in again at once, from any address.
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        await throttle.ForgetAllAsync(user);
         TempData[HtmxResults.StatusKey] = l["ResetPassword_Done"].Value;
         return RedirectToPage("/Account/Login");
     }

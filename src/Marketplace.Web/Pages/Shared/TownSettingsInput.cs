@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Localization;
+using Marketplace.Web.Security;
 using Marketplace.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 
@@ -96,6 +97,11 @@ public sealed class TownSettingsInput
     [Display(Name = "Hours_FieldClearanceValidYears")]
     public int? ClearanceValidYears { get; set; } = ClearanceRules.DefaultValidYears;
 
+    [Required(ErrorMessage = "Validation_Required")]
+    [Range(OfficeIdleTimeout.MinimumMinutes, OfficeIdleTimeout.MaximumMinutes, ErrorMessage = "Validation_Range")]
+    [Display(Name = "Field_OfficeIdleTimeoutMinutes")]
+    public int? OfficeIdleTimeoutMinutes { get; set; } = Tenant.DefaultOfficeIdleTimeoutMinutes;
+
     public static TownSettingsInput From(Tenant t) => new()
     {
         Name = t.Name,
@@ -114,6 +120,7 @@ public sealed class TownSettingsInput
         DigestHour = t.DigestHour,
         HourlyRate = Money.ToEuros(t.HourlyRateCents),
         ClearanceValidYears = t.ClearanceValidYears,
+        OfficeIdleTimeoutMinutes = t.OfficeIdleTimeoutMinutes,
     };
 
     public void ApplyTo(Tenant t)
@@ -134,6 +141,7 @@ public sealed class TownSettingsInput
         t.DigestHour = DigestHour!.Value;
         t.HourlyRateCents = Money.ToCents(HourlyRate!.Value);
         t.ClearanceValidYears = ClearanceValidYears!.Value;
+        t.OfficeIdleTimeoutMinutes = OfficeIdleTimeoutMinutes!.Value;
     }
 }
 

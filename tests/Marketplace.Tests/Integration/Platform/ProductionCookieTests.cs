@@ -4,13 +4,15 @@ using Microsoft.Extensions.Hosting;
 
 namespace Marketplace.Tests.Integration.Platform;
 
-/// <summary>The app as it runs in production (mail still to the test's SMTP server).</summary>
+/// <summary>The app as it runs in production, its key ring encrypted with a test certificate (mail still to the test's SMTP server).</summary>
 public sealed class ProductionFactory : MarketplaceFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseEnvironment(Environments.Production);
+        builder.UseSetting("DataProtection:CertificatePath", TestCertificates.KeyRingPfx);
+        builder.UseSetting("DataProtection:CertificatePassword", TestCertificates.Password);
     }
 }
 

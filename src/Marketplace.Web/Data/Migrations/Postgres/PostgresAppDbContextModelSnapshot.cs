@@ -700,6 +700,77 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.ToTable("ListingPhotos");
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.LoginFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ClientAddress")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("FailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FailedAt");
+
+                    b.HasIndex("Account", "FailedAt");
+
+                    b.ToTable("LoginFailures");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.LoginLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("LoginLinks");
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Match", b =>
                 {
                     b.Property<int>("Id")
@@ -1528,6 +1599,9 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.Property<bool>("OfficeRequiresTwoFactor")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("OfficeIdleTimeoutMinutes")
+                        .HasColumnType("integer");
+
                     b.Property<int>("ReportsToHide")
                         .HasColumnType("integer");
 
@@ -2029,6 +2103,15 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.HasOne("Marketplace.Web.Domain.Listing", null)
                         .WithMany("Photos")
                         .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.LoginLink", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -663,6 +663,75 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.ToTable("ListingPhotos");
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.LoginFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientAddress")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FailedAt");
+
+                    b.HasIndex("Account", "FailedAt");
+
+                    b.ToTable("LoginFailures");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.LoginLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("LoginLinks");
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Match", b =>
                 {
                     b.Property<int>("Id")
@@ -1461,6 +1530,9 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<bool>("OfficeRequiresTwoFactor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("OfficeIdleTimeoutMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ReportsToHide")
                         .HasColumnType("INTEGER");
 
@@ -1950,6 +2022,15 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.HasOne("Marketplace.Web.Domain.Listing", null)
                         .WithMany("Photos")
                         .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.LoginLink", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,101 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Marketplace.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class SessionsAndLockout : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "OfficeIdleTimeoutMinutes",
+                table: "Tenants",
+                type: "integer",
+                nullable: false,
+                defaultValue: 120);
+
+            migrationBuilder.CreateTable(
+                name: "LoginFailures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Account = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    ClientAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FailedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LoginFailures", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LoginLinks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Host = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LoginLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LoginLinks_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LoginFailures_Account_FailedAt",
+                table: "LoginFailures",
+                columns: new[] { "Account", "FailedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LoginFailures_FailedAt",
+                table: "LoginFailures",
+                column: "FailedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LoginLinks_ExpiresAt",
+                table: "LoginLinks",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LoginLinks_TokenHash",
+                table: "LoginLinks",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LoginLinks_UserId_CreatedAt",
+                table: "LoginLinks",
+                columns: new[] { "UserId", "CreatedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "LoginFailures");
+
+            migrationBuilder.DropTable(
+                name: "LoginLinks");
+
+            migrationBuilder.DropColumn(
+                name: "OfficeIdleTimeoutMinutes",
+                table: "Tenants");
+        }
+    }
+}
