@@ -986,6 +986,9 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CreatedByUserId")
+                        .HasColumnType("text");
+
                     b.Property<string>("Description")
                         .HasMaxLength(3000)
                         .HasColumnType("character varying(3000)");
@@ -1096,6 +1099,9 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("InvitedByUserId")
+                        .HasColumnType("text");
+
                     b.Property<string>("NormalizedEmail")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -1103,6 +1109,9 @@ namespace Marketplace.Web.Data.Migrations.Postgres
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Role")
                         .HasColumnType("integer");
@@ -1121,6 +1130,8 @@ namespace Marketplace.Web.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "TokenHash")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "InvitedByUserId", "CreatedAt");
 
                     b.ToTable("OrganisationInvitations");
                 });
