@@ -104,6 +104,7 @@ internal sealed class OrganisationInvitationConfiguration : IEntityTypeConfigura
         builder.Property(i => i.NormalizedEmail).HasMaxLength(256);
         builder.Property(i => i.TokenHash).HasMaxLength(64);
         builder.HasIndex(i => new { i.TenantId, i.TokenHash }).IsUnique();
+        builder.HasIndex(i => new { i.TenantId, i.InvitedByUserId, i.CreatedAt });
         builder.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -30,10 +30,25 @@ public static class ListingLifecycle
         _ => false,
     };
 
-    /// <summary>Applies the action; returns false (and changes nothing) when the state does not allow it.</summary>
+    /// <summary>
+    /// Whether the poster is offered the action now: allowed in the state, and a renewal only while at most one run
+    /// length (<paramref name="lifetimeDays"/>) remains, so each renewal moves the end by a whole run length and a
+    /// listing never runs more than two ahead without its poster saying it is still current.
+    /// </summary>
+    public static bool IsOffered(ListingAction action, ListingStatus status, DateTimeOffset? expiresAt, DateTimeOffset now, int lifetimeDays) =>
+        IsAllowed(action, EffectiveStatus(status, expiresAt, now))
+        && (action != ListingAction.Renew || expiresAt is null || expiresAt <= now.AddDays(lifetimeDays));
+
+    /// <summary>
+    /// The actions that show the listing to others again; they need the poster's right to take part in the town
+    /// (a blocked poster may still pause, close or mark it fulfilled).
+    /// </summary>
+    public static bool MakesVisible(ListingAction action) => action is ListingAction.Publish or ListingAction.Resume or ListingAction.Renew;
+
+    /// <summary>Applies the action; returns false (and changes nothing) when it is not offered now (<see cref="IsOffered"/>).</summary>
     public static bool Apply(Listing listing, ListingAction action, DateTimeOffset now, int lifetimeDays)
     {
-        if (!IsAllowed(action, EffectiveStatus(listing.Status, listing.ExpiresAt, now)))
+        if (!IsOffered(action, listing.Status, listing.ExpiresAt, now, lifetimeDays))
         {
             return false;
         }
@@ -41,10 +56,15 @@ public static class ListingLifecycle
         switch (action)
         {
             case ListingAction.Publish:
-            case ListingAction.Renew:
                 listing.Status = ListingStatus.Published;
                 listing.PublishedAt ??= now;
                 listing.ExpiresAt = now.AddDays(lifetimeDays);
+                break;
+            case ListingAction.Renew:
+                // From its end while it still runs, so renewing early never shortens it or leaves the date where it was.
+                listing.Status = ListingStatus.Published;
+                listing.PublishedAt ??= now;
+                listing.ExpiresAt = (listing.ExpiresAt > now ? listing.ExpiresAt.Value : now).AddDays(lifetimeDays);
                 break;
             case ListingAction.Resume:
                 // A pause does not eat into the listing's time: it runs at least a week after resuming.

@@ -40,6 +40,9 @@ public sealed class Organisation : ITenantOwned
     public string? Website { get; set; }
     public OrganisationStatus Status { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Who registered it; stays when they leave, so they never review it (<see cref="SelfDecision"/>). Null for older rows.</summary>
+    public string? CreatedByUserId { get; set; }
     public DateTimeOffset? ReviewedAt { get; set; }
     public string? ReviewedByUserId { get; set; }
 
@@ -61,7 +64,10 @@ public sealed class OrganisationMember : ITenantOwned
     public Organisation? Organisation { get; set; }
 }
 
-/// <summary>An invitation by e-mail; the token is stored only as a hash.</summary>
+/// <summary>
+/// An invitation by e-mail; the token is stored only as a hash. A newer invitation to the same address revokes the open
+/// one instead of deleting it, so every invitation sent stays counted for the inviter's limit.
+/// </summary>
 public sealed class OrganisationInvitation : ITenantOwned
 {
     public int Id { get; set; }
@@ -73,6 +79,12 @@ public sealed class OrganisationInvitation : ITenantOwned
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
     public DateTimeOffset? AcceptedAt { get; set; }
+
+    /// <summary>The account that sent it; null for invitations sent before this was recorded.</summary>
+    public string? InvitedByUserId { get; set; }
+
+    /// <summary>Set when a newer invitation to the same address replaced this one; its link then opens nothing.</summary>
+    public DateTimeOffset? RevokedAt { get; set; }
 }
 
 public sealed class OrganisationDistrict : ITenantOwned

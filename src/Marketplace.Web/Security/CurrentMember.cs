@@ -23,7 +23,12 @@ public sealed class CurrentMember(IHttpContextAccessor accessor, ITenantContext 
     /// <summary>A member a coordinator blocked: may read, but not post, message or report in this town.</summary>
     public async Task<bool> IsBlockedAsync() => (await LoadAsync())?.IsBlocked ?? false;
 
-    /// <summary>Signed in, a member of this town, and not blocked: may post, message and report.</summary>
+    /// <summary>
+    /// The one participation check: signed in, a member of this town, and not blocked. Every action that makes something
+    /// visible to others or sends mail asks it (posting, publishing, resuming and renewing a listing, messages, reports,
+    /// organisations and their invitations, the volunteer profile); reading, pausing and closing need it not.
+    /// A link that acts for an account without a login asks <see cref="Memberships.CanParticipateAsync"/>, the same rule.
+    /// </summary>
     public async Task<bool> CanParticipateAsync() => await LoadAsync() is { IsBlocked: false };
 
     private async Task<Snapshot?> LoadAsync()

@@ -26,6 +26,12 @@ public sealed class Memberships(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>
+    /// <see cref="CurrentMember.CanParticipateAsync"/> for an account that acts through a signed link without logging in
+    /// (the "still current?" mail): a member of this town whom no coordinator blocked.
+    /// </summary>
+    public Task<bool> CanParticipateAsync(string userId) => db.Memberships.AnyAsync(m => m.UserId == userId && m.BlockedAt == null);
+
+    /// <summary>
     /// Takes up the appointments made for this address, when its owner signs in to the town or confirms the address there:
     /// being appointed needs that person's consent, and the town learns their user name only then. Caller saves.
     /// </summary>

@@ -15,8 +15,8 @@ namespace Marketplace.Web.Pages.Coordination;
 
 /// <summary>
 /// The office's queue of logged hours: filter by status, organisation and month; approve or reject a row, or approve
-/// the ticked rows together. On top, the approved hours of this calendar year and what they are worth at the town's
-/// hourly rate; the year's approved hours also download as CSV.
+/// the ticked rows together; a coordinator's own hours are left to another coordinator. On top, the approved hours of
+/// this calendar year and what they are worth at the town's hourly rate; the year's approved hours also download as CSV.
 /// </summary>
 public sealed class HoursModel(AppDbContext db, ITenantContext tenant, CurrentMember member, HoursDecisions decisions, AuditLog audit,
     TownClock townClock, IStringLocalizer<SharedResource> l) : PageModel
@@ -43,9 +43,12 @@ public sealed class HoursModel(AppDbContext db, ITenantContext tenant, CurrentMe
     public decimal ValueThisYear { get; private set; }
 
     public sealed record Row(int Id, DateOnly WorkedOn, string? Volunteer, string? Organisation, int? MatchId, string Activity, int Minutes,
-        HoursStatus Status, DateTimeOffset? DecidedAt)
+        HoursStatus Status, DateTimeOffset? DecidedAt, string VolunteerUserId)
     {
         public decimal Hours => VolunteerHours.ToHours(Minutes);
+
+        /// <summary>The reader logged these hours: another coordinator decides (<see cref="SelfDecision"/>).</summary>
+        public bool IsOwn { get; init; }
     }
 
     /// <summary>The filters, for the redirect after a decision, so it returns to the same view (the forms post them as route values).</summary>
@@ -73,6 +76,11 @@ public sealed class HoursModel(AppDbContext db, ITenantContext tenant, CurrentMe
             return BadRequest();
         }
 
+        if (await decisions.IncludesOwnAsync([id], member.UserId!))
+        {
+            return await OwnHoursRefusedAsync(l["SelfDecision_Hours"]);
+        }
+
         var decided = await decisions.DecideAsync([id], yes, member.UserId!);
         return await ResultAsync(decided == 0 ? l["Hours_AlreadyDecided"].Value : l[yes ? "Hours_ApprovedOne" : "Hours_RejectedOne"].Value);
     }
@@ -89,6 +97,11 @@ public sealed class HoursModel(AppDbContext db, ITenantContext tenant, CurrentMe
         if (await decisions.CountInTownAsync(distinct) != distinct.Count)
         {
             return NotFound();
+        }
+
+        if (await decisions.IncludesOwnAsync(distinct, member.UserId!))
+        {
+            return await OwnHoursRefusedAsync(l["SelfDecision_HoursTicked"]);
         }
 
         var decided = await decisions.DecideAsync(distinct, approve: true, member.UserId!);
@@ -124,6 +137,14 @@ public sealed class HoursModel(AppDbContext db, ITenantContext tenant, CurrentMe
         audit.Record(AuditAction.ExportedHours, "hours", exportYear, $"rows={rows.Count}");
         await db.SaveChangesAsync();
         return File(HoursCsv.Write(header, rows), "text/csv; charset=utf-8", $"stunden-{tenant.Tenant!.Slug}-{exportYear}.csv");
+    }
+
+    /// <summary>The queue again with the refusal above it; nothing was decided.</summary>
+    private async Task<IActionResult> OwnHoursRefusedAsync(string message)
+    {
+        ModelState.AddModelError(string.Empty, message);
+        await LoadAsync();
+        return this.InvalidForm("_HoursQueue", StatusCodes.Status403Forbidden);
     }
 
     /// <summary>Post-redirect-get without JavaScript (back to the same filters); the list fragment for htmx.</summary>
@@ -168,9 +189,11 @@ public sealed class HoursModel(AppDbContext db, ITenantContext tenant, CurrentMe
             ? rows.OrderBy(h => h.WorkedOn).ThenBy(h => h.Id)
             : rows.OrderByDescending(h => h.WorkedOn).ThenByDescending(h => h.Id);
         var shown = await rows.Take(RowsShown + 1)
-            .Select(h => new Row(h.Id, h.WorkedOn, h.User!.UserName, (string?)h.Organisation!.Name, h.MatchId, h.Activity, h.Minutes, h.Status, h.DecidedAt))
+            .Select(h => new Row(h.Id, h.WorkedOn, h.User!.UserName, (string?)h.Organisation!.Name, h.MatchId, h.Activity, h.Minutes, h.Status, h.DecidedAt,
+                h.UserId))
             .ToListAsync();
         HasMore = shown.Count > RowsShown;
-        Rows = shown.Take(RowsShown).ToList();
+        var me = member.UserId!;
+        Rows = shown.Take(RowsShown).Select(r => r with { IsOwn = SelfDecision.IsOwn(me, [r.VolunteerUserId]) }).ToList();
     }
 }

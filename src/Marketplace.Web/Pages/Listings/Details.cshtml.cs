@@ -17,10 +17,11 @@ namespace Marketplace.Web.Pages.Listings;
 /// One listing, as much of it as <see cref="ListingVisibility"/> lets the reader see: the head (type, category, district,
 /// title, dates) to everyone who may see it at all, the body (description, poster, languages, facts, photos) unless it is
 /// only the office-mode summary. Each part is its own query, so a reader's query never reads what they may not see. The
-/// poster also gets the lifecycle actions here; a listing in office mode offers "ask the coordination office" instead of
-/// a message.
+/// poster also gets the lifecycle actions here (closing asks first, see <see cref="Confirmation"/>; a blocked poster keeps
+/// only those that withdraw the listing) and the office's last moderation decision with its reason; a listing in office
+/// mode offers "ask the coordination office" instead of a message.
 /// </summary>
-public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantContext tenant, TimeProvider clock,
+public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantContext tenant, TimeProvider clock, TownClock townClock,
     IStringLocalizer<Resources.SharedResource> l, Matching.MatchFulfilment fulfilment) : PageModel
 {
     public ListingHead Listing { get; private set; } = null!;
@@ -30,6 +31,15 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
     public IReadOnlyList<(string UserId, string UserName)> Counterparts { get; private set; } = [];
     public bool IsOwner { get; private set; }
     public bool CanRespond { get; private set; }
+
+    /// <summary>Whether the reader may take part in the town (<see cref="CurrentMember.CanParticipateAsync"/>).</summary>
+    public bool CanParticipate { get; private set; }
+
+    /// <summary>The office's last decision on the poster's listing, for the poster; null while none was taken (or for anyone else).</summary>
+    public ModerationNotice? Moderation { get; private set; }
+
+    private int _lifetimeDays;
+    private DateTimeOffset _now;
 
     /// <summary>Responses go to the coordination office (<see cref="OfficeMode"/>).</summary>
     public bool ViaOffice { get; private set; }
@@ -49,10 +59,15 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
     /// <summary>What everyone who may see the listing sees, also in office mode: type, category, district, title and dates.</summary>
     public sealed record ListingHead(
         int Id, ListingType Type, ListingStatus Status, string Title, string CategoryIcon, string CategoryName, string District,
-        DateOnly? AvailableFrom, DateOnly? AvailableUntil, DateTimeOffset? PublishedAt, DateTimeOffset? ExpiresAt, bool IsHidden)
-    {
-        public bool Allows(ListingAction action) => ListingLifecycle.IsAllowed(action, Status);
-    }
+        DateOnly? AvailableFrom, DateOnly? AvailableUntil, DateTimeOffset? PublishedAt, DateTimeOffset? ExpiresAt, bool IsHidden);
+
+    /// <summary>A coordinator's decision (hide, restore, close) on the listing, with the reason the poster reads.</summary>
+    public sealed record ModerationNotice(ModerationActionKind Kind, string? Reason, DateTimeOffset At);
+
+    /// <summary>The poster's actions offered now: by the listing's state and end, and only those that withdraw it for a blocked poster.</summary>
+    public bool Offers(ListingAction action) =>
+        ListingLifecycle.IsOffered(action, Listing.Status, Listing.ExpiresAt, _now, _lifetimeDays)
+        && (CanParticipate || !ListingLifecycle.MakesVisible(action));
 
     /// <summary>The rest, for <see cref="ListingSight.Public"/> and <see cref="ListingSight.Insider"/> readers only.</summary>
     public sealed record ListingBody(
@@ -79,12 +94,26 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
 
     private async Task<IActionResult> ShowAsync(int id, int statusCode)
     {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        var page = Page();
+        page.StatusCode = statusCode;
+        return page;
+    }
+
+    /// <summary>Loads what the page shows this reader; false when the reader may not see the listing at all.</summary>
+    private async Task<bool> LoadAsync(int id)
+    {
         var userId = member.UserId;
         var now = clock.GetUtcNow();
+        _now = now;
         var (sight, facts) = await ListingVisibility.SightAsync(db, id, await ListingVisibility.ReaderAsync(member), now);
         if (sight == ListingSight.None || facts is null)
         {
-            return NotFound();
+            return false;
         }
 
         IsOwner = facts.ByReader;
@@ -95,10 +124,11 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
         var open = status == ListingStatus.Published && !Listing.IsHidden;
         CanRespond = userId is not null && !IsOwner && open && !ViaOffice;
         CanInquire = userId is not null && !IsOwner && open && ViaOffice;
+        CanParticipate = await member.CanParticipateAsync();
         if (CanInquire)
         {
             InquiryOpen = await db.OfficeInquiries.AnyAsync(i => i.ListingId == id && i.UserId == userId && i.HandledAt == null);
-            if (!await member.CanParticipateAsync())
+            if (!CanParticipate)
             {
                 InquiryRefusal = l["Office_InquiryNotAllowed"];
             }
@@ -115,12 +145,31 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
         if (IsOwner)
         {
             Counterparts = await fulfilment.CounterpartsAsync(id);
+            _lifetimeDays = await LifetimeDaysAsync();
+            Moderation = await LastDecisionAsync(id);
         }
 
-        var page = Page();
-        page.StatusCode = statusCode;
-        return page;
+        return true;
     }
+
+    /// <summary>
+    /// The latest moderation step on the listing, if a coordinator took it: after an automatic hide (or none) the poster
+    /// still waits for the office. Dismissed reports change nothing the poster sees.
+    /// </summary>
+    private async Task<ModerationNotice?> LastDecisionAsync(int id)
+    {
+        var targetId = id.ToString(CultureInfo.InvariantCulture);
+        var last = await db.ModerationActions.AsNoTracking()
+            .Where(a => a.TargetType == ReportTarget.Listing && a.TargetId == targetId
+                && (a.Kind == ModerationActionKind.AutoHide || a.Kind == ModerationActionKind.Hide
+                    || a.Kind == ModerationActionKind.Restore || a.Kind == ModerationActionKind.Close))
+            .OrderByDescending(a => a.Id)
+            .Select(a => new ModerationNotice(a.Kind, a.Reason, a.At))
+            .FirstOrDefaultAsync();
+        return last is { Kind: not ModerationActionKind.AutoHide } ? last : null;
+    }
+
+    private Task<int> LifetimeDaysAsync() => db.Tenants.Where(t => t.Id == tenant.TenantId).Select(t => t.ListingLifetimeDays).SingleAsync();
 
     /// <summary>
     /// "Ask the coordination office": the question goes to the office's inquiry list, never to the poster, and no
@@ -177,13 +226,14 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
     public Task<IActionResult> OnPostPauseAsync(int id) => ApplyAsync(id, ListingAction.Pause);
     public Task<IActionResult> OnPostResumeAsync(int id) => ApplyAsync(id, ListingAction.Resume);
     public Task<IActionResult> OnPostRenewAsync(int id) => ApplyAsync(id, ListingAction.Renew);
-    public Task<IActionResult> OnPostCloseAsync(int id) => ApplyAsync(id, ListingAction.Close);
+    /// <summary>Closing cannot be undone: the first post asks (<see cref="Confirmation"/>), the confirmed one closes.</summary>
+    public Task<IActionResult> OnPostCloseAsync(int id, bool confirmed) => ApplyAsync(id, ListingAction.Close, confirmed: confirmed);
 
     /// <summary>Marks the listing fulfilled and records with whom (<see cref="Matching.MatchFulfilment"/>).</summary>
     public Task<IActionResult> OnPostFulfilAsync(int id, string? counterpartUserId) =>
         ApplyAsync(id, ListingAction.Fulfil, listing => fulfilment.RecordAsync(listing, counterpartUserId));
 
-    private async Task<IActionResult> ApplyAsync(int id, ListingAction action, Func<Listing, Task>? alsoDo = null)
+    private async Task<IActionResult> ApplyAsync(int id, ListingAction action, Func<Listing, Task>? alsoDo = null, bool confirmed = true)
     {
         var userId = member.UserId;
         var listing = userId is null ? null : await db.Listings.SingleOrDefaultAsync(x => x.Id == id && x.PosterUserId == userId);
@@ -192,9 +242,28 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
             return NotFound();
         }
 
-        var lifetime = await db.Tenants.Where(t => t.Id == tenant.TenantId).Select(t => t.ListingLifetimeDays).SingleAsync();
-        IActionResult Back() => Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage(new { id });
-        if (!ListingLifecycle.Apply(listing, action, clock.GetUtcNow(), lifetime))
+        // The page then shows the poster why, in place of the actions they may no longer take.
+        if (ListingLifecycle.MakesVisible(action) && !await member.CanParticipateAsync())
+        {
+            return await ShowAsync(id, StatusCodes.Status403Forbidden);
+        }
+
+        var lifetime = await LifetimeDaysAsync();
+        var now = clock.GetUtcNow();
+        var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
+        IActionResult Back() => returnUrl is not null ? LocalRedirect(returnUrl) : RedirectToPage(new { id });
+        if (action == ListingAction.Close && !confirmed && ListingLifecycle.IsOffered(action, listing.Status, listing.ExpiresAt, now, lifetime))
+        {
+            await LoadAsync(id);
+            return this.AskToConfirm(new Confirmation(
+                l["Listings_ConfirmClose_Question", listing.Title], [l["Listings_ConfirmClose_Consequence"]], l["Listings_ConfirmClose_Confirm"],
+                "/Listings/Details", action.ToString(), new() { ["id"] = id.ToString(CultureInfo.InvariantCulture) }, returnUrl ?? $"/listings/{id}")
+            {
+                Fields = returnUrl is null ? [] : [new(nameof(ReturnUrl), returnUrl)],
+            });
+        }
+
+        if (!ListingLifecycle.Apply(listing, action, now, lifetime))
         {
             TempData[HtmxResults.StatusKey] = l["Listings_ActionNotAllowed"].Value;
             return Back();
@@ -206,7 +275,9 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
         }
 
         await db.SaveChangesAsync();
-        TempData[HtmxResults.StatusKey] = l["Listings_Done_" + action].Value;
+        TempData[HtmxResults.StatusKey] = action == ListingAction.Renew
+            ? l["Listings_Done_Renew", townClock.Local(listing.ExpiresAt!.Value).ToString("d", CultureInfo.CurrentCulture)].Value
+            : l["Listings_Done_" + action].Value;
         return Back();
     }
 

@@ -2,6 +2,7 @@ using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Listings;
 using Marketplace.Web.Mail;
+using Marketplace.Web.Security;
 using Marketplace.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,10 +13,10 @@ namespace Marketplace.Web.Pages.Listings;
 /// <summary>
 /// The "still current?" links: renew, mark fulfilled or close a listing without logging in. The link opens a page with
 /// one button (mail scanners open links by themselves); the button acts once. Used, expired and altered links each get
-/// their own clear page and change nothing.
+/// their own clear page and change nothing. A poster the office blocked may still close or mark fulfilled, not renew.
 /// </summary>
-public sealed class StillCurrentModel(AppDbContext db, SignedLinks signed, OneClickTokens tokens, ITenantContext tenant, TimeProvider clock,
-    Matching.MatchFulfilment fulfilment) : PageModel
+public sealed class StillCurrentModel(AppDbContext db, SignedLinks signed, OneClickTokens tokens, Memberships memberships, ITenantContext tenant,
+    TimeProvider clock, Matching.MatchFulfilment fulfilment) : PageModel
 {
     public enum Outcome
     {
@@ -25,6 +26,7 @@ public sealed class StillCurrentModel(AppDbContext db, SignedLinks signed, OneCl
         Used,
         Expired,
         NotPossible,
+        Blocked,
     }
 
     public Outcome Result { get; private set; }
@@ -47,6 +49,11 @@ public sealed class StillCurrentModel(AppDbContext db, SignedLinks signed, OneCl
         }
 
         var action = ToListingAction(link!.Value.Action);
+        if (ListingLifecycle.MakesVisible(action) && !await memberships.CanParticipateAsync(listing!.PosterUserId))
+        {
+            return Show(Outcome.Blocked, link.Value.Action, listing);
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync();
         if (!await tokens.RedeemAsync(link.Value.TokenId, link.Value.Action))
         {
@@ -108,6 +115,7 @@ public sealed class StillCurrentModel(AppDbContext db, SignedLinks signed, OneCl
             Outcome.Invalid => StatusCodes.Status404NotFound,
             Outcome.Used or Outcome.Expired => StatusCodes.Status410Gone,
             Outcome.NotPossible => StatusCodes.Status409Conflict,
+            Outcome.Blocked => StatusCodes.Status403Forbidden,
             _ => StatusCodes.Status200OK,
         };
         return page;

@@ -16,7 +16,7 @@ namespace Marketplace.Web.Pages.Me;
 
 /// <summary>
 /// A member opts in to be suggested by the coordination office: what they can help with, in which languages, when,
-/// where and how they get there. Only the town's coordinators see it.
+/// where and how they get there. Only the town's coordinators see it; a blocked member may withdraw it, not offer it.
 /// </summary>
 public sealed class VolunteerModel(AppDbContext db, CurrentMember member, IMemoryCache cache, TimeProvider clock, IStringLocalizer<SharedResource> l)
     : PageModel
@@ -26,6 +26,9 @@ public sealed class VolunteerModel(AppDbContext db, CurrentMember member, IMemor
 
     public ListingFormOptions Options { get; private set; } = null!;
     public bool HasProfile { get; private set; }
+
+    /// <summary>Whether the member may take part in the town (<see cref="CurrentMember.CanParticipateAsync"/>); otherwise no form.</summary>
+    public bool CanParticipate { get; private set; }
 
     public sealed class VolunteerInput
     {
@@ -50,6 +53,7 @@ public sealed class VolunteerModel(AppDbContext db, CurrentMember member, IMemor
     public async Task OnGetAsync()
     {
         Options = await ListingFormOptions.LoadAsync(db, cache, "");
+        CanParticipate = await member.CanParticipateAsync();
         var profile = await db.VolunteerProfiles.AsNoTracking().SingleOrDefaultAsync(v => v.UserId == member.UserId);
         HasProfile = profile is not null;
         if (profile is null)
@@ -74,6 +78,16 @@ public sealed class VolunteerModel(AppDbContext db, CurrentMember member, IMemor
     public async Task<IActionResult> OnPostAsync()
     {
         Options = await ListingFormOptions.LoadAsync(db, cache, "");
+        CanParticipate = await member.CanParticipateAsync();
+        HasProfile = await db.VolunteerProfiles.AnyAsync(v => v.UserId == member.UserId);
+        if (!CanParticipate)
+        {
+            ModelState.Clear();
+            var refused = Page();
+            refused.StatusCode = StatusCodes.Status403Forbidden;
+            return refused;
+        }
+
         var categoryIds = await db.Categories.Where(c => !c.IsRetired).Select(c => c.Id).ToListAsync();
         var districtIds = await db.Districts.Select(d => d.Id).ToListAsync();
         if (Input.SkillCategoryIds.Count == 0 || Input.SkillCategoryIds.Except(categoryIds).Any())
@@ -99,7 +113,6 @@ public sealed class VolunteerModel(AppDbContext db, CurrentMember member, IMemor
 
         if (!ModelState.IsValid)
         {
-            HasProfile = await db.VolunteerProfiles.AnyAsync(v => v.UserId == member.UserId);
             return this.InvalidForm();
         }
 

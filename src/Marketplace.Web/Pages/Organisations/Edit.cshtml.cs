@@ -12,9 +12,12 @@ using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Pages.Organisations;
 
-/// <summary>The organisation's admins edit its profile. A rejected organisation that is edited goes back to the coordinators.</summary>
+/// <summary>
+/// The organisation's admins edit its profile, while they may take part in the town (what they write is public). A
+/// rejected organisation that is edited goes back to the coordinators.
+/// </summary>
 [Authorize(Policy = Policies.TownMember)]
-public sealed class EditModel(AppDbContext db, OrganisationMemberships memberships, IStringLocalizer<SharedResource> l)
+public sealed class EditModel(AppDbContext db, OrganisationMemberships memberships, CurrentMember currentMember, IStringLocalizer<SharedResource> l)
     : PageModel, IOrganisationFormPage
 {
     [BindProperty]
@@ -23,6 +26,9 @@ public sealed class EditModel(AppDbContext db, OrganisationMemberships membershi
     public OrganisationFormOptions Options { get; private set; } = OrganisationFormOptions.Empty;
 
     public int Id { get; private set; }
+
+    /// <summary>The admin is blocked: the page says so instead of showing the form (403).</summary>
+    public bool Blocked { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -65,12 +71,23 @@ public sealed class EditModel(AppDbContext db, OrganisationMemberships membershi
     private async Task<IActionResult?> DenyAsync(int id)
     {
         Id = id;
-        return await memberships.AccessAsync(id) switch
+        switch (await memberships.AccessAsync(id))
         {
-            OrganisationAccess.Admin => null,
-            OrganisationAccess.Hidden => NotFound(),
-            _ => Forbid(),
-        };
+            case OrganisationAccess.Hidden:
+                return NotFound();
+            case not OrganisationAccess.Admin:
+                return Forbid();
+        }
+
+        if (await currentMember.CanParticipateAsync())
+        {
+            return null;
+        }
+
+        Blocked = true;
+        var page = Page();
+        page.StatusCode = StatusCodes.Status403Forbidden;
+        return page;
     }
 
     private Task<Organisation> LoadAsync(int id) =>

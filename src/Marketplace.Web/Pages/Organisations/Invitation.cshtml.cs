@@ -82,7 +82,9 @@ public sealed class InvitationModel(AppDbContext db, CurrentMember currentMember
     {
         var hash = InvitationTokens.Hash(token ?? "");
         var invitation = await db.OrganisationInvitations.SingleOrDefaultAsync(i => i.TokenHash == hash);
-        if (invitation is null)
+
+        // A replaced invitation stays for the inviter's count, but its link opens nothing.
+        if (invitation is null || invitation.RevokedAt is not null)
         {
             State = InvitationState.Unknown;
             return null;

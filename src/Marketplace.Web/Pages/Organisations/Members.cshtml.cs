@@ -16,13 +16,30 @@ using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Pages.Organisations;
 
-/// <summary>The organisation's admins see its members, change roles, remove members and invite by e-mail. htmx swaps just the editor.</summary>
+/// <summary>
+/// The organisation's admins see its members, change roles, remove members and invite by e-mail. Invitations go out only
+/// for an approved organisation, from an admin who may take part in the town, within <see cref="InvitationLimit"/>.
+/// htmx swaps just the editor.
+/// </summary>
 [Authorize(Policy = Policies.TownMember)]
 public sealed class MembersModel(AppDbContext db, OrganisationMemberships memberships, CurrentMember currentMember, UserManager<AppUser> users,
-    OrganisationMailer mailer, TenantLinks links, ITenantContext tenant, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+    OrganisationMailer mailer, InvitationLimit limit, TenantLinks links, ITenantContext tenant, TimeProvider clock,
+    IStringLocalizer<SharedResource> l) : PageModel
 {
+    public enum InviteState
+    {
+        Open,
+
+        /// <summary>Pending or rejected: its name is not vouched for, so it invites nobody yet.</summary>
+        NotApproved,
+
+        /// <summary>The admin is blocked in this town.</summary>
+        Blocked,
+    }
+
     public int Id { get; private set; }
     public string Name { get; private set; } = "";
+    public InviteState Inviting { get; private set; }
     public IReadOnlyList<MemberRow> Members { get; private set; } = [];
     public IReadOnlyList<InvitationRow> Invitations { get; private set; } = [];
 
@@ -65,6 +82,13 @@ public sealed class MembersModel(AppDbContext db, OrganisationMemberships member
             return denied;
         }
 
+        // The editor then says why in place of the form.
+        if (Inviting != InviteState.Open)
+        {
+            ModelState.Clear();
+            return await RefusedAsync(StatusCodes.Status403Forbidden);
+        }
+
         var email = Invite.Email?.Trim() ?? "";
         var normalized = users.NormalizeEmail(email);
         if (ModelState.IsValid && await db.OrganisationMembers.AnyAsync(m => m.OrganisationId == id && m.User!.NormalizedEmail == normalized))
@@ -77,10 +101,20 @@ public sealed class MembersModel(AppDbContext db, OrganisationMemberships member
             return await RefusedAsync();
         }
 
-        // A new invitation replaces an open one to the same address, so only the latest link works.
+        var inviter = currentMember.UserId!;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await limit.SerialiseAsync(inviter);
+        if (await limit.IsReachedAsync(inviter))
+        {
+            ModelState.AddModelError(string.Empty, l["Org_Invite_RateLimited", InvitationLimit.PerWindow]);
+            return await RefusedAsync(StatusCodes.Status429TooManyRequests);
+        }
+
+        // A new invitation revokes an open one to the same address, so only the latest link works; the old one still counts.
         var now = clock.GetUtcNow();
-        db.OrganisationInvitations.RemoveRange(await db.OrganisationInvitations
-            .Where(i => i.OrganisationId == id && i.NormalizedEmail == normalized && i.AcceptedAt == null).ToListAsync());
+        await db.OrganisationInvitations
+            .Where(i => i.OrganisationId == id && i.NormalizedEmail == normalized && i.AcceptedAt == null && i.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.RevokedAt, now));
         var token = InvitationTokens.Create();
         var tokenHash = InvitationTokens.Hash(token);
         db.OrganisationInvitations.Add(new OrganisationInvitation
@@ -91,6 +125,7 @@ public sealed class MembersModel(AppDbContext db, OrganisationMemberships member
             Role = Invite.Role!.Value,
             CreatedAt = now,
             ExpiresAt = now + InvitationTokens.Lifetime,
+            InvitedByUserId = inviter,
         });
 
         var town = tenant.Tenant!;
@@ -98,6 +133,7 @@ public sealed class MembersModel(AppDbContext db, OrganisationMemberships member
             ?? town.DefaultCulture;
         await mailer.QueueInvitationAsync(email, culture, Name, town.Name, links.TownUrl(town.Slug, $"/organisations/invitations/{token}"), tokenHash);
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
 
         Invite = new InviteInput();
         return await SucceededAsync(l["Org_Invited", email].Value);
@@ -178,10 +214,10 @@ public sealed class MembersModel(AppDbContext db, OrganisationMemberships member
 
     private Task<IActionResult> SucceededAsync(string done) => this.FormSucceededAsync("_MemberList", LoadAsync, done, new { id = Id });
 
-    private async Task<IActionResult> RefusedAsync()
+    private async Task<IActionResult> RefusedAsync(int statusCode = StatusCodes.Status422UnprocessableEntity)
     {
         await LoadAsync();
-        return this.InvalidForm("_MemberList");
+        return this.InvalidForm("_MemberList", statusCode);
     }
 
     private async Task<IActionResult?> DenyAsync(int id)
@@ -193,7 +229,11 @@ public sealed class MembersModel(AppDbContext db, OrganisationMemberships member
             return access == OrganisationAccess.Hidden ? NotFound() : Forbid();
         }
 
-        Name = await db.Organisations.Where(o => o.Id == id).Select(o => o.Name).SingleAsync();
+        var organisation = await db.Organisations.Where(o => o.Id == id).Select(o => new { o.Name, o.Status }).SingleAsync();
+        Name = organisation.Name;
+        Inviting = !await currentMember.CanParticipateAsync() ? InviteState.Blocked
+            : organisation.Status != OrganisationStatus.Approved ? InviteState.NotApproved
+            : InviteState.Open;
         return null;
     }
 
@@ -206,7 +246,7 @@ public sealed class MembersModel(AppDbContext db, OrganisationMemberships member
             .ToListAsync();
         var now = clock.GetUtcNow();
         Invitations = (await db.OrganisationInvitations.AsNoTracking()
-                .Where(i => i.OrganisationId == Id && i.AcceptedAt == null)
+                .Where(i => i.OrganisationId == Id && i.AcceptedAt == null && i.RevokedAt == null)
                 .Select(i => new InvitationRow(i.NormalizedEmail.ToLower(), i.Role, i.ExpiresAt))
                 .ToListAsync())
             .Where(i => i.ExpiresAt > now).OrderBy(i => i.Email).ToList();

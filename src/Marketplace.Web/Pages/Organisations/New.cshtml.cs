@@ -46,7 +46,7 @@ public sealed class NewModel(AppDbContext db, CurrentMember currentMember, TimeP
         }
 
         var now = clock.GetUtcNow();
-        var organisation = new Organisation { Name = "", Status = OrganisationStatus.Pending, CreatedAt = now };
+        var organisation = new Organisation { Name = "", Status = OrganisationStatus.Pending, CreatedAt = now, CreatedByUserId = currentMember.UserId };
         Input.ApplyTo(organisation);
         organisation.Members.Add(new OrganisationMember { UserId = currentMember.UserId!, Role = OrganisationRole.Admin, JoinedAt = now });
         db.Organisations.Add(organisation);

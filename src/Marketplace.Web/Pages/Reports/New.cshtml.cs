@@ -154,7 +154,11 @@ public sealed class NewModel(AppDbContext db, ITenantContext tenant, CurrentMemb
         return await FindTargetAsync(member.UserId) ? null : NotFound();
     }
 
-    /// <summary>The target must exist in this town and be visible to the reporter.</summary>
+    /// <summary>
+    /// The target must exist in this town and the reporter must be able to see it where it is shown (the listing by
+    /// <see cref="ListingVisibility"/>, the message in its thread, the member as a member of this town); otherwise it is
+    /// unknown (404), so the form never shows a title or text that could be read by trying ids.
+    /// </summary>
     private async Task<bool> FindTargetAsync(string reporter)
     {
         // By name only: Enum.TryParse would also take numbers, even undefined ones.
@@ -189,8 +193,9 @@ public sealed class NewModel(AppDbContext db, ITenantContext tenant, CurrentMemb
 
             preview = type == ReportTarget.Listing
                 ? await db.Listings.Where(x => x.Id == id).Select(x => x.Title).SingleOrDefaultAsync()
+                // As the thread shows it: to the two sides of its conversation, and not once moderation has hidden it.
                 : await db.Messages
-                    .Where(m => m.Id == id && (m.Conversation!.OwnerUserId == reporter || m.Conversation.RespondentUserId == reporter))
+                    .Where(m => m.Id == id && !m.IsHidden && (m.Conversation!.OwnerUserId == reporter || m.Conversation.RespondentUserId == reporter))
                     .Select(m => m.Body).SingleOrDefaultAsync();
         }
 

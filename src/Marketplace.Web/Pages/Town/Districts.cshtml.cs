@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Infrastructure;
@@ -12,7 +13,8 @@ namespace Marketplace.Web.Pages.Town;
 
 /// <summary>
 /// The town's districts (Stadtteile / Sozialräume): add, rename, remove, and which districts are neighbours (match
-/// suggestions rank them right after the same district). htmx swaps just the list.
+/// suggestions rank them right after the same district). Removing asks first (<see cref="Confirmation"/>). htmx swaps
+/// just the list.
 /// </summary>
 public sealed class DistrictsModel(AppDbContext db, AuditLog audit, IStringLocalizer<Resources.SharedResource> l) : PageModel
 {
@@ -77,7 +79,7 @@ public sealed class DistrictsModel(AppDbContext db, AuditLog audit, IStringLocal
         return await ResultAsync(invalid: false);
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync(int id)
+    public async Task<IActionResult> OnPostRemoveAsync(int id, bool confirmed)
     {
         var district = await db.Districts.SingleOrDefaultAsync(d => d.Id == id);
         if (district is null)
@@ -90,6 +92,17 @@ public sealed class DistrictsModel(AppDbContext db, AuditLog audit, IStringLocal
         {
             ModelState.AddModelError(RowKey(id), l["Districts_InUse", district.Name]);
             return await ResultAsync(invalid: true);
+        }
+
+        if (!confirmed)
+        {
+            await LoadAsync();
+            return this.AskToConfirm(new Confirmation(
+                l["Districts_ConfirmRemove_Question", district.Name], [l["Districts_ConfirmRemove_Consequence"]], l["Districts_ConfirmRemove_Confirm"],
+                "/Town/Districts", "Remove", new() { ["id"] = id.ToString(CultureInfo.InvariantCulture) }, "/town/districts")
+            {
+                FragmentId = "district-editor",
+            });
         }
 
         // Nobody stays next to a district that no longer exists.

@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Html.Dom;
 using Marketplace.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +24,9 @@ public sealed class ListingLifecycleTests(MarketplaceFactory app) : IClassFixtur
         Assert.Equal(ListingStatus.Paused, await StatusAsync(id));
         await ActAsync(owner, id, "Resume");
         Assert.Equal(ListingStatus.Published, await StatusAsync(id));
-        await ActAsync(owner, id, "Close");
+        var question = await Html.ParseAsync(await ActAsync(owner, id, "Close"));
+        Assert.Equal(ListingStatus.Published, await StatusAsync(id));
+        await owner.SubmitAsync((IHtmlFormElement)question.QuerySelector("[data-testid=confirmation-form]")!, $"/listings/{id}");
         Assert.Equal(ListingStatus.Closed, await StatusAsync(id));
         Assert.Null((await owner.GetPageAsync($"/listings/{id}")).QuerySelector("form[action*='handler=Pause']"));
     }
@@ -40,6 +43,29 @@ public sealed class ListingLifecycleTests(MarketplaceFactory app) : IClassFixtur
 
         var expires = await app.InTownAsync("erlangen", db => db.Listings.Where(l => l.Id == id).Select(l => l.ExpiresAt).SingleAsync());
         Assert.InRange(expires!.Value, DateTimeOffset.UtcNow.AddDays(27), DateTimeOffset.UtcNow.AddDays(29));
+    }
+
+    [Fact]
+    public async Task RenewingAFreshListing_MovesItsEndByTheRunLength_AndSaysTheNewDate()
+    {
+        var end = DateTimeOffset.UtcNow.AddDays(28).AddHours(-1);
+        var id = await app.CreateListingAsync("erlangen", "erlangen-mitglied", title: "Gerade erst eingestellt",
+            configure: l => l.ExpiresAt = end);
+        var owner = await app.SignedInAsync("erlangen", "erlangen-mitglied");
+
+        var response = await ActAsync(owner, id, "Renew");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var expires = (await app.InTownAsync("erlangen", db => db.Listings.Where(l => l.Id == id).Select(l => l.ExpiresAt).SingleAsync()))!.Value;
+        Assert.InRange(expires, end.AddDays(28).AddMinutes(-1), end.AddDays(28).AddMinutes(1));
+        var newDate = TimeZoneInfo.ConvertTime(expires, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"))
+            .ToString("d", System.Globalization.CultureInfo.GetCultureInfo("de-DE"));
+        var page = await owner.GetPageAsync($"/listings/{id}");
+        Assert.Contains(newDate, page.TestId("status-message"));
+        Assert.Contains(newDate, page.TestId("listing-until"));
+
+        // Renewed two run lengths ahead, it is not offered again until one remains.
+        Assert.Null(page.QuerySelector("[data-testid=listing-renew]"));
     }
 
     [Fact]

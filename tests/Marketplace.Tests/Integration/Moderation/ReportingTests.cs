@@ -46,6 +46,36 @@ public sealed class ReportingTests(MarketplaceFactory app) : IClassFixture<Marke
         Assert.DoesNotContain("Nicht oeffentlicher Titel", await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task ReportForm_OfAHiddenListing_Is404ForMembers_AndDoesNotShowItsTitle()
+    {
+        var listingId = await app.CreateListingAsync("erlangen", "erlangen-admin", title: "Ausgeblendeter Titel", configure: l => l.IsHidden = true);
+        var client = await app.SignedInAsync("erlangen", await app.NewMemberAsync("erlangen"));
+
+        var response = await client.GetAsync(ModerationSteps.ReportUrl(ReportTarget.Listing, listingId));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("Ausgeblendeter Titel", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task ReportForm_OfAMessageModerationHid_Is404_AndDoesNotShowItsText_EvenToAParty()
+    {
+        var respondent = await app.NewMemberAsync("erlangen");
+        var messageId = await app.ConversationMessageAsync("erlangen", "erlangen-admin", respondent, "Geheimer ausgeblendeter Text");
+        await app.InTownAsync("erlangen", db => db.Messages.Where(m => m.Id == messageId).ExecuteUpdateAsync(s => s.SetProperty(m => m.IsHidden, true)));
+        var party = await app.SignedInAsync("erlangen", respondent);
+
+        var get = await party.GetAsync(ModerationSteps.ReportUrl(ReportTarget.Message, messageId));
+        var post = await party.PostAsync(ModerationSteps.ReportUrl(ReportTarget.Message, messageId), new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["__RequestVerificationToken"] = await party.TokenAsync(), ["Input.Reason"] = nameof(ReportReason.Spam) }));
+
+        Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+        Assert.DoesNotContain("Geheimer ausgeblendeter Text", await get.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        Assert.Empty(await app.ReportsOnAsync("erlangen", ReportTarget.Message, messageId));
+    }
+
     [Theory]
     [InlineData("https://evil.example/")]
     [InlineData("//evil.example/")]

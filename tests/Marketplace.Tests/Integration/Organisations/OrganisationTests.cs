@@ -184,7 +184,8 @@ public sealed class OrganisationTests(MarketplaceFactory app) : IClassFixture<Ma
         Assert.Contains("org-admin-en", row.TextContent);
         Assert.DoesNotContain("@", row.TextContent);
         var approve = (IHtmlFormElement)row.QuerySelector("[data-testid=org-approve]")!.Closest("form")!;
-        var response = await coordinator.SubmitAsync(approve, "/coordination/organisations");
+        var question = await Html.ParseAsync(await coordinator.SubmitAsync(approve, "/coordination/organisations"));
+        var response = await coordinator.SubmitAsync(question.Form("[data-testid=confirmation-form]"), "/coordination/organisations");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var stored = (await app.FindOrganisationAsync("erlangen", id))!;
@@ -219,8 +220,9 @@ public sealed class OrganisationTests(MarketplaceFactory app) : IClassFixture<Ma
         var page = await coordinator.GetPageAsync("/coordination/organisations");
         var row = page.QuerySelectorAll("[data-testid=pending-org]").Single(r => r.TextContent.Contains(name));
 
-        var response = await coordinator.SubmitAsync((IHtmlFormElement)row.QuerySelector("[data-testid=org-reject]")!.Closest("form")!,
-            "/coordination/organisations", new Dictionary<string, string> { ["Reason"] = "Bitte ein Impressum angeben." });
+        var question = await Html.ParseAsync(await coordinator.SubmitAsync((IHtmlFormElement)row.QuerySelector("[data-testid=org-reject]")!.Closest("form")!,
+            "/coordination/organisations", new Dictionary<string, string> { ["Reason"] = "Bitte ein Impressum angeben." }));
+        var response = await coordinator.SubmitAsync(question.Form("[data-testid=confirmation-form]"), "/coordination/organisations");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(OrganisationStatus.Rejected, (await app.FindOrganisationAsync("erlangen", id))!.Status);

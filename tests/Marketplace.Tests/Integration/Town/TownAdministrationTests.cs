@@ -75,7 +75,8 @@ public sealed class TownAdministrationTests(MarketplaceFactory app) : IClassFixt
 
         page = await client.GetPageAsync("/town/districts");
         row = page.QuerySelectorAll("[data-testid=district-row]").Single(r => r.QuerySelector("input[name=Name]")!.GetAttribute("value") == "Köln-Deutz");
-        var removed = await client.SubmitAsync((AngleSharp.Html.Dom.IHtmlFormElement)row.QuerySelectorAll("form")[1], "/town/districts");
+        var question = await Html.ParseAsync(await client.SubmitAsync((AngleSharp.Html.Dom.IHtmlFormElement)row.QuerySelectorAll("form")[1], "/town/districts"));
+        var removed = await client.SubmitAsync((AngleSharp.Html.Dom.IHtmlFormElement)question.QuerySelector("[data-testid=confirmation-form]")!, "/town/districts");
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         Assert.DoesNotContain("Deutz", (await app.TownClient("koeln").GetPageAsync("/")).TestId("district-list"));
     }

@@ -1142,6 +1142,9 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CreatedByUserId")
+                        .HasColumnType("text");
+
                     b.Property<string>("Description")
                         .HasMaxLength(3000)
                         .HasColumnType("character varying(3000)");
@@ -1252,6 +1255,9 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("InvitedByUserId")
+                        .HasColumnType("text");
+
                     b.Property<string>("NormalizedEmail")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -1259,6 +1265,9 @@ namespace Marketplace.Web.Data.Migrations.Postgres
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Role")
                         .HasColumnType("integer");
@@ -1277,6 +1286,8 @@ namespace Marketplace.Web.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "TokenHash")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "InvitedByUserId", "CreatedAt");
 
                     b.ToTable("OrganisationInvitations");
                 });

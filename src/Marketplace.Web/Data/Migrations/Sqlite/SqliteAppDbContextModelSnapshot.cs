@@ -1089,6 +1089,9 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Description")
                         .HasMaxLength(3000)
                         .HasColumnType("TEXT");
@@ -1193,12 +1196,18 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("InvitedByUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NormalizedEmail")
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Role")
@@ -1218,6 +1227,8 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "TokenHash")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "InvitedByUserId", "CreatedAt");
 
                     b.ToTable("OrganisationInvitations");
                 });

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Listings;
 using Marketplace.Web.Pages.Reports;
 using Marketplace.Web.Resources;
 using Marketplace.Web.Security;
@@ -16,9 +17,10 @@ namespace Marketplace.Web.Pages.Coordination.Moderation;
 
 /// <summary>
 /// The coordination office's queue: open reports grouped by target, plus whatever is hidden or blocked, hidden
-/// listings first. Every decision needs a reason, closes the target's open reports and is logged, in one save.
+/// listings first. Every decision needs a reason, closes the target's open reports and is logged, in one save; a
+/// listing's poster is told the decision and its reason by mail in the same save (and on the listing's page).
 /// </summary>
-public sealed class IndexModel(AppDbContext db, CurrentMember member, TimeProvider clock,
+public sealed class IndexModel(AppDbContext db, CurrentMember member, ListingModerationMailer mailer, ITenantContext tenant, TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int ReasonMaxLength = 1000;
@@ -128,12 +130,30 @@ public sealed class IndexModel(AppDbContext db, CurrentMember member, TimeProvid
             Reason = reason,
             At = now,
         });
+        if (listing is not null && ListingModerationMailer.TellsPoster(Input.Action))
+        {
+            await TellPosterAsync(listing, reason, now);
+        }
+
         await db.SaveChangesAsync();
 
         var done = l["Moderation_Done", ModerationTexts.Kind(l, Input.Action)].Value;
         Failed = null;
         Input = new DecisionInput();
         return await this.FormSucceededAsync("_ModerationQueue", LoadAsync, done);
+    }
+
+    private async Task TellPosterAsync(Listing listing, string reason, DateTimeOffset now)
+    {
+        var poster = await db.Users.AsNoTracking().Where(u => u.Id == listing.PosterUserId)
+            .Select(u => new { u.Email, u.UserName, u.PreferredCulture }).SingleAsync();
+        if (poster.Email is null)
+        {
+            return;
+        }
+
+        await mailer.QueueDecisionAsync(new ListingDecision(poster.Email, poster.PreferredCulture ?? tenant.Tenant!.DefaultCulture, poster.UserName ?? "",
+            listing.Id, listing.Title, Input.Action, reason, now));
     }
 
     /// <summary>Writes what the decision changes to the loaded target; a dismissal changes nothing.</summary>
