@@ -105,6 +105,8 @@ public sealed class ListingSearchTests(MarketplaceFactory app) : IClassFixture<M
     [InlineData("?q=Sessel%00")]
     [InlineData("?q=%00")]
     [InlineData("?q=Ses%00sel&language=de&poster=person")]
+    [InlineData("?q=-Sessel&p=2")]
+    [InlineData("?q=a+-b&sort=Ending")]
     public async Task OddPagesAndBytes_GiveANormalPage(string query)
     {
         var response = await app.TownClient("erlangen").GetAsync("/listings" + query);
