@@ -26,19 +26,33 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
 }
 
 /// <summary>
-/// PostgreSQL, for installations with several app instances. Its migrations live in Data/Migrations/Postgres;
-/// listing search uses a stored tsvector with the German configuration, so word forms match.
+/// PostgreSQL, for installations with several app instances. Its migrations live in Data/Migrations/Postgres.
+/// Listing search (Listings/ListingSearch) finds words of three letters or more anywhere in the folded text
+/// (<see cref="SearchText"/>, Listings/SearchText) through a pg_trgm index, so a word inside a compound is found too;
+/// shorter words as word beginnings through a stored tsvector with the German configuration.
 /// </summary>
 public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, ITenantContext tenantContext)
     : AppDbContext(options, tenantContext)
 {
     public const string SearchVector = "SearchVector";
 
+    /// <summary>Title and description folded as Listings/SearchText reads them, with a trigram index.</summary>
+    public const string SearchText = "SearchText";
+
+    /// <summary>The title alone, folded: all that may find a listing in office mode. Read only for the hits, so no index.</summary>
+    public const string SearchTitle = "SearchTitle";
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.HasPostgresExtension("pg_trgm");
         builder.Entity<Listing>().Property<NpgsqlTsVector>(SearchVector)
             .HasComputedColumnSql("to_tsvector('german', coalesce(\"Title\", '') || ' ' || coalesce(\"Description\", ''))", stored: true);
         builder.Entity<Listing>().HasIndex(SearchVector).HasMethod("GIN");
+        builder.Entity<Listing>().Property<string>(SearchText)
+            .HasComputedColumnSql(global::Marketplace.Web.Listings.SearchText.PostgresFold("coalesce(\"Title\", '') || ' ' || coalesce(\"Description\", '')"), stored: true);
+        builder.Entity<Listing>().HasIndex(SearchText).HasMethod("GIN").HasOperators("gin_trgm_ops");
+        builder.Entity<Listing>().Property<string>(SearchTitle)
+            .HasComputedColumnSql(global::Marketplace.Web.Listings.SearchText.PostgresFold("coalesce(\"Title\", '')"), stored: true);
     }
 }

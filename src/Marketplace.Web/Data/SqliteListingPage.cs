@@ -10,14 +10,14 @@ namespace Marketplace.Web.Data;
 
 /// <summary>What one page of browse results asks for, already checked and normalised by the page.</summary>
 public sealed record ListingPageCriteria(
-    string? FullTextMatch,
-    string? TitleWords,
+    TextSearch? Text,
     ListingType? Type,
     int? Category,
     int? District,
     string? Language,
     bool PersonsOnly,
     OrganisationType? OrganisationType,
+    bool WithoutOfficeMode,
     bool EndingFirst,
     int Skip,
     int Take,
@@ -34,9 +34,12 @@ public sealed record ListingPageRow(int Id, ListingType Type, string Title, int 
 /// The browse page on SQLite in plain SQL. Through LINQ the page took three to four statements and most of the request
 /// went to query translation and statement preparation; the browse page is a town's busiest page, so it gets its own
 /// statements (the bench in bench/ measures it). With words to match, one statement finds the page and the total (the
-/// full-text hits of one town are few); without, the total is a count over the index. A second statement adds poster
-/// and photo to the page's cards, except to those in office mode. Which listings are public is
-/// <see cref="ListingVisibility.PublicOnSqlite"/>, office mode <see cref="OfficeMode.OnSqlite"/>. The tenant filter does not apply to raw SQL: every statement names the town itself.
+/// full-text hits of one town are few); without, the total is a count over the index. Each word that must occur is a set of
+/// ids from an index (<see cref="SqliteListingSearch.Trigrams"/> for three letters or more, the word index for fewer, plus
+/// the listings of the categories it names); listings in office mode are then held to their title and category
+/// (<see cref="TitleWords"/>). A second statement adds poster and photo to the page's cards, except to those in office
+/// mode. Which listings are public is <see cref="ListingVisibility.PublicOnSqlite"/>, office mode <see cref="OfficeMode.OnSqlite"/>.
+/// The tenant filter does not apply to raw SQL: every statement names the town itself.
 /// </summary>
 public static class SqliteListingPage
 {
@@ -48,16 +51,16 @@ public static class SqliteListingPage
         try
         {
             var connection = db.Database.GetDbConnection();
-            if (criteria.FullTextMatch is not null)
+            if (criteria.Text is not null)
             {
-                ((SqliteConnection)connection).CreateFunction<string?, string?, bool>(TitleWords.SqlFunction, TitleWords.BeginWith, isDeterministic: true);
+                ((SqliteConnection)connection).CreateFunction<string?, string?, bool>(TitleWords.SqlFunction, TitleWords.Have, isDeterministic: true);
             }
 
             var town = db.CurrentTenantId.ToString("D").ToUpperInvariant(); // EF Core stores a Guid in SQLite as upper-case text
-            var withTotal = criteria.FullTextMatch is not null;
+            var withTotal = criteria.Text is not null;
             var page = new List<(int Id, ListingType Type, string Title, int CategoryId, int DistrictId, DateTimeOffset? PublishedAt, DateTimeOffset? ExpiresAt)>();
             int? total = null;
-            await using (var command = Matching(connection, town, criteria, withTotal ? Shape.PageWithTotal : Shape.Page))
+            await using (var command = Matching(connection, db.CurrentTenantId, town, criteria, withTotal ? Shape.PageWithTotal : Shape.Page))
             await using (var reader = await command.ExecuteReaderAsync())
             {
                 while (await reader.ReadAsync())
@@ -71,7 +74,7 @@ public static class SqliteListingPage
             if (total is null)
             {
                 // Without words to match, or past the last page where no row carries the total.
-                await using var count = Matching(connection, town, criteria, Shape.Count);
+                await using var count = Matching(connection, db.CurrentTenantId, town, criteria, Shape.Count);
                 total = Convert.ToInt32(await count.ExecuteScalarAsync());
             }
 
@@ -109,7 +112,7 @@ public static class SqliteListingPage
     }
 
     /// <summary>The listings the criteria select, as a page, a page with the total, or only the total.</summary>
-    private static DbCommand Matching(DbConnection connection, string town, ListingPageCriteria c, Shape shape)
+    private static DbCommand Matching(DbConnection connection, Guid tenantId, string town, ListingPageCriteria c, Shape shape)
     {
         var command = connection.CreateCommand();
         var sql = new StringBuilder(shape switch
@@ -164,14 +167,20 @@ public static class SqliteListingPage
             Add(command, "$approved", (int)OrganisationStatus.Approved);
         }
 
-        if (c.FullTextMatch is { } match)
+        if (c.WithoutOfficeMode || c.Text is not null)
         {
-            sql.Append($" AND l.Id IN (SELECT rowid FROM {SqliteListingSearch.Table}($match))");
-            // A listing in office mode shows only its title, so only its title may find it.
-            sql.Append($" AND (NOT {OfficeMode.OnSqlite} OR {TitleWords.SqlFunction}(l.Title, $titleWords))");
-            Add(command, "$match", match);
-            Add(command, "$titleWords", c.TitleWords!);
             Add(command, "$mediated", (int)ExchangeMode.Mediated);
+        }
+
+        if (c.WithoutOfficeMode)
+        {
+            // A filter on a field that the office-mode card hides leaves those listings out, whatever the field holds.
+            sql.Append($" AND NOT {OfficeMode.OnSqlite}");
+        }
+
+        if (c.Text is { } text)
+        {
+            AppendText(command, sql, tenantId, text);
         }
 
         if (shape != Shape.Count)
@@ -184,6 +193,44 @@ public static class SqliteListingPage
 
         command.CommandText = sql.ToString();
         return command;
+    }
+
+    /// <summary>
+    /// The words: each one that must occur narrows to the ids its indexes give (the statement's driving sets). Then what the
+    /// reader can see decides, per listing: in office mode its title and category for every word, otherwise for the words that
+    /// must not occur also the description.
+    /// </summary>
+    private static void AppendText(DbCommand command, StringBuilder sql, Guid tenantId, TextSearch text)
+    {
+        string Parameter(string prefix, int index, string value)
+        {
+            var name = $"${prefix}{index}";
+            Add(command, name, value);
+            return name;
+        }
+
+        // Category ids are integers from the town's own rows, so they go into the text as they are.
+        static string InCategories(SearchWord word) => word.Categories.Count == 0 ? "0" : $"l.CategoryId IN ({string.Join(",", word.Categories)})";
+
+        string Hits(SearchWord word, string prefix, int index) => word.Term.IsShort
+            ? $"SELECT rowid FROM {SqliteListingSearch.Table}({Parameter(prefix, index, SqliteListingSearch.MatchInTown(tenantId, SqliteListingSearch.WordBeginning(word.Term.Text)))})"
+            : $"SELECT rowid FROM {SqliteListingSearch.Trigrams.Table}({Parameter(prefix, index, SqliteListingSearch.Trigrams.SubstringInTown(tenantId, word.Term.Text))})";
+
+        string InTitle(SearchWord word, string prefix, int index) =>
+            $"({TitleWords.SqlFunction}(l.Title, {Parameter(prefix, index, word.Term.Text)}) OR {InCategories(word)})";
+
+        for (var i = 0; i < text.Required.Count; i++)
+        {
+            var word = text.Required[i];
+            var categories = word.Categories.Count == 0 ? ""
+                : $" UNION ALL SELECT Id FROM Listings WHERE TenantId = $town AND CategoryId IN ({string.Join(",", word.Categories)})";
+            sql.Append($" AND l.Id IN ({Hits(word, "w", i)}{categories})");
+        }
+
+        var titleDecides = text.Required.Select((w, i) => InTitle(w, "t", i))
+            .Concat(text.Excluded.Select((w, i) => "NOT " + InTitle(w, "u", i))).DefaultIfEmpty("1").ToList();
+        var textDecides = text.Excluded.Select((w, i) => $"NOT (l.Id IN ({Hits(w, "x", i)}) OR {InCategories(w)})").DefaultIfEmpty("1").ToList();
+        sql.Append($" AND CASE WHEN {OfficeMode.OnSqlite} THEN {string.Join(" AND ", titleDecides)} ELSE {string.Join(" AND ", textDecides)} END");
     }
 
     /// <summary>

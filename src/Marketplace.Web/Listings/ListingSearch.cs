@@ -1,4 +1,4 @@
-using System.Text;
+using System.Linq.Expressions;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -25,34 +25,42 @@ public sealed record ListingFilter(
 {
     public const int PageSize = 20;
     public const string PosterPerson = "person";
+
+    /// <summary>The last page number whose first row still has an int offset; every page beyond the results is empty anyway.</summary>
+    public const int MaxPage = int.MaxValue / PageSize;
+
+    /// <summary>
+    /// Whether a filter looks at a field the card of a listing in office mode hides (languages, who posted it). Such a listing
+    /// is then left out whatever its field holds, so the filter cannot tell a reader what the card does not.
+    /// </summary>
+    public bool FiltersHiddenFields => !string.IsNullOrEmpty(Language) || Poster == PosterPerson || PosterType is not null;
+
+    public OrganisationType? PosterType => Enum.TryParse<OrganisationType>(Poster, out var type) ? type : null;
 }
 
 /// <summary>
-/// The public listings of the current town (<see cref="ListingVisibility"/>), narrowed by the filters. On PostgreSQL as LINQ
-/// (<see cref="Apply"/>, the tenant filter applies; full text through the German text-search configuration); on SQLite
-/// as SQL (<see cref="SqliteListingPage"/>, FTS5 with prefix terms).
+/// The public listings of the current town (<see cref="ListingVisibility"/>), narrowed by the filters and the words of a
+/// search (<see cref="SearchQuery"/>, with the categories they name: <see cref="SearchCategories"/>). On PostgreSQL as LINQ
+/// (<see cref="Apply"/>, the tenant filter applies; words of three letters or more through the trigram index of the folded text,
+/// shorter ones as word beginnings through the text-search vector); on SQLite as SQL (<see cref="SqliteListingPage"/>, the
+/// FTS5 trigram and word indexes). A listing in office mode shows only its title and category, so only they may decide
+/// whether it is found, for words that must and words that must not occur, and filters on fields its card hides leave it out.
 /// </summary>
 public sealed class ListingSearch(AppDbContext db, TimeProvider clock)
 {
-    /// <summary>Words beyond these are ignored: they narrow little and each one costs a doclist.</summary>
-    public const int MaxWords = 10;
-
     /// <summary>
     /// On SQLite, the criteria for <see cref="SqliteListingPage"/> (plain SQL, two statements per result page); null on PostgreSQL,
     /// where <see cref="Apply"/> serves. Both must select the same listings: the browse tests run on both.
     /// </summary>
-    public ListingPageCriteria? PageOnSqlite(ListingFilter filter)
+    public ListingPageCriteria? PageOnSqlite(ListingFilter filter, TextSearch? text = null)
     {
         if (db is not SqliteAppDbContext)
         {
             return null;
         }
 
-        var words = string.IsNullOrWhiteSpace(filter.Q) ? null : Fts5Query(filter.Q);
-        var match = words is null ? null : SqliteListingSearch.MatchInTown(db.CurrentTenantId, words);
-        var organisationType = Enum.TryParse<OrganisationType>(filter.Poster, out var parsed) ? parsed : (OrganisationType?)null;
-        return new ListingPageCriteria(match, words is null ? null : filter.Q, filter.Type, filter.Category, filter.District, filter.Language,
-            filter.Poster == ListingFilter.PosterPerson, organisationType, filter.Sort == ListingSort.Ending,
+        return new ListingPageCriteria(text, filter.Type, filter.Category, filter.District, filter.Language,
+            filter.Poster == ListingFilter.PosterPerson, filter.PosterType, filter.FiltersHiddenFields, filter.Sort == ListingSort.Ending,
             (filter.Page - 1) * ListingFilter.PageSize, ListingFilter.PageSize, clock.GetUtcNow());
     }
 
@@ -62,7 +70,7 @@ public sealed class ListingSearch(AppDbContext db, TimeProvider clock)
     /// <summary>The town's listings with these ids, without re-running the filters that found them.</summary>
     public IQueryable<Listing> ByIds(IReadOnlyCollection<int> ids) => db.Listings.Where(l => ids.Contains(l.Id));
 
-    public IQueryable<Listing> Apply(ListingFilter filter)
+    public IQueryable<Listing> Apply(ListingFilter filter, TextSearch? text = null)
     {
         var query = Visible();
         if (filter.Type is { } type)
@@ -90,14 +98,19 @@ public sealed class ListingSearch(AppDbContext db, TimeProvider clock)
         {
             query = query.Where(l => l.OrganisationId == null);
         }
-        else if (Enum.TryParse<OrganisationType>(filter.Poster, out var organisationType))
+        else if (filter.PosterType is { } organisationType)
         {
             query = query.Where(l => l.Organisation!.Type == organisationType && l.Organisation.Status == OrganisationStatus.Approved);
         }
 
-        if (!string.IsNullOrWhiteSpace(filter.Q))
+        if (filter.FiltersHiddenFields)
         {
-            query = MatchText(query, filter.Q);
+            query = OfficeMode.Excluding(db, query);
+        }
+
+        if (text is not null)
+        {
+            query = MatchText(query, text);
         }
 
         return filter.Sort == ListingSort.Ending
@@ -105,38 +118,101 @@ public sealed class ListingSearch(AppDbContext db, TimeProvider clock)
             : query.OrderByDescending(l => l.PublishedAt).ThenByDescending(l => l.Id);
     }
 
-    private IQueryable<Listing> MatchText(IQueryable<Listing> query, string text)
+    private IQueryable<Listing> MatchText(IQueryable<Listing> query, TextSearch text)
     {
         if (db is not PostgresAppDbContext)
         {
-            throw new NotSupportedException("On SQLite, words are matched by SqliteListingPage through the FTS5 index.");
+            throw new NotSupportedException("On SQLite, words are matched by SqliteListingPage through the FTS5 indexes.");
         }
 
-        // A listing in office mode shows only its title, so only its title may find it.
+        // Every word that must occur, in title, description or category name: the indexes find these.
+        foreach (var word in text.Required)
+        {
+            query = query.Where(InText(word));
+        }
+
+        // Then what the reader can see decides: the title and category of a listing in office mode, else all of it.
         var officeMode = OfficeMode.Only(db, db.Listings).Select(l => l.Id);
-        return query.Where(l => EF.Property<NpgsqlTsVector>(l, PostgresAppDbContext.SearchVector)
-                .Matches(EF.Functions.WebSearchToTsQuery("german", text))
-            && (!officeMode.Contains(l.Id) || EF.Functions.ToTsVector("german", l.Title).Matches(EF.Functions.WebSearchToTsQuery("german", text))));
+        Expression<Func<Listing, bool>> inOfficeMode = l => officeMode.Contains(l.Id);
+        var titleDecides = text.Required.Select(InTitle).Concat(text.Excluded.Select(w => Predicate.Not(InTitle(w))))
+            .DefaultIfEmpty(_ => true).Aggregate(Predicate.And);
+        var textDecides = text.Excluded.Select(w => Predicate.Not(InText(w))).DefaultIfEmpty(_ => true).Aggregate(Predicate.And);
+        return query.Where(Predicate.Condition(inOfficeMode, titleDecides, textDecides));
     }
 
-    /// <summary>Every word must occur, as a prefix ("fahrr" finds "Fahrrad"); quotes keep FTS5 syntax out of user input.</summary>
-    internal static string? Fts5Query(string text)
+    private static Expression<Func<Listing, bool>> InText(SearchWord word) =>
+        Predicate.OrInCategories(word.Term.IsShort
+            ? WordBeginning(word.Term)
+            : Substring(PostgresAppDbContext.SearchText, word.Term), word.Categories);
+
+    private static Expression<Func<Listing, bool>> InTitle(SearchWord word) =>
+        Predicate.OrInCategories(word.Term.IsShort
+            ? TitleWordBeginning(word.Term)
+            : Substring(PostgresAppDbContext.SearchTitle, word.Term), word.Categories);
+
+    private static Expression<Func<Listing, bool>> Substring(string column, SearchTerm term)
     {
-        var terms = new List<string>();
-        var word = new StringBuilder();
-        foreach (var c in text.Append(' '))
+        var pattern = "%" + term.Text + "%";
+        return l => EF.Functions.Like(EF.Property<string>(l, column), pattern);
+    }
+
+    /// <summary>A short term as the beginning of a word of the stored vector (folded by the German configuration as well).</summary>
+    private static Expression<Func<Listing, bool>> WordBeginning(SearchTerm term)
+    {
+        var prefix = term.Text + ":*";
+        return l => EF.Property<NpgsqlTsVector>(l, PostgresAppDbContext.SearchVector).Matches(EF.Functions.ToTsQuery("simple", prefix));
+    }
+
+    private static Expression<Func<Listing, bool>> TitleWordBeginning(SearchTerm term)
+    {
+        var prefix = term.Text + ":*";
+        return l => EF.Functions.ToTsVector("german", l.Title).Matches(EF.Functions.ToTsQuery("simple", prefix));
+    }
+
+    /// <summary>Conditions on a listing put together, so each word adds its own.</summary>
+    private static class Predicate
+    {
+        public static Expression<Func<Listing, bool>> OrInCategories(Expression<Func<Listing, bool>> condition, IReadOnlyList<int> categories)
         {
-            if (char.IsLetterOrDigit(c))
+            if (categories.Count == 0)
             {
-                word.Append(c);
+                return condition;
             }
-            else if (word.Length > 0)
-            {
-                terms.Add("\"" + word + "\"*");
-                word.Clear();
-            }
+
+            var ids = categories.ToArray();
+            return Or(condition, l => ids.Contains(l.CategoryId));
         }
 
-        return terms.Count == 0 ? null : string.Join(" ", terms.Take(MaxWords));
+        public static Expression<Func<Listing, bool>> And(Expression<Func<Listing, bool>> a, Expression<Func<Listing, bool>> b) =>
+            Combine(a, b, Expression.AndAlso);
+
+        public static Expression<Func<Listing, bool>> Or(Expression<Func<Listing, bool>> a, Expression<Func<Listing, bool>> b) =>
+            Combine(a, b, Expression.OrElse);
+
+        public static Expression<Func<Listing, bool>> Not(Expression<Func<Listing, bool>> a) =>
+            Expression.Lambda<Func<Listing, bool>>(Expression.Not(a.Body), a.Parameters);
+
+        public static Expression<Func<Listing, bool>> Condition(Expression<Func<Listing, bool>> test, Expression<Func<Listing, bool>> then,
+            Expression<Func<Listing, bool>> otherwise)
+        {
+            var l = test.Parameters[0];
+            return Expression.Lambda<Func<Listing, bool>>(
+                Expression.Condition(test.Body, Rebind(then, l), Rebind(otherwise, l)), l);
+        }
+
+        private static Expression<Func<Listing, bool>> Combine(Expression<Func<Listing, bool>> a, Expression<Func<Listing, bool>> b,
+            Func<Expression, Expression, BinaryExpression> join)
+        {
+            var l = a.Parameters[0];
+            return Expression.Lambda<Func<Listing, bool>>(join(a.Body, Rebind(b, l)), l);
+        }
+
+        private static Expression Rebind(Expression<Func<Listing, bool>> lambda, ParameterExpression l) =>
+            new Rebinder(lambda.Parameters[0], l).Visit(lambda.Body);
+
+        private sealed class Rebinder(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+        {
+            protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+        }
     }
 }

@@ -25,8 +25,8 @@ public sealed class IndexModel(AppDbContext db, IMemoryCache cache, ListingSearc
     public async Task<IActionResult> OnGetAsync(string? q, ListingType? type, int? category, int? district, string? language,
         string? poster, ListingSort sort = ListingSort.Newest, int p = 1)
     {
-        Filter = new ListingFilter(string.IsNullOrWhiteSpace(q) ? null : q.Trim()[..Math.Min(q.Trim().Length, 200)], type, category,
-            district, Localization.SpokenLanguages.IsKnown(language ?? "") ? language : null, poster, sort, Math.Max(1, p));
+        Filter = new ListingFilter(SearchBox(q), type, category, district, Localization.SpokenLanguages.IsKnown(language ?? "") ? language : null,
+            poster, sort, Math.Clamp(p, 1, ListingFilter.MaxPage));
         Results = await ListingResults.LoadAsync(search, Filter, db, cache);
 
         if (Request.WantsFragment())
@@ -38,6 +38,21 @@ public sealed class IndexModel(AppDbContext db, IMemoryCache cache, ListingSearc
         Categories = options.Categories;
         Districts = options.Districts;
         return Page();
+    }
+
+    /// <summary>
+    /// What was typed into the search box, as far as it can be text: control characters (a NUL byte no database takes)
+    /// become spaces, and it is cut at the box's length.
+    /// </summary>
+    private static string? SearchBox(string? q)
+    {
+        if (q is null)
+        {
+            return null;
+        }
+
+        var text = new string(q.Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Trim();
+        return text.Length == 0 ? null : text[..Math.Min(text.Length, 200)].Trim();
     }
 }
 
@@ -56,13 +71,19 @@ public sealed record ListingResults(IReadOnlyList<ListingCard> Cards, int Total,
     /// </summary>
     public static async Task<ListingResults> LoadAsync(ListingSearch search, ListingFilter filter, AppDbContext db, IMemoryCache cache)
     {
-        if (filter.Q is not null && ListingSearch.Fts5Query(filter.Q) is null)
+        TextSearch? text = null;
+        if (filter.Q is not null)
         {
-            // Only punctuation: no word to look for, so nothing matches.
-            return new ListingResults([], 0, filter);
+            if (SearchQuery.Parse(filter.Q) is not { } words)
+            {
+                // Only punctuation: no word to look for, so nothing matches.
+                return new ListingResults([], 0, filter);
+            }
+
+            text = await SearchCategories.ResolveAsync(db, cache, words);
         }
 
-        if (search.PageOnSqlite(filter) is { } criteria)
+        if (search.PageOnSqlite(filter, text) is { } criteria)
         {
             var (rows, count) = await SqliteListingPage.LoadAsync(db, criteria);
             var names = await ListingFormOptions.LoadAsync(db, cache, userId: "");
@@ -80,16 +101,16 @@ public sealed record ListingResults(IReadOnlyList<ListingCard> Cards, int Total,
             }).ToList(), count, filter);
         }
 
-        return await LoadWithLinqAsync(search, filter, db);
+        return await LoadWithLinqAsync(search, filter, text, db);
     }
 
-    private static async Task<ListingResults> LoadWithLinqAsync(ListingSearch search, ListingFilter filter, AppDbContext db)
+    private static async Task<ListingResults> LoadWithLinqAsync(ListingSearch search, ListingFilter filter, TextSearch? text, AppDbContext db)
     {
-        var query = search.Apply(filter);
+        var query = search.Apply(filter, text);
         var skip = (filter.Page - 1) * ListingFilter.PageSize;
         List<int> pageIds;
         int total;
-        if (filter.Q is null)
+        if (text is null)
         {
             // Without words to match, the index answers count and page directly.
             total = await query.CountAsync();
