@@ -107,23 +107,18 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            // SQLite's own DROP COLUMN: EF's table rebuild would copy columns of this branch's older model (see CentsAndMinutes).
             migrationBuilder.DropTable(
                 name: "AccountDeletions");
 
             migrationBuilder.DropTable(
                 name: "DataExports");
 
-            migrationBuilder.DropColumn(
-                name: "AuditRetentionMonths",
-                table: "Tenants");
+            migrationBuilder.Sql("""ALTER TABLE "Tenants" DROP COLUMN "AuditRetentionMonths";""");
 
-            migrationBuilder.DropColumn(
-                name: "DeletedAccountMessageMonths",
-                table: "Tenants");
+            migrationBuilder.Sql("""ALTER TABLE "Tenants" DROP COLUMN "DeletedAccountMessageMonths";""");
 
-            migrationBuilder.DropColumn(
-                name: "ListingRetentionMonths",
-                table: "Tenants");
+            migrationBuilder.Sql("""ALTER TABLE "Tenants" DROP COLUMN "ListingRetentionMonths";""");
         }
     }
 }

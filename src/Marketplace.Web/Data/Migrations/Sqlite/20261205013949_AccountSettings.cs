@@ -28,13 +28,10 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "OfficeRequiresTwoFactor",
-                table: "Tenants");
+            // SQLite's own DROP COLUMN: EF's table rebuild would copy columns of this branch's older model (see CentsAndMinutes).
+            migrationBuilder.Sql("""ALTER TABLE "Tenants" DROP COLUMN "OfficeRequiresTwoFactor";""");
 
-            migrationBuilder.DropColumn(
-                name: "MailCultureChosen",
-                table: "AspNetUsers");
+            migrationBuilder.Sql("""ALTER TABLE "AspNetUsers" DROP COLUMN "MailCultureChosen";""");
         }
     }
 }

@@ -27,13 +27,10 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "StartCheckedAt",
-                table: "Matches");
+            // SQLite's own DROP COLUMN: EF's table rebuild would copy columns of this branch's older model (see CentsAndMinutes).
+            migrationBuilder.Sql("""ALTER TABLE "Matches" DROP COLUMN "StartCheckedAt";""");
 
-            migrationBuilder.DropColumn(
-                name: "StartsOn",
-                table: "Matches");
+            migrationBuilder.Sql("""ALTER TABLE "Matches" DROP COLUMN "StartsOn";""");
         }
     }
 }

@@ -37,21 +37,16 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            // SQLite's own DROP COLUMN: EF's table rebuild would copy columns of this branch's older model (see CentsAndMinutes).
             migrationBuilder.DropIndex(
                 name: "IX_OrganisationInvitations_TenantId_InvitedByUserId_CreatedAt",
                 table: "OrganisationInvitations");
 
-            migrationBuilder.DropColumn(
-                name: "CreatedByUserId",
-                table: "Organisations");
+            migrationBuilder.Sql("""ALTER TABLE "Organisations" DROP COLUMN "CreatedByUserId";""");
 
-            migrationBuilder.DropColumn(
-                name: "InvitedByUserId",
-                table: "OrganisationInvitations");
+            migrationBuilder.Sql("""ALTER TABLE "OrganisationInvitations" DROP COLUMN "InvitedByUserId";""");
 
-            migrationBuilder.DropColumn(
-                name: "RevokedAt",
-                table: "OrganisationInvitations");
+            migrationBuilder.Sql("""ALTER TABLE "OrganisationInvitations" DROP COLUMN "RevokedAt";""");
         }
     }
 }

@@ -86,15 +86,14 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            // SQLite's own DROP COLUMN: EF's table rebuild would copy columns of this branch's older model (see CentsAndMinutes).
             migrationBuilder.DropTable(
                 name: "LoginFailures");
 
             migrationBuilder.DropTable(
                 name: "LoginLinks");
 
-            migrationBuilder.DropColumn(
-                name: "OfficeIdleTimeoutMinutes",
-                table: "Tenants");
+            migrationBuilder.Sql("""ALTER TABLE "Tenants" DROP COLUMN "OfficeIdleTimeoutMinutes";""");
         }
     }
 }
