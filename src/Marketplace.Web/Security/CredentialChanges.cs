@@ -7,12 +7,12 @@ namespace Marketplace.Web.Security;
 /// What happens to the account's sessions when its owner changes how they sign in. Identity renews the security stamp
 /// on many of those changes, which would also end the session that made the change; this one is issued again.
 /// </summary>
-public sealed class CredentialChanges(UserManager<AppUser> users, SignInManager<AppUser> signIn)
+public sealed class CredentialChanges(SessionEnd sessions, SignInManager<AppUser> signIn)
 {
     /// <summary>After a new password or address: every other session ends, the one of this request goes on.</summary>
     public async Task EndOtherSessionsAsync(AppUser user)
     {
-        await users.UpdateSecurityStampAsync(user);
+        await sessions.EndAllSessionsAsync(user);
         await KeepThisSessionAsync(user);
     }
 

@@ -19,7 +19,7 @@ namespace Marketplace.Web.Pages.Me.Account;
 /// out everywhere at once, so the next login is a deliberate one.
 /// </summary>
 [EnableRateLimiting(RateLimits.Account)]
-public sealed class DeleteModel(AccountDeletions deletions, UserManager<AppUser> users, SignInManager<AppUser> signIn, CurrentMember member,
+public sealed class DeleteModel(AccountDeletions deletions, UserManager<AppUser> users, SignInManager<AppUser> signIn, SessionEnd sessions, CurrentMember member,
     TownClock townClock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
@@ -62,7 +62,7 @@ public sealed class DeleteModel(AccountDeletions deletions, UserManager<AppUser>
 
         await users.ResetAccessFailedCountAsync(user);
         var dueAt = await deletions.ScheduleAsync(user.Id);
-        await users.UpdateSecurityStampAsync(user);
+        await sessions.EndAllSessionsAsync(user);
         await signIn.SignOutAsync();
         TempData[HtmxResults.StatusKey] = l["Delete_Scheduled", townClock.DateOf(dueAt).ToString("d", System.Globalization.CultureInfo.CurrentCulture)].Value;
         return LocalRedirect("/");
