@@ -3,6 +3,7 @@ using Marketplace.Web.Tenancy;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -56,6 +57,7 @@ public class MarketplaceFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // accounts hundreds of times, and hashing was over a quarter of its CPU time. A hash records its iteration count,
         // so the demo accounts of the template (seeded with this setting) are as cheap to sign in with.
         builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
+        builder.ConfigureTestServices(QuietHangfireLog.Use);
     }
 
     public HttpClient TownClient(string slug) => Client($"http://{slug}.localhost");
