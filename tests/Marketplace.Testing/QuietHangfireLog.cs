@@ -13,8 +13,6 @@ public sealed class QuietHangfireLog : ILogProvider, ILog
 {
     public static readonly QuietHangfireLog Instance = new();
 
-    static QuietHangfireLog() => LogProvider.SetCurrentLogProvider(Instance);
-
     public ILog GetLogger(string name) => this;
 
     public bool Log(LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
