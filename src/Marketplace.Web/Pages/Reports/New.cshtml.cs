@@ -60,7 +60,7 @@ public sealed class NewModel(AppDbContext db, ITenantContext tenant, CurrentMemb
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (await PrepareAsync() is { } stop)
+        if (await PrepareAsync(takesHiddenListing: false) is { } stop)
         {
             return stop;
         }
@@ -71,7 +71,9 @@ public sealed class NewModel(AppDbContext db, ITenantContext tenant, CurrentMemb
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await PrepareAsync() is { } stop)
+        // Moderation may have hidden the listing since the reporter opened the form (other reports reaching the
+        // threshold): their report still counts for the office's review, but the title is not shown again.
+        if (await PrepareAsync(takesHiddenListing: true) is { } stop)
         {
             return stop;
         }
@@ -131,7 +133,7 @@ public sealed class NewModel(AppDbContext db, ITenantContext tenant, CurrentMemb
     }
 
     /// <summary>Null when the form may be shown; otherwise the response that ends the request.</summary>
-    private async Task<IActionResult?> PrepareAsync()
+    private async Task<IActionResult?> PrepareAsync(bool takesHiddenListing)
     {
         if (tenant.Tenant is null)
         {
@@ -151,7 +153,7 @@ public sealed class NewModel(AppDbContext db, ITenantContext tenant, CurrentMemb
             return refused;
         }
 
-        return await FindTargetAsync(member.UserId) ? null : NotFound();
+        return await FindTargetAsync(member.UserId, takesHiddenListing) ? null : NotFound();
     }
 
     /// <summary>
@@ -159,7 +161,7 @@ public sealed class NewModel(AppDbContext db, ITenantContext tenant, CurrentMemb
     /// <see cref="ListingVisibility"/>, the message in its thread, the member as a member of this town); otherwise it is
     /// unknown (404), so the form never shows a title or text that could be read by trying ids.
     /// </summary>
-    private async Task<bool> FindTargetAsync(string reporter)
+    private async Task<bool> FindTargetAsync(string reporter, bool takesHiddenListing)
     {
         // By name only: Enum.TryParse would also take numbers, even undefined ones.
         var typeName = Enum.GetNames<ReportTarget>().FirstOrDefault(n => string.Equals(n, TypeText, StringComparison.OrdinalIgnoreCase));
@@ -185,10 +187,22 @@ public sealed class NewModel(AppDbContext db, ITenantContext tenant, CurrentMemb
 
             TargetId = id.ToString(CultureInfo.InvariantCulture);
             // A listing the reporter may not see stays unknown: its title must not be readable by trying ids.
-            if (type == ReportTarget.Listing
-                && (await ListingVisibility.SightAsync(db, id, await ListingVisibility.ReaderAsync(member), clock.GetUtcNow())).Sight == ListingSight.None)
+            if (type == ReportTarget.Listing)
             {
-                return false;
+                var reader = await ListingVisibility.ReaderAsync(member);
+                var (sight, facts) = await ListingVisibility.SightAsync(db, id, reader, clock.GetUtcNow());
+                if (sight == ListingSight.None)
+                {
+                    var hiddenButOtherwiseSeen = takesHiddenListing && facts is { IsHidden: true }
+                        && ListingVisibility.SightFor(facts with { IsHidden = false }, reader, clock.GetUtcNow()) != ListingSight.None;
+                    if (!hiddenButOtherwiseSeen)
+                    {
+                        return false;
+                    }
+
+                    TargetPreview = "";
+                    return true;
+                }
             }
 
             preview = type == ReportTarget.Listing

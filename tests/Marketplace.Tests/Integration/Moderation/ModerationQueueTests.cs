@@ -77,6 +77,24 @@ public sealed class ModerationQueueTests(MarketplaceFactory app) : IClassFixture
     }
 
     [Fact]
+    public async Task AReportSentJustAfterTheListingWasHidden_IsStillTaken_WithoutShowingTheTitleAgain()
+    {
+        var listingId = await app.CreateListingAsync(Slug, "erlangen-admin", title: "Gerade versteckt");
+        var url = ModerationSteps.ReportUrl(ReportTarget.Listing, listingId);
+        var client = await app.SignedInAsync(Slug, await app.NewMemberAsync(Slug));
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)(await client.GetPageAsync(url)).QuerySelector("[data-testid=report-form]")!;
+        await app.InTownAsync(Slug, db => db.Listings.Where(l => l.Id == listingId).ExecuteUpdateAsync(s => s.SetProperty(l => l.IsHidden, true)));
+
+        var sent = await client.SubmitAsync(form, url, new Dictionary<string, string> { ["Input.Reason"] = nameof(ReportReason.Spam) });
+        var invalid = await client.SubmitAsync(form, url, new Dictionary<string, string> { ["Input.Reason"] = "" });
+
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Single(await app.ReportsOnAsync(Slug, ReportTarget.Listing, listingId));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(url)).StatusCode);
+        Assert.DoesNotContain("Gerade versteckt", await invalid.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Coordinator_RestoresAHiddenListing_OnlyWithAReason_ReportsAreDismissedAndLogged()
     {
         var listingId = await app.CreateListingAsync(Slug, "erlangen-admin", configure: l => l.IsHidden = true);
