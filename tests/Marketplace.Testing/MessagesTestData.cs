@@ -59,10 +59,16 @@ public static class MessagesTestData
         client.SubmitAsync($"/messages/{conversationId}", "[data-testid=send-form]", new Dictionary<string, string> { ["Input.Body"] = body });
 
     /// <summary>The antiforgery token of any form on the page (the logout form is on every page), for requests a form does not offer.</summary>
+    /// <summary>
+    /// An antiforgery token for this client. A page a signed-out reader only looks at carries none, so without a token
+    /// on <paramref name="url"/> it is taken from the login form.
+    /// </summary>
     public static async Task<string> TokenAsync(this HttpClient client, string url = "/")
     {
         var page = await client.GetPageAsync(url);
-        return page.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        var token = page.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")
+            ?? (await client.GetPageAsync("/account/login")).QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]");
+        return token!.Value;
     }
 
     public static Task<HttpResponseMessage> HtmxAsync(this HttpClient client, HttpMethod method, string url, IDictionary<string, string>? form = null)

@@ -12,15 +12,16 @@ public static class DatabaseServices
         options.DataFolder = Path.GetFullPath(Path.Combine(contentRoot, options.DataFolder));
         services.AddSingleton(options);
         services.AddMemoryCache();
-        services.AddScoped<ReferenceDataInvalidation>();
+        services.AddSingleton<ReferenceDataInvalidation>();
         services.AddSingleton<Mail.OutboxSignal>();
-        services.AddScoped<Mail.OutboxCommitWatcher>();
+        services.AddSingleton<Mail.OutboxCommitWatcher>();
 
         if (options.Provider == DatabaseProvider.Postgres)
         {
             var connectionString = configuration.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
-            services.AddDbContext<PostgresAppDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(Interceptors(sp)));
+            services.AddDbContext<PostgresAppDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(Interceptors(sp)),
+                ServiceLifetime.Scoped, OptionsBuiltOnce);
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
         }
         else
@@ -28,12 +29,19 @@ public static class DatabaseServices
             Directory.CreateDirectory(options.DataFolder);
             var connectionString = configuration.GetConnectionString("Sqlite")
                 ?? $"Data Source={Path.Combine(options.DataFolder, "marketplace.db")}";
-            services.AddDbContext<SqliteAppDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(Interceptors(sp)));
+            services.AddDbContext<SqliteAppDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(Interceptors(sp)),
+                ServiceLifetime.Scoped, OptionsBuiltOnce);
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
         }
 
         return options;
     }
+
+    /// <summary>
+    /// The options (provider, connection string, interceptors) are the same for every request; building them per request
+    /// cost more CPU than a page's own query (bench/README.md, "Profile").
+    /// </summary>
+    private const ServiceLifetime OptionsBuiltOnce = ServiceLifetime.Singleton;
 
     private static IInterceptor[] Interceptors(IServiceProvider services) =>
         [services.GetRequiredService<ReferenceDataInvalidation>(), services.GetRequiredService<Mail.OutboxCommitWatcher>()];

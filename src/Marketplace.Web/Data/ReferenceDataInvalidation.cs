@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Caching.Memory;
@@ -7,12 +9,19 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Marketplace.Web.Data;
 
 /// <summary>
-/// When a town's categories or districts are saved, this instance forgets its cached copy at once, whichever
-/// page made the change. Other instances catch up when their short-lived copy expires.
+/// When a town's categories, districts or its own settings are saved, this instance forgets its cached copies at once,
+/// whichever page made the change. Other instances catch up when their short-lived copy expires.
+/// One instance serves every context (the context options are built once), so what a save changed is kept per context.
 /// </summary>
-public sealed class ReferenceDataInvalidation(IMemoryCache cache) : SaveChangesInterceptor
+public sealed class ReferenceDataInvalidation(IMemoryCache cache, TownDirectory towns) : SaveChangesInterceptor
 {
-    private readonly HashSet<Guid> _changedTowns = [];
+    private sealed class Changed
+    {
+        public HashSet<Guid> ReferenceData { get; } = [];
+        public HashSet<string> Towns { get; } = [];
+    }
+
+    private readonly ConditionalWeakTable<DbContext, Changed> _changed = [];
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
@@ -29,34 +38,59 @@ public sealed class ReferenceDataInvalidation(IMemoryCache cache) : SaveChangesI
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        ForgetChanged();
+        ForgetChanged(eventData.Context);
         return base.SavedChangesAsync(eventData, result, cancellationToken);
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        ForgetChanged();
+        ForgetChanged(eventData.Context);
         return base.SavedChanges(eventData, result);
     }
 
     private void Remember(DbContext? context)
     {
-        foreach (var entry in context?.ChangeTracker.Entries<ITenantOwned>() ?? [])
+        if (context is null)
+        {
+            return;
+        }
+
+        var changed = _changed.GetOrCreateValue(context);
+        foreach (var entry in context.ChangeTracker.Entries<ITenantOwned>())
         {
             if (entry.Entity is Category or District && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             {
-                _changedTowns.Add(entry.Entity.TenantId);
+                changed.ReferenceData.Add(entry.Entity.TenantId);
+            }
+        }
+
+        foreach (var entry in context.ChangeTracker.Entries<Tenant>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                changed.Towns.Add(entry.OriginalValues.GetValue<string>(nameof(Tenant.Slug)));
+                changed.ReferenceData.Add(entry.Entity.Id);
             }
         }
     }
 
-    private void ForgetChanged()
+    private void ForgetChanged(DbContext? context)
     {
-        foreach (var tenantId in _changedTowns)
+        if (context is null || !_changed.TryGetValue(context, out var changed))
+        {
+            return;
+        }
+
+        foreach (var tenantId in changed.ReferenceData)
         {
             TownReferenceCache.Forget(cache, tenantId);
         }
 
-        _changedTowns.Clear();
+        foreach (var slug in changed.Towns)
+        {
+            towns.Forget(slug);
+        }
+
+        _changed.Remove(context);
     }
 }

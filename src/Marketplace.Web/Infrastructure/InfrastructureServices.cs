@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Marketplace.Web.Infrastructure;
 
@@ -9,7 +10,7 @@ public static class InfrastructureServices
     {
         services.Configure<MvcOptions>(options => options.Filters.Add(new VaryByHtmxRequestFilter()));
         services.AddScoped<AuditLog>();
-        services.AddSingleton(new ContentPages(contentFolder));
+        services.AddSingleton(sp => new ContentPages(contentFolder, sp.GetRequiredService<IMemoryCache>()));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Marketplace.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -8,10 +9,12 @@ namespace Marketplace.Web.Mail;
 /// <summary>
 /// Watches a scope's context for saved outbox rows and raises <see cref="OutboxSignal"/> once they are committed: at
 /// once after a save outside a transaction, at the commit inside one, never after a rollback.
+/// One instance serves every context (the context options are built once), so "written, not yet raised" is kept per
+/// context.
 /// </summary>
 public sealed class OutboxCommitWatcher(OutboxSignal signal) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private bool _written;
+    private readonly ConditionalWeakTable<DbContext, object> _written = [];
 
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -38,19 +41,19 @@ public sealed class OutboxCommitWatcher(OutboxSignal signal) : ISaveChangesInter
         return ValueTask.FromResult(result);
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => RaiseIfWritten();
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => RaiseIfWritten(eventData.Context);
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        RaiseIfWritten();
+        RaiseIfWritten(eventData.Context);
         return Task.CompletedTask;
     }
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => _written = false;
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Clear(eventData.Context);
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        _written = false;
+        Clear(eventData.Context);
         return Task.CompletedTask;
     }
 
@@ -58,24 +61,31 @@ public sealed class OutboxCommitWatcher(OutboxSignal signal) : ISaveChangesInter
     {
         if (context?.ChangeTracker.Entries<OutboxMail>().Any(e => e.State == EntityState.Added) == true)
         {
-            _written = true;
+            _written.AddOrUpdate(context, context);
         }
     }
 
     private void RaiseUnlessInTransaction(DbContext? context)
     {
-        if (context?.Database.CurrentTransaction is null)
+        if (context is not null && context.Database.CurrentTransaction is null)
         {
-            RaiseIfWritten();
+            RaiseIfWritten(context);
         }
     }
 
-    private void RaiseIfWritten()
+    private void RaiseIfWritten(DbContext? context)
     {
-        if (_written)
+        if (context is not null && _written.Remove(context))
         {
-            _written = false;
             signal.Raise();
+        }
+    }
+
+    private void Clear(DbContext? context)
+    {
+        if (context is not null)
+        {
+            _written.Remove(context);
         }
     }
 }

@@ -23,6 +23,7 @@ public static class PagesServices
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        Infrastructure.QuietTempDataProvider.Decorate(services);
         services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
         return services;
     }

@@ -6,8 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Security;
 
-/// <summary>The signed-in account's membership in the current town, read once per request from the database.</summary>
-public sealed class CurrentMember(IHttpContextAccessor accessor, ITenantContext tenant, AppDbContext db)
+/// <summary>
+/// The signed-in account's membership in the current town, read once per request from the database. The database
+/// context is taken from the request only when a signed-in reader asks: the layout injects this on every page.
+/// </summary>
+public sealed class CurrentMember(IHttpContextAccessor accessor, ITenantContext tenant, IServiceProvider services)
 {
     private sealed record Snapshot(TownRole Role, bool IsBlocked);
 
@@ -39,6 +42,7 @@ public sealed class CurrentMember(IHttpContextAccessor accessor, ITenantContext 
             var userId = UserId;
             if (userId is not null && tenant.Tenant is not null)
             {
+                var db = services.GetRequiredService<AppDbContext>();
                 _membership = await db.Memberships.Where(m => m.UserId == userId)
                     .Select(m => new Snapshot(m.Role, m.BlockedAt != null)).SingleOrDefaultAsync();
             }

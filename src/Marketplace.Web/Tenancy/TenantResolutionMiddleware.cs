@@ -1,23 +1,21 @@
-using Marketplace.Web.Data;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Marketplace.Web.Tenancy;
 
 /// <summary>
 /// Resolves the municipality from the host once per request. An unknown town is a 404, never a fallback.
-/// Looked up in the database each time so that every app instance sees the same towns.
+/// Towns come from <see cref="TownDirectory"/>, which every instance refreshes within a few seconds.
 /// </summary>
-public sealed class TenantResolutionMiddleware(RequestDelegate next, IOptions<TenancyOptions> options)
+public sealed class TenantResolutionMiddleware(RequestDelegate next, IOptions<TenancyOptions> options, TownDirectory towns)
 {
-    public async Task InvokeAsync(HttpContext context, TenantContext tenantContext, AppDbContext db)
+    public async Task InvokeAsync(HttpContext context, TenantContext tenantContext)
     {
         var resolution = HostParser.Parse(context.Request.Host.Value, options.Value.BaseDomain);
         TenantFeature feature = resolution.Kind switch
         {
             HostKind.Platform => new TenantFeature(HostKind.Platform, null),
-            HostKind.Town => new TenantFeature(HostKind.Town, await FindAsync(db, resolution.Slug!, context.RequestAborted)),
+            HostKind.Town => new TenantFeature(HostKind.Town, await towns.FindAsync(resolution.Slug!, context.RequestServices, context.RequestAborted)),
             _ => new TenantFeature(HostKind.Foreign, null),
         };
         context.Features.Set(feature);
@@ -43,10 +41,4 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, IOptions<Te
     private static bool IsServedWithoutTown(HttpContext context) =>
         context.Features.Get<IStatusCodeReExecuteFeature>() is not null
         || context.Request.Path.StartsWithSegments("/healthz");
-
-    private static Task<TenantInfo?> FindAsync(AppDbContext db, string slug, CancellationToken cancellationToken) =>
-        db.Tenants.AsNoTracking()
-            .Where(t => t.Slug == slug)
-            .Select(TenantInfo.FromTenant)
-            .SingleOrDefaultAsync(cancellationToken);
 }

@@ -8,6 +8,7 @@ using Marketplace.Web.Security;
 using Marketplace.Web.Tenancy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Tests.Integration.Messages;
 
@@ -168,7 +169,7 @@ public sealed class MessageSafeguardsTests(MarketplaceFactory app) : IClassFixtu
 
     /// <summary>The service the navigation badge uses, as it runs for a request of this user on the town's host.</summary>
     private Task<int> UnreadForAsync(string slug, string? userId) =>
-        app.InTownAsync(slug, db =>
+        app.InTownAsync(slug, async db =>
         {
             var http = new DefaultHttpContext();
             if (userId is not null)
@@ -178,7 +179,9 @@ public sealed class MessageSafeguardsTests(MarketplaceFactory app) : IClassFixtu
 
             var accessor = new HttpContextAccessor { HttpContext = http };
             var tenant = (ITenantContext)new TenantContextProbe(db);
-            return new UnreadMessages(db, new CurrentMember(accessor, tenant, db)).CountAsync();
+            // A provider of the test's own context: the instance given is not disposed with it.
+            await using var services = new ServiceCollection().AddSingleton(db).BuildServiceProvider();
+            return await new UnreadMessages(db, new CurrentMember(accessor, tenant, services)).CountAsync();
         });
 
     /// <summary>CurrentMember only asks whether a town is set; the data context already acts for it.</summary>
