@@ -11,10 +11,16 @@ namespace Marketplace.Web.Data;
 /// The one model. Provider subclasses exist only so each database has its own migrations.
 /// Every <see cref="ITenantOwned"/> row is filtered to the scope's municipality and stamped with it on insert;
 /// writing a row of another municipality throws.
+/// Instances are pooled (Data/DatabaseServices): each scope hands its own <see cref="ITenantContext"/> to the instance it
+/// leases (<see cref="ActFor"/>); an instance nobody handed one acts for no town and sees no town's rows.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options, ITenantContext tenantContext)
+public abstract class AppDbContext(DbContextOptions options)
     : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    private ITenantContext _tenantContext = NoTown.Instance;
+
+    /// <summary>The scope this instance serves from now on; called when it is leased from the pool.</summary>
+    public void ActFor(ITenantContext tenantContext) => _tenantContext = tenantContext;
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<District> Districts => Set<District>();
@@ -55,7 +61,7 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     /// Read on every query and save, not at construction: the request's context is created before the
     /// middleware has resolved the town. Guid.Empty outside a town, where tenant-owned rows are invisible.
     /// </summary>
-    public Guid CurrentTenantId => tenantContext.TenantId ?? Guid.Empty;
+    public Guid CurrentTenantId => _tenantContext.TenantId ?? Guid.Empty;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -111,6 +117,16 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
             }
         }
     }
+}
+
+/// <summary>Before a scope hands over its town: no town, not the platform.</summary>
+internal sealed class NoTown : ITenantContext
+{
+    public static readonly NoTown Instance = new();
+
+    public TenantInfo? Tenant => null;
+
+    public bool IsPlatformHost => false;
 }
 
 public sealed class CrossTenantWriteException(string entityName)

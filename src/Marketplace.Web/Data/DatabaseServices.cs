@@ -20,8 +20,8 @@ public static class DatabaseServices
         {
             var connectionString = configuration.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
-            services.AddDbContext<PostgresAppDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(Interceptors(sp)),
-                ServiceLifetime.Scoped, OptionsBuiltOnce);
+            services.AddPooledDbContextFactory<PostgresAppDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(Interceptors(sp)));
+            services.AddScoped(Lease<PostgresAppDbContext>);
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
         }
         else
@@ -29,8 +29,8 @@ public static class DatabaseServices
             Directory.CreateDirectory(options.DataFolder);
             var connectionString = configuration.GetConnectionString("Sqlite")
                 ?? $"Data Source={Path.Combine(options.DataFolder, "marketplace.db")}";
-            services.AddDbContext<SqliteAppDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(Interceptors(sp)),
-                ServiceLifetime.Scoped, OptionsBuiltOnce);
+            services.AddPooledDbContextFactory<SqliteAppDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(Interceptors(sp)));
+            services.AddScoped(Lease<SqliteAppDbContext>);
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
         }
 
@@ -38,10 +38,16 @@ public static class DatabaseServices
     }
 
     /// <summary>
-    /// The options (provider, connection string, interceptors) are the same for every request; building them per request
-    /// cost more CPU than a page's own query (bench/README.md, "Profile").
+    /// A scope's context comes from a pool and acts for the scope's town. Building the options and the context's internal
+    /// services for every request cost more CPU than a page's own query (bench/README.md, "Profile"); the scope returns
+    /// the instance to the pool when it ends, and the pool resets its change tracker and connection state.
     /// </summary>
-    private const ServiceLifetime OptionsBuiltOnce = ServiceLifetime.Singleton;
+    private static TContext Lease<TContext>(IServiceProvider services) where TContext : AppDbContext
+    {
+        var context = services.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+        context.ActFor(services.GetRequiredService<Tenancy.ITenantContext>());
+        return context;
+    }
 
     private static IInterceptor[] Interceptors(IServiceProvider services) =>
         [services.GetRequiredService<ReferenceDataInvalidation>(), services.GetRequiredService<Mail.OutboxCommitWatcher>()];

@@ -1,5 +1,4 @@
 using Marketplace.Web.Domain;
-using Marketplace.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NpgsqlTypes;
@@ -10,8 +9,7 @@ namespace Marketplace.Web.Data;
 /// SQLite, the embedded default. Its migrations live in Data/Migrations/Sqlite; listing search uses an FTS5
 /// table ("ListingSearch") kept in step by triggers that the migration creates.
 /// </summary>
-public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, ITenantContext tenantContext)
-    : AppDbContext(options, tenantContext)
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options)
 {
     /// <summary>
     /// SQLite cannot compare or sort DateTimeOffset text, so times are stored as their binary (UTC ticks) form,
@@ -31,8 +29,7 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
 /// (<see cref="SearchText"/>, Listings/SearchText) through a pg_trgm index, so a word inside a compound is found too;
 /// shorter words as word beginnings through a stored tsvector with the German configuration.
 /// </summary>
-public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, ITenantContext tenantContext)
-    : AppDbContext(options, tenantContext)
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options)
 {
     public const string SearchVector = "SearchVector";
 

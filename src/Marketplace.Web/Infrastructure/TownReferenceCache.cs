@@ -3,9 +3,18 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace Marketplace.Web.Infrastructure;
 
-/// <summary>Keys of a town's cached reference data (categories, districts), one entry per language.</summary>
+/// <summary>
+/// Keys of a town's cached reference data (categories, districts, what its home page shows), one entry per language.
+/// Every entry lives at most <see cref="CacheFor"/>, and a save on this instance forgets them at once
+/// (Data/ReferenceDataInvalidation).
+/// </summary>
 public static class TownReferenceCache
 {
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+
+    /// <summary>The town's description, contact and districts as its home page shows them.</summary>
+    public static object HomeKey(Guid tenantId) => (nameof(TownReferenceCache), tenantId, "home");
+
     public static object Key(Guid tenantId, string culture) => (nameof(TownReferenceCache), tenantId, culture);
 
     /// <summary>The category names in every language that search looks in (Listings/SearchCategories).</summary>
@@ -19,5 +28,6 @@ public static class TownReferenceCache
         }
 
         cache.Remove(SearchKey(tenantId));
+        cache.Remove(HomeKey(tenantId));
     }
 }

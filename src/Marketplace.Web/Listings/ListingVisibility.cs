@@ -104,9 +104,10 @@ public static class ListingVisibility
     {
         // "" is nobody's id, so a signed-out reader is neither poster nor organisation member.
         var userId = reader.UserId ?? "";
-        var inOfficeMode = OfficeMode.Only(db, db.Listings).Select(o => o.Id);
+        // Narrowed to this listing before the office-mode test: "Id IN (every listing in office mode)" read the whole town.
+        var inOfficeMode = OfficeMode.Only(db, db.Listings.Where(o => o.Id == listingId));
         return db.Listings.AsNoTracking().Where(l => l.Id == listingId)
-            .Select(l => new ListingFacts(l.Status, l.ExpiresAt, l.IsHidden, inOfficeMode.Contains(l.Id), l.PosterUserId == userId,
+            .Select(l => new ListingFacts(l.Status, l.ExpiresAt, l.IsHidden, inOfficeMode.Any(), l.PosterUserId == userId,
                 l.OrganisationId != null && db.OrganisationMembers.Any(m => m.OrganisationId == l.OrganisationId && m.UserId == userId)))
             .SingleOrDefaultAsync();
     }

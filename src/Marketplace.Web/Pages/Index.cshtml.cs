@@ -6,13 +6,14 @@ using Marketplace.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Pages;
 
 /// <summary>The bare domain lists the municipalities; a town's host shows that town's home page.</summary>
 public sealed class IndexModel(ITenantContext tenant, AppDbContext db, CurrentMember member, Memberships memberships,
-    TenantLinks links, IStringLocalizer<Resources.SharedResource> l) : PageModel
+    TenantLinks links, IMemoryCache cache, IStringLocalizer<Resources.SharedResource> l) : PageModel
 {
     public IReadOnlyList<TownRow> Towns { get; private set; } = [];
     public TownHome? Town { get; private set; }
@@ -34,10 +35,16 @@ public sealed class IndexModel(ITenantContext tenant, AppDbContext db, CurrentMe
         }
 
         var id = tenant.TenantId!.Value;
-        var town = await db.Tenants.AsNoTracking().Where(t => t.Id == id).SingleAsync();
-        var districts = await db.Districts.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Name).Select(d => d.Name).ToListAsync();
-        Town = new TownHome(town.Name, town.Description, town.FederalState.Display(), town.ContactEmail, town.ContactPhone,
-            town.ContactAddress, districts);
+        Town = await cache.GetOrCreateAsync(TownReferenceCache.HomeKey(id), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TownReferenceCache.CacheFor;
+            var town = await db.Tenants.AsNoTracking().Where(t => t.Id == id)
+                .Select(t => new { t.Name, t.Description, t.FederalState, t.ContactEmail, t.ContactPhone, t.ContactAddress })
+                .SingleAsync();
+            var districts = await db.Districts.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Name).Select(d => d.Name).ToListAsync();
+            return new TownHome(town.Name, town.Description, town.FederalState.Display(), town.ContactEmail, town.ContactPhone,
+                town.ContactAddress, districts);
+        });
         CanJoin = User.Identity?.IsAuthenticated == true && await member.RoleAsync() is null;
         return Page();
     }

@@ -1,6 +1,9 @@
+using System.Security.Claims;
+using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Marketplace.Web.Security;
@@ -22,18 +25,41 @@ public sealed class SessionStampValidator(IOptions<SecurityStampValidatorOptions
 
     public override async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        var user = await VerifySecurityStamp(context.Principal);
-        if (user is null)
-        {
-            context.RejectPrincipal();
-            await SignInManager.SignOutAsync();
-            return;
-        }
-
         var issued = context.Properties.IssuedUtc;
         if (issued is null || TimeProvider.GetUtcNow() - issued.Value > RenewalInterval)
         {
-            await SecurityStampVerified(user, context);
+            // Renewal re-reads the account's claims, so it needs the whole account.
+            if (await VerifySecurityStamp(context.Principal) is { } user)
+            {
+                await SecurityStampVerified(user, context);
+                return;
+            }
         }
+        else if (await StampMatchesAsync(context))
+        {
+            return;
+        }
+
+        context.RejectPrincipal();
+        await SignInManager.SignOutAsync();
+    }
+
+    /// <summary>
+    /// The same comparison Identity makes (<see cref="SignInManager{TUser}.ValidateSecurityStampAsync(TUser, string)"/>),
+    /// reading only the stamp instead of loading and tracking the whole account on every request.
+    /// </summary>
+    private async Task<bool> StampMatchesAsync(CookieValidatePrincipalContext context)
+    {
+        var principal = context.Principal;
+        var userId = principal is null ? null : SignInManager.UserManager.GetUserId(principal);
+        var inCookie = principal?.FindFirstValue(SignInManager.Options.ClaimsIdentity.SecurityStampClaimType);
+        if (userId is null || inCookie is null)
+        {
+            return false;
+        }
+
+        var db = context.HttpContext.RequestServices.GetRequiredService<AppDbContext>();
+        var stored = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.SecurityStamp).SingleOrDefaultAsync();
+        return stored is not null && string.Equals(stored, inCookie, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,4 @@
 using Marketplace.Web.Data;
-using Marketplace.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Tests.Unit;
@@ -14,7 +13,7 @@ public sealed class MigrationSnapshotTests
     public void SqliteMigrations_DescribeTheWholeModel()
     {
         using var db = new SqliteAppDbContext(
-            new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=:memory:").Options, new TenantContext());
+            new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=:memory:").Options);
         Assert.False(db.Database.HasPendingModelChanges());
     }
 
@@ -22,7 +21,7 @@ public sealed class MigrationSnapshotTests
     public void PostgresMigrations_DescribeTheWholeModel()
     {
         using var db = new PostgresAppDbContext(
-            new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=localhost").Options, new TenantContext());
+            new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=localhost").Options);
         Assert.False(db.Database.HasPendingModelChanges());
     }
 }

@@ -125,7 +125,8 @@ public sealed record ListingResults(IReadOnlyList<ListingCard> Cards, int Total,
                 : await query.Select(l => l.Id).Skip(skip).Take(ListingFilter.PageSize).ToListAsync();
         }
         var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        var inOfficeMode = OfficeMode.Only(db, db.Listings).Select(l => l.Id);
+        // Only this page's listings are tested for office mode, not every listing of the town.
+        var inOfficeMode = OfficeMode.Only(db, db.Listings.Where(l => pageIds.Contains(l.Id))).Select(l => l.Id);
         var rows = await search.ByIds(pageIds)
             .Select(l => new { Listing = l, ViaOffice = inOfficeMode.Contains(l.Id) })
             .Select(x => new

@@ -1,5 +1,4 @@
 using Marketplace.Web.Data;
-using Marketplace.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -23,8 +22,8 @@ public sealed class CentsAndMinutesMigrationTests : IAsyncLifetime
     public CentsAndMinutesMigrationTests() => _database = TestDatabase.Create(_folder);
 
     private AppDbContext NewContext() => _database.IsPostgres
-        ? new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(_database.ConnectionString).Options, new TenantContext())
-        : new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(_database.ConnectionString).Options, new TenantContext());
+        ? new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(_database.ConnectionString).Options)
+        : new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(_database.ConnectionString).Options);
 
     [Fact]
     public async Task EurosAndHoursInDecimalColumns_AreCentsAndMinutesAfterTheMigration()
