@@ -21,8 +21,7 @@ public static class DatabaseServices
             var connectionString = configuration.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
             services.AddPooledDbContextFactory<PostgresAppDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(Interceptors(sp)));
-            services.AddScoped(Lease<PostgresAppDbContext>);
-            services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
+            services.AddScoped<AppDbContext>(Lease<PostgresAppDbContext>);
         }
         else
         {
@@ -30,8 +29,7 @@ public static class DatabaseServices
             var connectionString = configuration.GetConnectionString("Sqlite")
                 ?? $"Data Source={Path.Combine(options.DataFolder, "marketplace.db")}";
             services.AddPooledDbContextFactory<SqliteAppDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(Interceptors(sp)));
-            services.AddScoped(Lease<SqliteAppDbContext>);
-            services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
+            services.AddScoped<AppDbContext>(Lease<SqliteAppDbContext>);
         }
 
         return options;
@@ -41,6 +39,8 @@ public static class DatabaseServices
     /// A scope's context comes from a pool and acts for the scope's town. Building the options and the context's internal
     /// services for every request cost more CPU than a page's own query (bench/README.md, "Profile"); the scope returns
     /// the instance to the pool when it ends, and the pool resets its change tracker and connection state.
+    /// Registered under <see cref="AppDbContext"/> only: a second registration of the same instance (the provider's type)
+    /// would have the scope dispose it twice, returning it to the pool while another scope may already hold it.
     /// </summary>
     private static TContext Lease<TContext>(IServiceProvider services) where TContext : AppDbContext
     {
