@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Listings;
 using Marketplace.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -10,15 +11,17 @@ namespace Marketplace.Web.Data;
 
 /// <summary>
 /// When a town's categories, districts or its own settings are saved, this instance forgets its cached copies at once,
-/// whichever page made the change. Other instances catch up when their short-lived copy expires.
+/// whichever page made the change; when anything a public list or listing shows is saved, its cached public answers
+/// (Listings/PublicListingCache). Other instances catch up when their short-lived copy expires.
 /// One instance serves every context (the context options are built once), so what a save changed is kept per context.
 /// </summary>
-public sealed class ReferenceDataInvalidation(IMemoryCache cache, TownDirectory towns) : SaveChangesInterceptor
+public sealed class ReferenceDataInvalidation(IMemoryCache cache, TownDirectory towns, PublicListingCache publicAnswers) : SaveChangesInterceptor
 {
     private sealed class Changed
     {
         public HashSet<Guid> ReferenceData { get; } = [];
         public HashSet<string> Towns { get; } = [];
+        public HashSet<Guid> PublicAnswers { get; } = [];
     }
 
     private readonly ConditionalWeakTable<DbContext, Changed> _changed = [];
@@ -58,9 +61,19 @@ public sealed class ReferenceDataInvalidation(IMemoryCache cache, TownDirectory 
         var changed = _changed.GetOrCreateValue(context);
         foreach (var entry in context.ChangeTracker.Entries<ITenantOwned>())
         {
-            if (entry.Entity is Category or District && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            if (entry.Entity is Category or District)
             {
                 changed.ReferenceData.Add(entry.Entity.TenantId);
+            }
+
+            if (entry.Entity is Listing or ListingPhoto or IntakeContact or Category or District or Organisation or RentLimit)
+            {
+                changed.PublicAnswers.Add(entry.Entity.TenantId);
             }
         }
 
@@ -89,6 +102,11 @@ public sealed class ReferenceDataInvalidation(IMemoryCache cache, TownDirectory 
         foreach (var slug in changed.Towns)
         {
             towns.Forget(slug);
+        }
+
+        foreach (var tenantId in changed.PublicAnswers)
+        {
+            publicAnswers.Forget(tenantId);
         }
 
         _changed.Remove(context);

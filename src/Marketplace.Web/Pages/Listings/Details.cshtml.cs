@@ -22,7 +22,7 @@ namespace Marketplace.Web.Pages.Listings;
 /// mode offers "ask the coordination office" instead of a message.
 /// </summary>
 public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantContext tenant, TimeProvider clock, TownClock townClock,
-    IStringLocalizer<Resources.SharedResource> l, Matching.MatchFulfilment fulfilment) : PageModel
+    IStringLocalizer<Resources.SharedResource> l, Matching.MatchFulfilment fulfilment, PublicListingCache publicAnswers) : PageModel
 {
     public ListingHead Listing { get; private set; } = null!;
 
@@ -110,16 +110,22 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
         var userId = member.UserId;
         var now = clock.GetUtcNow();
         _now = now;
-        var (sight, facts) = await ListingVisibility.SightAsync(db, id, await ListingVisibility.ReaderAsync(member), now);
-        if (sight == ListingSight.None || facts is null)
+        var view = userId is null
+            // A signed-out reader sees what every signed-out reader sees (Listings/PublicListingCache).
+            ? await publicAnswers.GetOrLoadAsync(db.CurrentTenantId, (nameof(DetailsModel), id, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName),
+                () => LoadViewAsync(id, ListingReader.Anonymous, now))
+            : await LoadViewAsync(id, await ListingVisibility.ReaderAsync(member), now);
+        if (view is null)
         {
             return false;
         }
 
+        var facts = view.Facts;
         IsOwner = facts.ByReader;
         ViaOffice = facts.InOfficeMode;
-        Listing = await LoadHeadAsync(id, now);
-        Body = sight == ListingSight.Summary ? null : await LoadBodyAsync(id);
+        Listing = view.Head;
+        Body = view.Body;
+        RentCheck = view.RentCheck;
         var status = Listing.Status;
         var open = status == ListingStatus.Published && !Listing.IsHidden;
         CanRespond = userId is not null && !IsOwner && open && !ViaOffice;
@@ -134,14 +140,6 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
             }
         }
 
-        if (Body?.WarmRent is { } rent)
-        {
-            var rentCents = Money.ToCents(rent);
-            RentCheck = (await db.RentLimits.AsNoTracking().OrderBy(r => r.HouseholdSize)
-                    .Select(r => new { r.HouseholdSize, Within = rentCents <= r.MaxWarmRentCents }).ToListAsync())
-                .Select(r => (r.HouseholdSize, r.Within)).ToList();
-        }
-
         if (IsOwner)
         {
             Counterparts = await fulfilment.CounterpartsAsync(id);
@@ -150,6 +148,31 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
         }
 
         return true;
+    }
+
+    /// <summary>What this reader may see of the listing (no body in office mode's summary); null when nothing.</summary>
+    private sealed record ListingView(ListingFacts Facts, ListingHead Head, ListingBody? Body, IReadOnlyList<(int HouseholdSize, bool Within)> RentCheck);
+
+    private async Task<ListingView?> LoadViewAsync(int id, ListingReader reader, DateTimeOffset now)
+    {
+        var (sight, facts) = await ListingVisibility.SightAsync(db, id, reader, now);
+        if (sight == ListingSight.None || facts is null)
+        {
+            return null;
+        }
+
+        var head = await LoadHeadAsync(id, now);
+        var body = sight == ListingSight.Summary ? null : await LoadBodyAsync(id);
+        IReadOnlyList<(int HouseholdSize, bool Within)> rentCheck = [];
+        if (body?.WarmRent is { } rent)
+        {
+            var rentCents = Money.ToCents(rent);
+            rentCheck = (await db.RentLimits.AsNoTracking().OrderBy(r => r.HouseholdSize)
+                    .Select(r => new { r.HouseholdSize, Within = rentCents <= r.MaxWarmRentCents }).ToListAsync())
+                .Select(r => (r.HouseholdSize, r.Within)).ToList();
+        }
+
+        return new ListingView(facts, head, body, rentCheck);
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ namespace Marketplace.Web.Pages.Listings;
 /// results are swapped and the address follows, so every state can be bookmarked and shared.
 /// The page number is "p": "page" is a route value Razor Pages reserves.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, IMemoryCache cache, ListingSearch search) : PageModel
+public sealed class IndexModel(AppDbContext db, IMemoryCache cache, ListingSearch search, PublicListingCache publicAnswers) : PageModel
 {
     public ListingFilter Filter { get; private set; } = new();
     public ListingResults Results { get; private set; } = null!;
@@ -27,7 +27,9 @@ public sealed class IndexModel(AppDbContext db, IMemoryCache cache, ListingSearc
     {
         Filter = new ListingFilter(SearchBox(q), type, category, district, Localization.SpokenLanguages.IsKnown(language ?? "") ? language : null,
             poster, sort, Math.Clamp(p, 1, ListingFilter.MaxPage));
-        Results = await ListingResults.LoadAsync(search, Filter, db, cache);
+        // The same for every reader (see ListingResults.LoadAsync), so one answer serves them all for a few seconds.
+        var key = (nameof(ListingResults), CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, Filter);
+        Results = (await publicAnswers.GetOrLoadAsync(db.CurrentTenantId, key, async () => await ListingResults.LoadAsync(search, Filter, db, cache)))!;
 
         if (Request.WantsFragment())
         {
