@@ -235,7 +235,7 @@ done
 check_me "$COOKIE" || { echo "$ME_CHECK: the cookie does not give the member's page" >&2; KEEP_DATA=1; exit 1; }
 echo "$ME_CHECK"
 
-duration_seconds() { awk -v d="$1" 'BEGIN { n = d + 0; if (d ~ /m$/) n *= 60; else if (d ~ /h$/) n *= 3600; print n }'; }
+duration_seconds() { awk -v d="$1" 'BEGIN { n = d + 0; if (d ~ /m$/) n *= 60; else if (d ~ /h$/) n *= 3600; printf "%d", n }'; }
 if [ "$(duration_seconds "$DURATION")" -gt 55 ]; then
     echo "NOTE: the session cookie is re-issued a minute after login (SessionStampValidator), which wrk cannot take up;"
     echo "      with DURATION=$DURATION the later /me requests each pay for a re-issue a browser would pay once a minute."
@@ -349,7 +349,9 @@ fi
 RSS_MAX=$(sort -n "$DATA/rss.txt" | tail -n 1)
 RSS_PEAK=$(rss_mb "$APP_PID" VmHWM)
 step "result ($DATABASE, $BENCH_ENVIRONMENT, wrk -t$THREADS -c$CONNECTIONS, $WARMUP + $DURATION)"
-if [ "$RSS_PEAK" -lt "$MEMORY_LIMIT_MB" ]; then MEMORY_VERDICT=PASS; else MEMORY_VERDICT=FAIL; fi
+# The kernel records its high-water mark only at some points (unmapping, exit), so a sample may exceed it: the larger counts.
+RSS_CHECKED=$((RSS_MAX > RSS_PEAK ? RSS_MAX : RSS_PEAK))
+if [ "$RSS_CHECKED" -lt "$MEMORY_LIMIT_MB" ]; then MEMORY_VERDICT=PASS; else MEMORY_VERDICT=FAIL; fi
 echo "app memory: max RSS while measuring $RSS_MAX MB, peak (VmHWM) $RSS_PEAK MB (target < $MEMORY_LIMIT_MB MB): $MEMORY_VERDICT"
 echo "runs meeting every page target: $((RUNS - FAILED_RUNS))/$RUNS; load average now: $(loadavg) on $(nproc) cores"
 if [ "$FAILED_RUNS" -eq 0 ] && [ "$MEMORY_VERDICT" = PASS ]; then
