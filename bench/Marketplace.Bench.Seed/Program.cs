@@ -40,9 +40,9 @@ var isPostgres = database.Provider == DatabaseProvider.Postgres;
 // The same Identity store options as the app, so the model matches the migrations.
 services.AddIdentityCore<AppUser>().AddEntityFrameworkStores<AppDbContext>();
 services.AddSingleton(TimeProvider.System);
-services.AddScoped<TenantContext>();
-services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
-services.AddSingleton<TenantScopeFactory>();
+// The app's own tenancy registrations (current town, tenant scopes, and whatever the database's interceptors need from
+// it), so the seeder keeps working when the app adds to them.
+services.AddTenancy(configuration);
 await using var provider = services.BuildServiceProvider();
 
 var clock = Stopwatch.StartNew();
