@@ -3,37 +3,46 @@ using Marketplace.Bench.Seed;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Tenancy;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-// Seeds a fresh SQLite database for the load test: {towns} towns "town01".."townNN" with {listings} listings each.
-// Usage: Marketplace.Bench.Seed <data folder> [towns=50] [listings per town=2000] [report town=town07]
-// Writes <data folder>/bench.env with the ids the benchmark needs (a district of the report town).
-if (args.Length < 1)
+// Seeds a fresh database for the load test: {towns} towns "town01".."townNN" with {listings} listings each, and in the
+// report town the member the /me page is measured for (BenchMember).
+// Usage: Marketplace.Bench.Seed <data folder> [towns=50] [listings per town=2000] [report town=town07] [--Key=Value ...]
+// SQLite in <data folder> by default; the app's own switches choose PostgreSQL:
+//   --Database:Provider=Postgres "--ConnectionStrings:Postgres=Host=...;Database=bench;Username=..."
+// Writes <data folder>/bench.env with the ids the benchmark needs (a district and a listing of the report town, the member).
+var positional = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+if (positional.Length < 1)
 {
-    Console.Error.WriteLine("usage: Marketplace.Bench.Seed <data folder> [towns=50] [listings per town=2000] [report town=town07]");
+    Console.Error.WriteLine("usage: Marketplace.Bench.Seed <data folder> [towns=50] [listings per town=2000] [report town=town07] [--Database:Provider=Postgres --ConnectionStrings:Postgres=...]");
     return 2;
 }
 
-var dataFolder = Path.GetFullPath(args[0]);
-var townCount = args.Length > 1 ? int.Parse(args[1]) : 50;
-var listingsPerTown = args.Length > 2 ? int.Parse(args[2]) : 2000;
-var reportTown = args.Length > 3 ? args[3] : "town07";
+var dataFolder = Path.GetFullPath(positional[0]);
+var townCount = positional.Length > 1 ? int.Parse(positional[1]) : 50;
+var listingsPerTown = positional.Length > 2 ? int.Parse(positional[2]) : 2000;
+var reportTown = positional.Length > 3 ? positional[3] : "town07";
 const int BatchSize = 1000;
 const int PostersPerTown = 20;
 
+// Positional arguments stay out of the configuration: a path like /tmp/x would read as a "/key value" switch.
 var configuration = new ConfigurationBuilder()
     .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:Provider"] = "Sqlite", ["Database:DataFolder"] = dataFolder })
+    .AddCommandLine(args.Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToArray())
     .Build();
+Directory.CreateDirectory(dataFolder);
 var services = new ServiceCollection();
-services.AddMarketplaceDatabase(configuration, dataFolder);
+var database = services.AddMarketplaceDatabase(configuration, dataFolder);
+var isPostgres = database.Provider == DatabaseProvider.Postgres;
 // The same Identity store options as the app, so the model matches the migrations.
 services.AddIdentityCore<AppUser>().AddEntityFrameworkStores<AppDbContext>();
 services.AddSingleton(TimeProvider.System);
-services.AddScoped<TenantContext>();
-services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
-services.AddSingleton<TenantScopeFactory>();
+// The app's own tenancy registrations (current town, tenant scopes, and whatever the database's interceptors need from
+// it), so the seeder keeps working when the app adds to them.
+services.AddTenancy(configuration);
 await using var provider = services.BuildServiceProvider();
 
 var clock = Stopwatch.StartNew();
@@ -45,7 +54,9 @@ await using (var scope = provider.CreateAsyncScope())
     var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
     if (await db.Database.CanConnectAsync() && (await db.Database.GetAppliedMigrationsAsync()).Any())
     {
-        Console.Error.WriteLine($"{dataFolder} already holds a database; the seeder wants a fresh folder.");
+        Console.Error.WriteLine(isPostgres
+            ? "The PostgreSQL database already holds the app's tables; the seeder wants a new or empty database."
+            : $"{dataFolder} already holds a database; the seeder wants a fresh folder.");
         return 1;
     }
 
@@ -53,6 +64,7 @@ await using (var scope = provider.CreateAsyncScope())
 }
 
 var towns = new List<TenantInfo>();
+var member = BenchMember.Create(provider.GetRequiredService<IPasswordHasher<AppUser>>(), now);
 await using (var scope = provider.CreateAsyncScope())
 {
     var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -90,11 +102,13 @@ await using (var scope = provider.CreateAsyncScope())
         }
     }
 
+    db.Users.Add(member);
     await db.SaveChangesAsync();
 }
 
 var tenantScopes = provider.GetRequiredService<TenantScopeFactory>();
 var reportDistrictId = 0;
+var detailsListingId = 0;
 var total = 0;
 foreach (var town in towns)
 {
@@ -107,27 +121,42 @@ foreach (var town in towns)
     db.Districts.AddRange(districtNames.Select((n, i) => new District { Name = n, SortOrder = i }));
     db.Categories.AddRange(DefaultCategories.Build());
     var posters = await db.Users.Where(u => u.UserName!.StartsWith(town.Slug + "-")).Select(u => u.Id).ToListAsync();
-    db.Memberships.AddRange(posters.Select(id => new TenantMembership { UserId = id, Role = TownRole.Member, JoinedAt = now.AddDays(-200) }));
+    var isReportTown = town.Slug == reportTown;
+    db.Memberships.AddRange(posters.Append(isReportTown ? member.Id : null).OfType<string>()
+        .Select(id => new TenantMembership { UserId = id, Role = TownRole.Member, JoinedAt = now.AddDays(-200) }));
     db.ChangeTracker.DetectChanges();
     await db.SaveChangesAsync();
     db.ChangeTracker.Clear();
 
     var districts = (await db.Districts.OrderBy(d => d.SortOrder).Select(d => new { d.Id, d.Name }).ToListAsync()).Select(d => (d.Id, d.Name)).ToList();
     var categories = await db.Categories.Select(c => new ListingTexts.CategoryRef(c.Id, c.Key, c.Kind)).ToListAsync();
-    if (town.Slug == reportTown)
+    if (isReportTown)
     {
         reportDistrictId = districts[0].Id;
     }
 
+    // The member's listings are the report town's first ones, so every town still has exactly listingsPerTown.
+    var memberListings = isReportTown ? Math.Min(BenchMember.ListingCount, listingsPerTown) : 0;
+    List<string> memberOnly = [member.Id];
     for (var done = 0; done < listingsPerTown; done += BatchSize)
     {
-        var batch = Enumerable.Range(0, Math.Min(BatchSize, listingsPerTown - done))
-            .Select(_ => texts.Next(categories, districts, posters, now))
+        var batch = Enumerable.Range(done, Math.Min(BatchSize, listingsPerTown - done))
+            .Select(n => texts.Next(categories, districts, n < memberListings ? memberOnly : posters, now))
             .ToList();
         db.Listings.AddRange(batch);
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
         total += batch.Count;
+    }
+
+    if (isReportTown)
+    {
+        await BenchMember.AddConversationsAsync(db, member.Id, new Random(20261125), now);
+        // Details are measured on a listing everyone sees in full: published, running, peer-to-peer, someone else's.
+        detailsListingId = await db.Listings
+            .Where(l => l.Status == ListingStatus.Published && l.ExpiresAt > now && !l.IsHidden && l.PosterUserId != member.Id
+                        && l.Category!.ExchangeMode == ExchangeMode.PeerToPeer)
+            .OrderBy(l => l.Id).Select(l => l.Id).FirstAsync();
     }
 
     await transaction.CommitAsync();
@@ -137,21 +166,48 @@ foreach (var town in towns)
 await using (var scope = provider.CreateAsyncScope())
 {
     var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-    // The insert trigger filled the FTS index; prove it (integrity-check with rank 1 compares the index with the
-    // Listings rows and throws on a difference). No ANALYZE or FTS 'optimize': the app does neither.
+    var problem = isPostgres ? await AnalysePostgresAsync(db, total) : await CheckSqliteSearchIndexAsync(db, total);
+    if (problem is not null)
+    {
+        Console.Error.WriteLine(problem);
+        return 1;
+    }
+}
+
+await File.WriteAllTextAsync(Path.Combine(dataFolder, "bench.env"),
+    $"BENCH_TOWN={reportTown}\nBENCH_DISTRICT_ID={reportDistrictId}\nBENCH_LISTING_ID={detailsListingId}\nBENCH_LISTINGS={total}\n" +
+    $"BENCH_MEMBER={BenchMember.UserName}\nBENCH_MEMBER_PASSWORD={BenchMember.Password}\nBENCH_DATABASE={database.Provider}\n");
+Console.WriteLine($"Seeded {townCount} towns, {total} listings in {clock.Elapsed.TotalSeconds:0.0} s on {database.Provider}; " +
+                  $"{reportTown}: district {reportDistrictId}, listing {detailsListingId}, member {BenchMember.UserName}");
+return 0;
+
+// The insert trigger filled the FTS index; prove it (integrity-check with rank 1 compares the index with the
+// Listings rows and throws on a difference). No ANALYZE or FTS 'optimize': the app does neither.
+static async Task<string?> CheckSqliteSearchIndexAsync(AppDbContext db, int total)
+{
     await db.Database.ExecuteSqlRawAsync($"INSERT INTO {SqliteListingSearch.Table}({SqliteListingSearch.Table}, rank) VALUES ('integrity-check', 1)");
     var indexed = await db.Database.SqlQueryRaw<int>($"SELECT count(*) AS Value FROM {SqliteListingSearch.Table}_docsize").SingleAsync();
     var matching = await db.Database.SqlQueryRaw<int>($"SELECT count(*) AS Value FROM {SqliteListingSearch.Table} WHERE {SqliteListingSearch.Table} MATCH 'fahrrad*'").SingleAsync();
     if (indexed != total || matching == 0)
     {
-        Console.Error.WriteLine($"FTS index holds {indexed} rows ({matching} match 'fahrrad*'), expected {total}.");
-        return 1;
+        return $"FTS index holds {indexed} rows ({matching} match 'fahrrad*'), expected {total}.";
     }
 
     Console.WriteLine($"FTS index: {indexed} rows, {matching} match 'fahrrad*'");
+    return null;
 }
 
-await File.WriteAllTextAsync(Path.Combine(dataFolder, "bench.env"),
-    $"BENCH_TOWN={reportTown}\nBENCH_DISTRICT_ID={reportDistrictId}\nBENCH_LISTINGS={total}\n");
-Console.WriteLine($"Seeded {townCount} towns, {total} listings in {clock.Elapsed.TotalSeconds:0.0} s; {reportTown} district id {reportDistrictId}");
-return 0;
+// Autovacuum analyses tables this size within a minute or so of the inserts anyway; analysing now lets the first
+// measurement see the same plans as the later ones instead of depending on when the daemon comes round.
+static async Task<string?> AnalysePostgresAsync(AppDbContext db, int total)
+{
+    await db.Database.ExecuteSqlRawAsync("ANALYZE");
+    var listings = await db.Listings.IgnoreQueryFilters().CountAsync();
+    if (listings != total)
+    {
+        return $"PostgreSQL holds {listings} listings, expected {total}.";
+    }
+
+    Console.WriteLine($"PostgreSQL: {listings} listings, analysed");
+    return null;
+}
