@@ -38,6 +38,19 @@ public static class Html
         return client.PostAsync(target, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>
+    /// Presses a submit button as a browser does: its form's fields go to the button's <c>formaction</c> if it has one,
+    /// else to the form's action, with the button's own name and value.
+    /// </summary>
+    public static Task<HttpResponseMessage> PressAsync(this HttpClient client, IElement button, string pageUrl)
+    {
+        var form = button.Closest("form") as IHtmlFormElement ?? throw new InvalidOperationException("The button is not inside a form.");
+        var name = button.GetAttribute("name");
+        var fields = FormFields(form, null, string.IsNullOrEmpty(name) ? null : name, button.GetAttribute("value"));
+        var action = button.GetAttribute("formaction") ?? form.GetAttribute("action");
+        return client.PostAsync(string.IsNullOrEmpty(action) ? pageUrl : action, new FormUrlEncodedContent(fields));
+    }
+
     /// <summary>As a browser submits a multipart form: the fields, plus files as (field name, file name, content type, bytes).</summary>
     public static async Task<HttpResponseMessage> SubmitWithFilesAsync(this HttpClient client, string pageUrl, string formSelector,
         IDictionary<string, string> values, params (string Field, string FileName, string ContentType, byte[] Data)[] files)

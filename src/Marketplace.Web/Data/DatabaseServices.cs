@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Marketplace.Web.Data;
 
@@ -13,6 +14,9 @@ public static class DatabaseServices
         services.AddSingleton(options);
         services.AddMemoryCache();
         services.AddSingleton<ReferenceDataInvalidation>();
+        // What the interceptor clears, so every host of the database (the app, the bench seeder) has it.
+        services.TryAddSingleton<Tenancy.TownDirectory>();
+        services.TryAddSingleton<Listings.PublicListingCache>();
         services.AddSingleton<Mail.OutboxSignal>();
         services.AddSingleton<Mail.OutboxCommitWatcher>();
 

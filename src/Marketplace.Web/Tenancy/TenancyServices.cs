@@ -10,7 +10,6 @@ public static class TenancyServices
         services.AddScoped<TenantContext>();
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
         services.AddSingleton<TenantScopeFactory>();
-        services.AddSingleton<TownDirectory>();
         services.AddScoped<TenantLinks>();
         services.AddScoped<TownClock>();
         return services;
