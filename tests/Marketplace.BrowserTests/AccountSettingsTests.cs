@@ -13,12 +13,7 @@ public sealed class AccountSettingsTests(BrowserApp app) : IClassFixture<Browser
         var member = await app.NewMemberAsync("erlangen", "bm");
         var oldEmail = MessagesTestData.EmailOf(member);
         var newEmail = $"{member}@neu.example";
-        var page = await app.NewPageAsync();
-        await page.GotoAsync(app.TownUrl("erlangen", "/account/login"));
-        await page.GetByTestId("login-name").FillAsync(member);
-        await page.GetByTestId("login-password").FillAsync(DemoData.Password);
-        await page.GetByTestId("login-submit").ClickAsync();
-        await Expect(page.GetByTestId("current-user")).ToHaveTextAsync(member);
+        var page = await app.SignedInPageAsync("erlangen", member);
 
         await page.GetByTestId("nav-me").ClickAsync();
         await page.GetByTestId("me-account").ClickAsync();

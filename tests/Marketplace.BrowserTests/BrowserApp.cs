@@ -48,6 +48,18 @@ public sealed class BrowserApp : MarketplaceFactory
         });
     }
 
+    /// <summary>A fresh page (as <see cref="NewPageAsync"/>) signed in through the town's login form as the given member.</summary>
+    public async Task<IPage> SignedInPageAsync(string slug, string userName)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(TownUrl(slug, "/account/login"));
+        await page.GetByTestId("login-name").FillAsync(userName);
+        await page.GetByTestId("login-password").FillAsync(Marketplace.Web.Data.DemoData.Password);
+        await page.GetByTestId("login-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("current-user")).ToHaveTextAsync(userName);
+        return page;
+    }
+
     /// <summary>A fresh context in German, as a visitor with a German browser sees the site first.</summary>
     public async Task<IPage> NewPageAsync(bool javaScript = true)
     {

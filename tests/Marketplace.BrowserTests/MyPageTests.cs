@@ -18,12 +18,7 @@ public sealed class MyPageTests(BrowserApp app) : IClassFixture<BrowserApp>
         var member = await app.NewMemberAsync("erlangen", "bq");
         var first = await app.CreateListingAsync("erlangen", member, title: "Erstes Angebot");
         var second = await app.CreateListingAsync("erlangen", member, title: "Zweites Angebot");
-        var page = await app.NewPageAsync();
-        await page.GotoAsync(app.TownUrl("erlangen", "/account/login"));
-        await page.GetByTestId("login-name").FillAsync(member);
-        await page.GetByTestId("login-password").FillAsync(DemoData.Password);
-        await page.GetByTestId("login-submit").ClickAsync();
-        await Expect(page.GetByTestId("current-user")).ToHaveTextAsync(member);
+        var page = await app.SignedInPageAsync("erlangen", member);
 
         await page.GotoAsync(app.TownUrl("erlangen", "/me"));
         var secondCard = page.GetByTestId("my-listing").Filter(new() { HasText = "Zweites Angebot" });

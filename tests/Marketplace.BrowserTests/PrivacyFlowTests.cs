@@ -17,12 +17,7 @@ public sealed class PrivacyFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
     {
         var member = await app.NewMemberAsync("erlangen", "gd");
         await app.CreateListingAsync("erlangen", member, title: "Nähmaschine zu verschenken");
-        var page = await app.NewPageAsync();
-        await page.GotoAsync(app.TownUrl("erlangen", "/account/login"));
-        await page.GetByTestId("login-name").FillAsync(member);
-        await page.GetByTestId("login-password").FillAsync(DemoData.Password);
-        await page.GetByTestId("login-submit").ClickAsync();
-        await Expect(page.GetByTestId("current-user")).ToHaveTextAsync(member);
+        var page = await app.SignedInPageAsync("erlangen", member);
 
         await page.GotoAsync(app.TownUrl("erlangen", "/me/account/export"));
         await page.GetByTestId("export-request").ClickAsync();
