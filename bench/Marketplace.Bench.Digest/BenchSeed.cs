@@ -57,7 +57,15 @@ public static class BenchSeed
             townDb.ChangeTracker.Clear();
         }
 
-        var poster = users[0].Id;
+        // The poster subscribes to nothing: a digest leaves out the subscriber's own listings, so a subscribing poster
+        // would rightly get no digest and the count of mails would no longer equal the count of subscribers.
+        var poster = new AppUser
+        {
+            UserName = "anbieter", NormalizedUserName = "ANBIETER", Email = "anbieter@digest.example", NormalizedEmail = "ANBIETER@DIGEST.EXAMPLE",
+            EmailConfirmed = true, SecurityStamp = Guid.NewGuid().ToString(), CreatedAt = now,
+        };
+        townDb.Users.Add(poster);
+        townDb.Memberships.Add(new TenantMembership { UserId = poster.Id, Role = TownRole.Member, JoinedAt = now });
         var listings = Enumerable.Range(1, newListings + 40).Select(i =>
         {
             var waiting = i > newListings;
@@ -68,7 +76,7 @@ public static class BenchSeed
                 Status = ListingStatus.Published,
                 Title = waiting ? $"Gesucht seit Tagen: Hilfe Nr. {i}" : $"Neu: Angebot oder Gesuch Nr. {i}",
                 Description = "Ein Beitrag für den Benchmark der Zusammenfassungen.",
-                PosterUserId = poster,
+                PosterUserId = poster.Id,
                 CategoryId = leaves[random.Next(leaves.Count)],
                 DistrictId = districts[random.Next(districts.Count)],
                 CreatedAt = published, UpdatedAt = published, PublishedAt = published, ExpiresAt = now.AddDays(20),

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Marketplace.Bench.Digest;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
@@ -110,5 +112,17 @@ internal sealed class BenchApp(string dataFolder, int smtpPort) : WebApplication
         builder.UseSetting("DemoData:Enabled", "false");
         builder.UseSetting("Hangfire:ServerEnabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Production refuses to start without a certificate for the key ring; a throwaway one does for the bench.
+        builder.UseSetting("DataProtection:CertificatePath", ThrowawayCertificate(dataFolder));
+    }
+
+    private static string ThrowawayCertificate(string folder)
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=digest-bench", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        var path = Path.Combine(folder, "keyring.pem");
+        File.WriteAllText(path, certificate.ExportCertificatePem() + "\n" + rsa.ExportPkcs8PrivateKeyPem());
+        return path;
     }
 }
