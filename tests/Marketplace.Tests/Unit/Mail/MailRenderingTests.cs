@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AngleSharp.Html.Parser;
 using Marketplace.Web.Mail;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,7 @@ public sealed class MailRenderingTests
     private static async Task<OutgoingMail> RenderAsync(MailContent content, MailBranding branding)
     {
         await using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
-        await using var renderer = new MailRenderer(services.GetRequiredService<IServiceScopeFactory>(), NullLoggerFactory.Instance);
+        var renderer = new MailRenderer(services.GetRequiredService<IServiceScopeFactory>(), NullLoggerFactory.Instance);
         return await renderer.RenderAsync("a@example.org", "test", content, branding);
     }
 
@@ -57,6 +58,29 @@ public sealed class MailRenderingTests
     {
         var mail = await RenderAsync(Sample, MailRenderer.Branding("Erlangen", "#aa3300", "ar"));
         Assert.Equal("rtl", new HtmlParser().ParseDocument(mail.HtmlBody).DocumentElement.GetAttribute("dir"));
+    }
+
+    [Fact]
+    public async Task TheAppsOneRenderer_KeepsNothingOfAMailItRendered()
+    {
+        // The renderer lives as long as the app; a digest run renders thousands of mails through it.
+        await using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
+        var renderer = new MailRenderer(services.GetRequiredService<IServiceScopeFactory>(), NullLoggerFactory.Instance);
+
+        var rendered = await RenderForgettingTheContentAsync(renderer);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.False(rendered.IsAlive, "The renderer still holds the content of a mail it has rendered.");
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static async Task<WeakReference> RenderForgettingTheContentAsync(MailRenderer renderer)
+    {
+        var content = Sample with { Paragraphs = ["Nur für diese eine Mail."] };
+        await renderer.RenderAsync("a@example.org", "test", content, MailRenderer.Branding("Erlangen", "#aa3300", "de"));
+        return new WeakReference(content);
     }
 
     [Fact]
