@@ -87,6 +87,29 @@ public sealed class OutboxDeliveryTests(ManualDeliveryFactory app) : IClassFixtu
     }
 
     [Fact]
+    public async Task WithNothingDue_ARunSendsNothing_AndNeverConnectsToTheMailServer()
+    {
+        // The minutely job mostly finds nothing to do; then it must not cost an SMTP connection (and its handshake).
+        var server = new TcpListener(IPAddress.Loopback, 0);
+        server.Start();
+        try
+        {
+            var sender = new SmtpMailSender(Options.Create(new MailOptions
+            {
+                Smtp = new SmtpOptions { Host = "127.0.0.1", Port = ((IPEndPoint)server.LocalEndpoint).Port, Security = "None" },
+            }));
+            _clock.Now = DateTimeOffset.UnixEpoch; // before every row of the run, so nothing is due
+
+            Assert.Equal(0, await DeliverAsync(sender));
+            Assert.False(server.Pending(), "The run connected to the mail server with nothing to send.");
+        }
+        finally
+        {
+            server.Stop();
+        }
+    }
+
+    [Fact]
     public async Task TheSameIdempotencyKey_WrittenTwice_IsOneRowAndOneMail()
     {
         await WriteAsync("doppelt", 1);
