@@ -33,13 +33,44 @@ public sealed class OutboxStore(AppDbContext db, TimeProvider clock)
         var until = now + lease;
         await Due(now).Where(m => candidates.Contains(m.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseToken, token).SetProperty(m => m.LeaseUntil, until));
+        // By key, then the token: LeaseToken has no index, so asking by the token alone scanned the whole table, bodies
+        // and all, for every batch.
         return await db.OutboxMails.IgnoreQueryFilters().AsNoTracking()
-            .Where(m => m.LeaseToken == token).OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).ToListAsync();
+            .Where(m => candidates.Contains(m.Id) && m.LeaseToken == token).OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).ToListAsync();
     }
 
-    /// <summary>Also drops the bodies: they are not needed once sent, and they hold personal links (confirmations, one-click).</summary>
-    public Task<int> MarkSentAsync(OutboxMail mail) =>
-        Owned(mail).ExecuteUpdateAsync(s => s
+    /// <summary>
+    /// Keeps the connection open for a delivery run: otherwise each claim and each mark takes one from the pool and
+    /// gives it back, which cost as much as the mark itself.
+    /// </summary>
+    public async Task<IAsyncDisposable> HoldConnectionAsync(CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        return new HeldConnection(db);
+    }
+
+    private sealed class HeldConnection(AppDbContext db) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => new(db.Database.CloseConnectionAsync());
+    }
+
+    /// <summary>
+    /// Marks mails sent, one statement (and so one commit) per claim they came from. Also drops the bodies: they are not
+    /// needed once sent, and they hold personal links (confirmations, one-click).
+    /// </summary>
+    public async Task<int> MarkSentAsync(IReadOnlyCollection<OutboxMail> mails)
+    {
+        var marked = 0;
+        foreach (var claim in mails.GroupBy(m => m.LeaseToken))
+        {
+            marked += await MarkSentAsync(claim.Key, claim.Select(m => m.Id).ToList());
+        }
+
+        return marked;
+    }
+
+    private Task<int> MarkSentAsync(Guid? token, List<long> ids) =>
+        db.OutboxMails.IgnoreQueryFilters().Where(m => ids.Contains(m.Id) && m.LeaseToken == token).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.State, OutboxState.Sent)
             .SetProperty(m => m.HtmlBody, "")
             .SetProperty(m => m.TextBody, "")

@@ -6,11 +6,12 @@ using MimeKit;
 namespace Marketplace.Web.Mail;
 
 /// <summary>
-/// Sends what is due in the outbox, a batch at a time, each row under a lease. A mail is marked sent right after the
-/// SMTP server accepted it. The remaining window: if the process dies between that acceptance and the mark, the lease
-/// runs out and the next run sends the mail again. It carries the same Message-Id, so mail systems that drop
-/// duplicates by Message-Id (most do) show it once. No order of "mark, then send" avoids this without losing mail
-/// instead, and a lost mail is the worse failure here.
+/// Sends what is due in the outbox, a batch at a time, each row under a lease. A mail is marked sent by the first commit
+/// after the SMTP server accepted it (<see cref="SentMarks"/>: while that commit runs, the next mail goes out). The
+/// remaining window: if the process dies between that acceptance and the commit, the lease runs out and the next run
+/// sends the mail again. It carries the same Message-Id, so mail systems that drop duplicates by Message-Id (most do)
+/// show it once. No order of "mark, then send" avoids this without losing mail instead, and a lost mail is the worse
+/// failure here.
 /// </summary>
 public sealed class OutboxDelivery(OutboxStore store, IMailSender sender, IOptions<MailOptions> options, ILogger<OutboxDelivery> logger)
 {
@@ -23,6 +24,7 @@ public sealed class OutboxDelivery(OutboxStore store, IMailSender sender, IOptio
     public async Task<int> DeliverDueAsync(int maxBatches = 20, CancellationToken cancellationToken = default)
     {
         var sent = 0;
+        await using var connection = await store.HoldConnectionAsync(cancellationToken);
         for (var batch = 0; batch < maxBatches; batch++)
         {
             var due = await store.ClaimDueAsync(BatchSize, Lease);
@@ -41,6 +43,7 @@ public sealed class OutboxDelivery(OutboxStore store, IMailSender sender, IOptio
     private async Task<int> DeliverBatchAsync(IReadOnlyList<OutboxMail> due, CancellationToken cancellationToken)
     {
         var sent = 0;
+        var marks = new SentMarks(store);
         IMailSession? session = null;
         try
         {
@@ -55,6 +58,7 @@ public sealed class OutboxDelivery(OutboxStore store, IMailSender sender, IOptio
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     logger.LogWarning("Outbox mail {Id} (attempt {Attempt}) not delivered: {Error}", mail.Id, mail.Attempts + 1, e.Message);
+                    await marks.FlushAsync();
                     await store.RecordFailureAsync(mail, e.Message);
                     if (session is not null)
                     {
@@ -65,15 +69,23 @@ public sealed class OutboxDelivery(OutboxStore store, IMailSender sender, IOptio
                     continue;
                 }
 
-                await store.MarkSentAsync(mail);
+                await marks.AcceptedAsync(mail);
                 sent++;
             }
         }
         finally
         {
-            if (session is not null)
+            try
             {
-                await session.DisposeAsync();
+                // Mail the server accepted is marked even when the run stops here.
+                await marks.FlushAsync();
+            }
+            finally
+            {
+                if (session is not null)
+                {
+                    await session.DisposeAsync();
+                }
             }
         }
 
