@@ -15,7 +15,7 @@ namespace Marketplace.Web.Listings;
 /// date, so a second run of the same day (a retry, another instance) sends nothing twice.
 /// </summary>
 public sealed class ListingDigests(AppDbContext db, ITenantContext tenant, TownMail mail, SignedLinks signed, TenantLinks links,
-    IStringLocalizer<SharedResource> localizer, TownClock townClock, TimeProvider clock, ILogger<ListingDigests> logger)
+    IStringLocalizer<SharedResource> localizer, TownClock townClock, TimeProvider clock, TenantScopeFactory tenantScopes, ILogger<ListingDigests> logger)
 {
     /// <summary>Subscriptions per save: one transaction each, so a crash loses at most a batch's work, never its mail.</summary>
     public const int BatchSize = 200;
@@ -47,53 +47,86 @@ public sealed class ListingDigests(AppDbContext db, ITenantContext tenant, TownM
         var queuedBefore = (await db.OutboxMails.Where(m => m.IdempotencyKey.StartsWith(keyPrefix)).Select(m => m.IdempotencyKey)
             .ToListAsync(cancellationToken)).ToHashSet();
         var queued = 0;
-        foreach (var batch in subscriptions.Chunk(BatchSize))
+        // A listing reads the same in every digest of one language: its lines are composed once per run, not per mail.
+        var itemCache = new Dictionary<(int ListingId, string Culture), MailItem>();
+        // A batch is saved, in a scope of its own, while the next one is composed: saving took as long as composing, and
+        // the two share nothing but the processors.
+        await using var saving = tenantScopes.CreateForNew(town);
+        var saved = Task.CompletedTask;
+        try
         {
-            var recipients = await RecipientsAsync(batch, cancellationToken);
-            var served = new List<int>();
-            foreach (var subscription in batch)
+            foreach (var batch in subscriptions.Chunk(BatchSize))
             {
-                var items = DigestSelection.Select(candidates, DigestFilter.Of(subscription),
-                    subscription.LastSentAt ?? subscription.CreatedAt, now);
-                var audience = recipients[subscription.Id];
-                if (items.IsEmpty || audience.People.Count == 0)
+                var recipients = await RecipientsAsync(batch, cancellationToken);
+                var mails = new List<(OutgoingMail Mail, string Key)>();
+                var served = new List<int>();
+                foreach (var subscription in batch)
                 {
-                    continue;
-                }
-
-                var before = queued;
-                foreach (var person in audience.People)
-                {
-                    var key = $"{keyPrefix}{subscription.Id}:{person.UserId}";
-                    if (!queuedBefore.Contains(key) && await mail.QueueAsync(person.Email, person.Culture ?? town.DefaultCulture, "digest", key,
-                            () => Compose(town, subscription, audience.OrganisationName, person, items, listings, names, localDate),
-                            keyChecked: true))
+                    var items = DigestSelection.Select(candidates, DigestFilter.Of(subscription),
+                        subscription.LastSentAt ?? subscription.CreatedAt, now);
+                    var audience = recipients[subscription.Id];
+                    if (items.IsEmpty || audience.People.Count == 0)
                     {
-                        queued++;
+                        continue;
+                    }
+
+                    var before = mails.Count;
+                    foreach (var person in audience.People)
+                    {
+                        var key = $"{keyPrefix}{subscription.Id}:{person.UserId}";
+                        if (!queuedBefore.Contains(key))
+                        {
+                            mails.Add((await mail.RenderAsync(person.Email, person.Culture ?? town.DefaultCulture, "digest",
+                                () => Compose(town, subscription, audience.OrganisationName, person, items, listings, names, localDate, itemCache)), key));
+                        }
+                    }
+
+                    // Only a digest written now moves the window; on a repeated run of the day, what came since stays for tomorrow.
+                    if (mails.Count > before)
+                    {
+                        served.Add(subscription.Id);
                     }
                 }
 
-                // Only a digest written now moves the window; on a repeated run of the day, what came since stays for tomorrow.
-                if (queued > before)
-                {
-                    served.Add(subscription.Id);
-                }
+                await saved;
+                // SQLite's "async" calls complete synchronously, so the save needs a thread of its own to overlap.
+                saved = Task.Run(() => SaveAsync(saving.ServiceProvider, mails, served, now, cancellationToken), CancellationToken.None);
+                queued += mails.Count;
             }
 
-            // The batch's mails and the subscribers' new "last sent" commit together.
-            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                await db.DigestSubscriptions.Where(s => served.Contains(s.Id))
-                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.LastSentAt, now), cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-
-            db.ChangeTracker.Clear();
+            await saved;
+        }
+        catch
+        {
+            // The batch in flight finishes before its scope goes; what it committed stays, the next run does the rest.
+            await Task.WhenAny(saved);
+            throw;
         }
 
         logger.LogInformation("Queued {Count} digests in municipality {TenantId} for {Date}.", queued, town.Id, localDate);
         return queued;
+    }
+
+    /// <summary>A batch's mails and its subscribers' new "last sent" commit together.</summary>
+    private static async Task SaveAsync(IServiceProvider scope, List<(OutgoingMail Mail, string Key)> mails, List<int> served, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var db = scope.GetRequiredService<AppDbContext>();
+        var writer = scope.GetRequiredService<OutboxWriter>();
+        foreach (var (outgoing, key) in mails)
+        {
+            writer.Add(outgoing, key);
+        }
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await db.DigestSubscriptions.Where(s => served.Contains(s.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.LastSentAt, now), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        db.ChangeTracker.Clear();
     }
 
     private async Task<Dictionary<int, Listed>> LoadCandidatesAsync(DateTimeOffset earliestWindow, DateTimeOffset now, CancellationToken cancellationToken)
@@ -142,10 +175,22 @@ public sealed class ListingDigests(AppDbContext db, ITenantContext tenant, TownM
     }
 
     private MailContent Compose(TenantInfo town, DigestSubscription subscription, string? organisationName, Recipient person, DigestItems items,
-        Dictionary<int, Listed> listings, (Dictionary<int, Category> Categories, Dictionary<int, string> Districts) names, DateOnly localDate)
+        Dictionary<int, Listed> listings, (Dictionary<int, Category> Categories, Dictionary<int, string> Districts) names, DateOnly localDate,
+        Dictionary<(int ListingId, string Culture), MailItem> itemCache)
     {
         var culture = CultureInfo.CurrentUICulture;
-        MailItem Item(DigestCandidate c) => new(
+        MailItem Item(DigestCandidate c)
+        {
+            if (!itemCache.TryGetValue((c.Id, culture.Name), out var item))
+            {
+                item = ComposeItem(c);
+                itemCache.Add((c.Id, culture.Name), item);
+            }
+
+            return item;
+        }
+
+        MailItem ComposeItem(DigestCandidate c) => new(
             listings[c.Id].Title,
             links.TownUrl(town.Slug, $"/listings/{c.Id}"),
             string.Join(" · ",

@@ -18,15 +18,22 @@ public sealed class TownMail(MailRenderer renderer, OutboxWriter writer, ITenant
     private string? _colour;
 
     /// <summary>Queues the mail unless one with <paramref name="idempotencyKey"/> was queued before; returns whether it was.</summary>
-    /// <param name="keyChecked">The caller already knows the key is new (it checked a whole run's keys at once).</param>
-    public async Task<bool> QueueAsync(string recipient, string culture, string template, string idempotencyKey, Func<MailContent> compose,
-        bool keyChecked = false)
+    public async Task<bool> QueueAsync(string recipient, string culture, string template, string idempotencyKey, Func<MailContent> compose)
     {
-        if (!keyChecked && await writer.ExistsAsync(idempotencyKey))
+        if (await writer.ExistsAsync(idempotencyKey))
         {
             return false;
         }
 
+        return writer.Add(await RenderAsync(recipient, culture, template, compose), idempotencyKey);
+    }
+
+    /// <summary>
+    /// Composes and renders the mail without queueing it, for a caller that queues in bulk (in a scope of its own); uses
+    /// this scope's context for the town's colour.
+    /// </summary>
+    public async Task<OutgoingMail> RenderAsync(string recipient, string culture, string template, Func<MailContent> compose)
+    {
         MailContent content;
         MailBranding branding;
         using (CultureScope.Use(culture))
@@ -36,7 +43,7 @@ public sealed class TownMail(MailRenderer renderer, OutboxWriter writer, ITenant
             content = composed with { Footer = [.. composed.Footer, localizer["Mail_Footer", branding.TownName]] };
         }
 
-        return writer.Add(await renderer.RenderAsync(recipient, template, content, branding), idempotencyKey);
+        return await renderer.RenderAsync(recipient, template, content, branding);
     }
 
     /// <summary>Inside the recipient's culture: the platform's own name is translated.</summary>
