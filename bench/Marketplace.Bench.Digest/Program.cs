@@ -16,9 +16,11 @@ namespace Marketplace.Bench.Digest;
 
 // Digest benchmark: {subscribers} daily subscribers in one town, one digest run, delivered to a local SMTP sink.
 // Usage: Marketplace.Bench.Digest [subscribers=10000] [new listings=300]
-// Target: under 60 s from the start of the run to the last mail accepted, and zero duplicates.
+// Target: under 20 s from the start of the run to the last mail accepted, and zero duplicates.
 internal static class DigestBench
 {
+    private static readonly TimeSpan Bar = TimeSpan.FromSeconds(20);
+
     public static async Task<int> Main(string[] args)
     {
         var subscribers = args.Length > 0 ? int.Parse(args[0]) : 10_000;
@@ -35,16 +37,19 @@ internal static class DigestBench
         var seedClock = Stopwatch.StartNew();
         var town = await BenchSeed.SeedAsync(app.Services, subscribers, newListings);
         Console.WriteLine($"seeded {subscribers:N0} subscribers and {newListings:N0} new listings in {seedClock.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"load average before the run: {LoadAverage()}");
 
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(Tenant.DefaultTimeZone)).DateTime);
         var total = Stopwatch.StartNew();
+        var cpu = Cpu.Start();
         int queued;
         await using (var scope = app.Services.CreateAsyncScope())
         {
             queued = await scope.ServiceProvider.GetRequiredService<DigestJob>().RunForTownAsync(town, today, CancellationToken.None);
         }
 
-        var composed = total.Elapsed;
+        var written = total.Elapsed;
+        var writeCpu = cpu.Lap();
         int delivered;
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -52,6 +57,11 @@ internal static class DigestBench
         }
 
         total.Stop();
+        var deliverCpu = cpu.Lap();
+        Console.WriteLine($"write:   {queued:N0} digests in {written.TotalSeconds:F1} s ({writeCpu})");
+        Console.WriteLine($"deliver: {delivered:N0} mails, {sink.Bytes / 1048576.0:F0} MB, in {(total.Elapsed - written).TotalSeconds:F1} s ({deliverCpu})");
+        Console.WriteLine($"total:   {total.Elapsed.TotalSeconds:F1} s (bar {Bar.TotalSeconds:F0} s); load average after: {LoadAverage()}");
+
         int pending;
         await using (var scope = await app.Services.GetRequiredService<TenantScopeFactory>().CreateAsync(town))
         {
@@ -59,19 +69,20 @@ internal static class DigestBench
         }
 
         // Run the same day again, as a retry or a second instance would: nothing more may go out.
+        int queuedAgain, deliveredAgain;
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            queued += await scope.ServiceProvider.GetRequiredService<DigestJob>().RunForTownAsync(town, today, CancellationToken.None);
-            delivered += await scope.ServiceProvider.GetRequiredService<OutboxDelivery>().DeliverDueAsync(maxBatches: 1000);
+            queuedAgain = await scope.ServiceProvider.GetRequiredService<DigestJob>().RunForTownAsync(town, today, CancellationToken.None);
+            deliveredAgain = await scope.ServiceProvider.GetRequiredService<OutboxDelivery>().DeliverDueAsync(maxBatches: 1000);
         }
 
         var duplicateIds = sink.MessageIds.Count(p => p.Value > 1);
         var duplicateRecipients = sink.Recipients.Count(p => p.Value > 1);
-        Console.WriteLine($"queued {queued:N0} digests in {composed.TotalSeconds:F1} s; delivered {delivered:N0}; total {total.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"second run of the day: queued {queuedAgain:N0}, delivered {deliveredAgain:N0}");
         Console.WriteLine($"sink received {sink.Received:N0} mails, {sink.Recipients.Count:N0} recipients; duplicates: {duplicateIds} Message-Ids, {duplicateRecipients} recipients; not sent: {pending}");
-        var ok = total.Elapsed < TimeSpan.FromSeconds(60) && duplicateIds == 0 && duplicateRecipients == 0 && pending == 0
-            && sink.Received == queued && queued == subscribers;
-        Console.WriteLine(ok ? "PASS: under 60 s, every subscriber once, no duplicates" : "FAIL");
+        var ok = total.Elapsed < Bar && duplicateIds == 0 && duplicateRecipients == 0 && pending == 0
+            && queuedAgain == 0 && deliveredAgain == 0 && sink.Received == queued && queued == subscribers && sink.Recipients.Count == subscribers;
+        Console.WriteLine(ok ? $"PASS: under {Bar.TotalSeconds:F0} s, every subscriber once, no duplicates" : "FAIL");
         try
         {
             Directory.Delete(dataFolder, recursive: true);
@@ -81,6 +92,30 @@ internal static class DigestBench
         }
 
         return ok ? 0 : 1;
+    }
+
+    /// <summary>The machine's load average (1, 5, 15 minutes): the figures mean little when other work shares the cores.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    /// <summary>CPU time of this process (app and sink) per phase, and how much of it the JIT compiler took.</summary>
+    private sealed class Cpu
+    {
+        private TimeSpan _last = Process.GetCurrentProcess().TotalProcessorTime;
+        private TimeSpan _lastJit = System.Runtime.JitInfo.GetCompilationTime();
+        private long _lastMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
+
+        public static Cpu Start() => new();
+
+        public string Lap()
+        {
+            var now = Process.GetCurrentProcess().TotalProcessorTime;
+            var jit = System.Runtime.JitInfo.GetCompilationTime();
+            var methods = System.Runtime.JitInfo.GetCompiledMethodCount();
+            var lap = $"CPU {(now - _last).TotalSeconds:F1} s, of it JIT {(jit - _lastJit).TotalSeconds:F1} s for {methods - _lastMethods} methods, GC pauses so far {GC.GetTotalPauseDuration().TotalSeconds:F1} s";
+            (_last, _lastJit, _lastMethods) = (now, jit, methods);
+            return lap;
+        }
     }
 
     private static string RepositoryRoot()
