@@ -24,11 +24,14 @@ public class MarketplaceFactory : WebApplicationFactory<Program>, IAsyncLifetime
         Database = TestDatabase.Create(_dataFolder);
     }
 
-    private MarketplaceFactory(TestDatabase template, string dataFolder)
+    private MarketplaceFactory(TestDatabase template, string dataFolder, bool secondInstance = false)
     {
         _dataFolder = dataFolder;
         Database = template;
+        _secondInstance = secondInstance;
     }
+
+    private readonly bool _secondInstance;
 
     public TestSmtpServer Smtp { get; } = new();
     public TestDatabase Database { get; }
@@ -107,6 +110,28 @@ public class MarketplaceFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
             await Task.Delay(25);
         }
+    }
+
+    /// <summary>
+    /// Another instance of the app on the same database, with its own memory (caches), as a second server behind a load
+    /// balancer would run. The caller disposes it; the database stays this factory's.
+    /// </summary>
+    public MarketplaceFactory SecondInstance()
+    {
+        var other = new MarketplaceFactory(Database, _dataFolder, secondInstance: true);
+        _ = other.Services;
+        return other;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_secondInstance)
+        {
+            await Smtp.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>

@@ -17,6 +17,9 @@ public static class DatabaseServices
         // What the interceptor clears, so every host of the database (the app, the bench seeder) has it.
         services.TryAddSingleton<Tenancy.TownDirectory>();
         services.TryAddSingleton<Listings.PublicListingCache>();
+        services.TryAddSingleton<Security.MemberViewCache>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<MemberViewInvalidation>();
         services.AddSingleton<Mail.OutboxSignal>();
         services.AddSingleton<Mail.OutboxCommitWatcher>();
 
@@ -54,7 +57,8 @@ public static class DatabaseServices
     }
 
     private static IInterceptor[] Interceptors(IServiceProvider services) =>
-        [services.GetRequiredService<ReferenceDataInvalidation>(), services.GetRequiredService<Mail.OutboxCommitWatcher>()];
+        [services.GetRequiredService<ReferenceDataInvalidation>(), services.GetRequiredService<Mail.OutboxCommitWatcher>(),
+            services.GetRequiredService<MemberViewInvalidation>()];
 
     public static string HangfireSqlitePath(this DatabaseOptions options) => Path.Combine(options.DataFolder, "jobs.db");
 }

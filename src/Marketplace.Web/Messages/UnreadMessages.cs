@@ -1,24 +1,40 @@
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Security;
+using Marketplace.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Messages;
 
 /// <summary>Visible messages from the other side that arrived after the reader last opened the conversation.</summary>
-public sealed class UnreadMessages(AppDbContext db, CurrentMember member)
+public sealed class UnreadMessages(AppDbContext db, CurrentMember member, ITenantContext tenant, MemberViewCache views, IHttpContextAccessor http)
 {
-    /// <summary>The signed-in member's unread messages in this town, over all conversations; 0 when signed out.</summary>
-    public async Task<int> CountAsync() => member.UserId is { } userId ? await Unread(userId).CountAsync() : 0;
+    /// <summary>
+    /// The signed-in member's unread messages in this town, over all conversations; 0 when signed out. Shown in the
+    /// navigation of every page, so kept with the member's views (<see cref="MemberViewCache"/>).
+    /// </summary>
+    public async Task<int> CountAsync()
+    {
+        if (member.UserId is not { } userId || tenant.TenantId is not { } town || http.HttpContext is not { } request)
+        {
+            return 0;
+        }
+
+        var total = await views.GetOrLoadAsync(request, town, userId, nameof(UnreadMessages),
+            async () => new Total(await Unread(db, userId).CountAsync()));
+        return total!.Count;
+    }
+
+    private sealed record Total(int Count);
 
     /// <summary>Unread messages per conversation id; conversations without any are left out.</summary>
     public Task<Dictionary<int, int>> CountsAsync(string userId) =>
-        Unread(userId)
+        Unread(db, userId)
             .GroupBy(m => m.ConversationId)
             .Select(g => new { ConversationId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.ConversationId, g => g.Count);
 
-    private IQueryable<Message> Unread(string userId) =>
+    private static IQueryable<Message> Unread(AppDbContext db, string userId) =>
         db.Messages.AsNoTracking().Where(m => m.SenderUserId != userId && !m.IsHidden
             && (m.Conversation!.OwnerUserId == userId
                 ? m.Conversation.OwnerReadAt == null || m.SentAt > m.Conversation.OwnerReadAt

@@ -16,6 +16,7 @@ public sealed class CurrentMember(IHttpContextAccessor accessor, ITenantContext 
 
     private Snapshot? _membership;
     private bool _loaded;
+    private string? _knownFor;
 
     public string? UserId => accessor.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
 
@@ -34,12 +35,28 @@ public sealed class CurrentMember(IHttpContextAccessor accessor, ITenantContext 
     /// </summary>
     public async Task<bool> CanParticipateAsync() => await LoadAsync() is { IsBlocked: false };
 
+    /// <summary>
+    /// The session check read the membership together with the account's stamp; the request uses that instead of
+    /// reading it again. Kept for the account checked: the request's user is set only after the check.
+    /// </summary>
+    internal void Known(string userId, TownRole? role, bool isBlocked)
+    {
+        _knownFor = userId;
+        _membership = role is { } r ? new Snapshot(r, isBlocked) : null;
+    }
+
     private async Task<Snapshot?> LoadAsync()
     {
         if (!_loaded)
         {
             _loaded = true;
             var userId = UserId;
+            if (userId is not null && userId == _knownFor)
+            {
+                return _membership;
+            }
+
+            _membership = null;
             if (userId is not null && tenant.Tenant is not null)
             {
                 var db = services.GetRequiredService<AppDbContext>();

@@ -4,13 +4,15 @@ using Marketplace.Web.Messages;
 using Marketplace.Web.Pages.Messages;
 using Marketplace.Web.Security;
 using Marketplace.Web.Tenancy;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Pages.Me;
 
 /// <summary>My area in this town: my listings with quick actions, my conversations, my organisations.</summary>
-public sealed class IndexModel(AppDbContext db, CurrentMember member, ITenantContext tenant, UnreadMessages unread, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentMember member, ITenantContext tenant, UnreadMessages unread, MemberViewCache views,
+    TimeProvider clock) : PageModel
 {
     public IReadOnlyList<MyListing> Listings { get; private set; } = [];
     public IReadOnlyList<Messages.IndexModel.ConversationRow> Conversations { get; private set; } = [];
@@ -28,23 +30,62 @@ public sealed class IndexModel(AppDbContext db, CurrentMember member, ITenantCon
     /// <summary>Proposals from the coordination office that wait for this member's answer.</summary>
     public int MatchesAwaitingMe { get; private set; }
 
-    public async Task OnGetAsync()
+    /// <summary>
+    /// A page of my listings, the newest first, as the public list pages them: an initiative with hundreds of listings
+    /// gets a page a phone can load, and every page is as quick to build. The whole list is one click away.
+    /// </summary>
+    public const int ListingsPerPage = 20;
+
+    /// <summary>The most recent conversations; all of them are on the messages page.</summary>
+    public const int ConversationsShown = 10;
+
+    public int ListingPage { get; private set; } = 1;
+    public int ListingPages { get; private set; } = 1;
+    public int ListingCount { get; private set; }
+    public int ConversationCount { get; private set; }
+
+    /// <summary>Where a quick action returns to: this page of my listings.</summary>
+    public string ReturnUrl => ListingPage > 1 ? $"/me?p={ListingPage}" : "/me";
+
+    public string ListingPageUrl(int page) => page > 1 ? $"/me?p={page}" : "/me";
+
+    public async Task OnGetAsync([FromQuery(Name = "p")] int page = 1)
     {
         var me = member.UserId!;
-        MatchesAwaitingMe = await Matching.MatchSides.Query(db).CountAsync(s => s.Status == MatchStatus.Proposed
-            && ((s.RequestUserId == me && s.RequestAnswer == MatchAnswer.Pending) || (s.OfferUserId == me && s.OfferAnswer == MatchAnswer.Pending)));
+        // Read for this member at most every few seconds (Security/MemberViewCache); what the buttons offer is decided
+        // per request, against the clock and the member's current standing.
+        var area = (await views.GetOrLoadAsync(HttpContext, tenant.TenantId!.Value, me, "me", () => LoadAsync(me)))!;
+        MatchesAwaitingMe = area.MatchesAwaitingMe;
         var now = clock.GetUtcNow();
-        var listings = await db.Listings.AsNoTracking().Where(l => l.PosterUserId == me).OrderByDescending(l => l.Id)
-            .Select(l => new { l.Id, l.Title, l.Type, l.Status, l.IsHidden, l.ExpiresAt }).ToListAsync();
-        var lifetime = await db.Tenants.Where(t => t.Id == tenant.TenantId).Select(t => t.ListingLifetimeDays).SingleAsync();
         var canParticipate = await member.CanParticipateAsync();
-        Listings = listings.Select(l => new MyListing(l.Id, l.Title, l.Type, ListingLifecycle.EffectiveStatus(l.Status, l.ExpiresAt, now),
+        ListingCount = area.Listings.Count;
+        ListingPages = Math.Max(1, (ListingCount + ListingsPerPage - 1) / ListingsPerPage);
+        ListingPage = Math.Clamp(page, 1, ListingPages);
+        Listings = area.Listings.Skip((ListingPage - 1) * ListingsPerPage).Take(ListingsPerPage).Select(l => new MyListing(l.Id, l.Title, l.Type, ListingLifecycle.EffectiveStatus(l.Status, l.ExpiresAt, now),
                 l.IsHidden, l.ExpiresAt,
-                Quick.Where(a => ListingLifecycle.IsOffered(a, l.Status, l.ExpiresAt, now, lifetime)
+                Quick.Where(a => ListingLifecycle.IsOffered(a, l.Status, l.ExpiresAt, now, area.LifetimeDays)
                     && (canParticipate || !ListingLifecycle.MakesVisible(a))).ToList()))
             .ToList();
-        Conversations = await Messages.IndexModel.LoadAsync(db, unread, me);
-        Organisations = await db.OrganisationMembers.AsNoTracking().Where(m => m.UserId == me).OrderBy(m => m.Organisation!.Name)
+        ConversationCount = area.Conversations.Count;
+        Conversations = area.Conversations.Take(ConversationsShown).ToList();
+        Organisations = area.Organisations;
+    }
+
+    private sealed record ListingRow(int Id, string Title, ListingType Type, ListingStatus Status, bool IsHidden, DateTimeOffset? ExpiresAt);
+
+    private sealed record MyArea(int MatchesAwaitingMe, IReadOnlyList<ListingRow> Listings, int LifetimeDays,
+        IReadOnlyList<Messages.IndexModel.ConversationRow> Conversations, IReadOnlyList<MyOrganisation> Organisations);
+
+    private async Task<MyArea?> LoadAsync(string me)
+    {
+        var matchesAwaitingMe = await Matching.MatchSides.Query(db).CountAsync(s => s.Status == MatchStatus.Proposed
+            && ((s.RequestUserId == me && s.RequestAnswer == MatchAnswer.Pending) || (s.OfferUserId == me && s.OfferAnswer == MatchAnswer.Pending)));
+        var listings = await db.Listings.AsNoTracking().Where(l => l.PosterUserId == me).OrderByDescending(l => l.Id)
+            .Select(l => new ListingRow(l.Id, l.Title, l.Type, l.Status, l.IsHidden, l.ExpiresAt)).ToListAsync();
+        var lifetime = await db.Tenants.Where(t => t.Id == tenant.TenantId).Select(t => t.ListingLifetimeDays).SingleAsync();
+        var conversations = await Messages.IndexModel.LoadAsync(db, unread, me);
+        var organisations = await db.OrganisationMembers.AsNoTracking().Where(m => m.UserId == me).OrderBy(m => m.Organisation!.Name)
             .Select(m => new MyOrganisation(m.OrganisationId, m.Organisation!.Name, m.Role, m.Organisation.Status)).ToListAsync();
+        return new MyArea(matchesAwaitingMe, listings, lifetime, conversations, organisations);
     }
 }

@@ -181,7 +181,9 @@ public sealed class MessageSafeguardsTests(MarketplaceFactory app) : IClassFixtu
             var tenant = (ITenantContext)new TenantContextProbe(db);
             // A provider of the test's own context: the instance given is not disposed with it.
             await using var services = new ServiceCollection().AddSingleton(db).BuildServiceProvider();
-            return await new UnreadMessages(db, new CurrentMember(accessor, tenant, services)).CountAsync();
+            // A cache of its own: each count is read afresh, as after a write on this instance.
+            using var views = new MemberViewCache();
+            return await new UnreadMessages(db, new CurrentMember(accessor, tenant, services), tenant, views, accessor).CountAsync();
         });
 
     /// <summary>CurrentMember only asks whether a town is set; the data context already acts for it.</summary>
