@@ -18,8 +18,9 @@ public static class DatabaseServices
         services.TryAddSingleton<Tenancy.TownDirectory>();
         services.TryAddSingleton<Listings.PublicListingCache>();
         services.TryAddSingleton<Security.MemberViewCache>();
+        services.TryAddSingleton<Security.VerifiedSessions>();
         services.AddHttpContextAccessor();
-        services.AddSingleton<MemberViewInvalidation>();
+        services.AddSingleton<MemberCachesInvalidation>();
         services.AddSingleton<Mail.OutboxSignal>();
         services.AddSingleton<Mail.OutboxCommitWatcher>();
 
@@ -58,7 +59,7 @@ public static class DatabaseServices
 
     private static IInterceptor[] Interceptors(IServiceProvider services) =>
         [services.GetRequiredService<ReferenceDataInvalidation>(), services.GetRequiredService<Mail.OutboxCommitWatcher>(),
-            services.GetRequiredService<MemberViewInvalidation>()];
+            services.GetRequiredService<MemberCachesInvalidation>()];
 
     public static string HangfireSqlitePath(this DatabaseOptions options) => Path.Combine(options.DataFolder, "jobs.db");
 }

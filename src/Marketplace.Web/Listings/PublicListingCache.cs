@@ -10,7 +10,7 @@ namespace Marketplace.Web.Listings;
 /// At most <see cref="MaxEntries"/> answers are kept. Readers who are signed in read the database themselves for a
 /// listing's page: what they see there depends on who they are.
 /// </summary>
-public sealed class PublicListingCache() : TownScopedCache(CacheFor, MaxEntries)
+public sealed class PublicListingCache() : ScopedCache<Guid>(CacheFor, MaxEntries)
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
     public const int MaxEntries = 10_000;

@@ -2,6 +2,7 @@ using Marketplace.Web.Tenancy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Web.Security;
 
@@ -26,6 +27,14 @@ public static class SessionValidation
             context.RejectPrincipal();
             // Also drop the cookie, so the browser stops sending a session that can never come back.
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+
+        // A session this instance verified a moment ago passes without Identity's validator, whose services would lease a
+        // data context for the request; renewals and refusals go through it.
+        var clock = services.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value.TimeProvider ?? TimeProvider.System;
+        if (!SessionStampValidator.IsRenewalDue(context, clock) && await SessionCheck.IsValidAsync(context))
+        {
             return;
         }
 
