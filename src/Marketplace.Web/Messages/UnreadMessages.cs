@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Web.Messages;
 
 /// <summary>Visible messages from the other side that arrived after the reader last opened the conversation.</summary>
-public sealed class UnreadMessages(AppDbContext db, CurrentMember member, ITenantContext tenant, MemberViewCache views, IHttpContextAccessor http)
+/// <remarks>Takes the data context only when it reads: the navigation asks on every page, mostly answered from memory.</remarks>
+public sealed class UnreadMessages(IServiceProvider services, CurrentMember member, ITenantContext tenant, MemberViewCache views, IHttpContextAccessor http)
 {
     /// <summary>
     /// The signed-in member's unread messages in this town, over all conversations; 0 when signed out. Shown in the
@@ -21,15 +22,17 @@ public sealed class UnreadMessages(AppDbContext db, CurrentMember member, ITenan
         }
 
         var total = await views.GetOrLoadAsync(request, town, userId, nameof(UnreadMessages),
-            async () => new Total(await Unread(db, userId).CountAsync()));
+            async () => new Total(await Unread(Db, userId).CountAsync()));
         return total!.Count;
     }
 
     private sealed record Total(int Count);
 
+    private AppDbContext Db => services.GetRequiredService<AppDbContext>();
+
     /// <summary>Unread messages per conversation id; conversations without any are left out.</summary>
     public Task<Dictionary<int, int>> CountsAsync(string userId) =>
-        Unread(db, userId)
+        Unread(Db, userId)
             .GroupBy(m => m.ConversationId)
             .Select(g => new { ConversationId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.ConversationId, g => g.Count);

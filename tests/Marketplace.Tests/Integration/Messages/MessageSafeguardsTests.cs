@@ -183,7 +183,7 @@ public sealed class MessageSafeguardsTests(MarketplaceFactory app) : IClassFixtu
             await using var services = new ServiceCollection().AddSingleton(db).BuildServiceProvider();
             // A cache of its own: each count is read afresh, as after a write on this instance.
             using var views = new MemberViewCache();
-            return await new UnreadMessages(db, new CurrentMember(accessor, tenant, services), tenant, views, accessor).CountAsync();
+            return await new UnreadMessages(services, new CurrentMember(accessor, tenant, services), tenant, views, accessor).CountAsync();
         });
 
     /// <summary>CurrentMember only asks whether a town is set; the data context already acts for it.</summary>
