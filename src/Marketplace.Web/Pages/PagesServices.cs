@@ -24,7 +24,6 @@ public static class PagesServices
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         Infrastructure.QuietTempDataProvider.Decorate(services);
-        Infrastructure.WholePageWriter.Use(services);
         services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
         return services;
     }

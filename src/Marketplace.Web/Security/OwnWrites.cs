@@ -13,6 +13,7 @@ public static class OwnWrites
     public const string CookieName = "mp.w";
 
     private static readonly object NewMarkKey = new();
+    private static readonly object DroppedKey = new();
 
     /// <summary>The mark this request's views are cached under: the browser's, or the new one once this request wrote.</summary>
     public static string MarkOf(HttpContext http) =>
@@ -33,15 +34,33 @@ public static class OwnWrites
         {
             http.Response.OnStarting(() =>
             {
-                http.Response.Cookies.Append(CookieName, (string)http.Items[NewMarkKey]!, new CookieOptions
+                if (http.Items.ContainsKey(DroppedKey))
                 {
-                    HttpOnly = true,
-                    Secure = http.Request.IsHttps,
-                    SameSite = SameSiteMode.Lax,
-                    IsEssential = true,
-                });
+                    http.Response.Cookies.Delete(CookieName);
+                }
+                else
+                {
+                    http.Response.Cookies.Append(CookieName, (string)http.Items[NewMarkKey]!, new CookieOptions
+                    {
+                        HttpOnly = true,
+                        Secure = http.Request.IsHttps,
+                        SameSite = SameSiteMode.Lax,
+                        IsEssential = true,
+                    });
+                }
+
                 return Task.CompletedTask;
             });
+        }
+    }
+
+    /// <summary>At logout: the browser keeps no mark once nobody is signed in with it.</summary>
+    public static void Drop(HttpContext http)
+    {
+        http.Items[DroppedKey] = true;
+        if (!http.Items.ContainsKey(NewMarkKey) && !http.Response.HasStarted)
+        {
+            http.Response.Cookies.Delete(CookieName);
         }
     }
 }

@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.Identity;
 namespace Marketplace.Web.Security;
 
 /// <summary>
-/// Ends every session of an account: on every device, in every town, on every app instance, from the next request
-/// on. It renews the security stamp, which <see cref="SessionStampValidator"/> compares on each request. Logout calls
+/// Ends every session of an account: on every device, in every town; on the instance that saves it from the next request
+/// on, on every other within <see cref="VerifiedSessions.TrustFor"/>. It renews the security stamp, which
+/// <see cref="SessionCheck"/> compares. Logout calls
 /// it; so should anything that changes who may use the account (e-mail change, account deletion). A page that ends the
 /// sessions but keeps its own signs in again afterwards with <c>SignInManager.RefreshSignInAsync(user)</c>.
 /// Identity's own password reset and change renew the stamp already.

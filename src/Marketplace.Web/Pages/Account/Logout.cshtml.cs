@@ -19,6 +19,7 @@ public sealed class LogoutModel(SignInManager<AppUser> signIn, UserManager<AppUs
         }
 
         await signIn.SignOutAsync();
+        OwnWrites.Drop(HttpContext);
         return RedirectToPage("/Index");
     }
 }

@@ -51,6 +51,21 @@ public sealed class MyAreaTests(MarketplaceFactory app) : IClassFixture<Marketpl
     }
 
     [Fact]
+    public async Task LoggingOut_LeavesTheBrowserWithoutAMark()
+    {
+        var member = await app.NewMemberAsync("erlangen", "ohne-marke");
+        var browser = await app.SignedInAsync("erlangen", member);
+
+        var logout = await browser.SubmitAsync("/me", "form[action='/account/logout']");
+
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        Assert.Contains(SetCookies(logout).Split('\n'), c => c.StartsWith(OwnWrites.CookieName + "=;", StringComparison.Ordinal)
+            && c.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(SetCookies(logout).Split('\n'), c => c.StartsWith(OwnWrites.CookieName + "=", StringComparison.Ordinal)
+            && !c.StartsWith(OwnWrites.CookieName + "=;", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task MyListings_ComeTwentyToAPage_AndAQuickActionReturnsToItsPage()
     {
         var member = await app.NewMemberAsync("erlangen", "viele-anzeigen");
