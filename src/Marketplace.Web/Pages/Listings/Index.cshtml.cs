@@ -61,6 +61,9 @@ public sealed class IndexModel(AppDbContext db, IMemoryCache cache, ListingSearc
 /// <summary>One page of cards plus what the pager needs.</summary>
 public sealed record ListingResults(IReadOnlyList<ListingCard> Cards, int Total, ListingFilter Filter)
 {
+    /// <summary>New with every read: the page keeps the results rendered exactly as long as this answer is kept.</summary>
+    public Guid Version { get; } = Guid.NewGuid();
+
     /// <summary>With a text query (LINQ path), up to this many matching ids are read in one go, so the full-text match runs once per request.</summary>
     private const int IdWindow = 2000;
 

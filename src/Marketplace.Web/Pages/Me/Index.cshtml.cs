@@ -48,8 +48,6 @@ public sealed class IndexModel(CurrentMember member, ITenantContext tenant, Unre
 
     public int ListingPage { get; private set; } = 1;
     public int ListingPages { get; private set; } = 1;
-    public int ListingCount { get; private set; }
-    public int ConversationCount { get; private set; }
 
     /// <summary>Where a quick action returns to: this page of my listings.</summary>
     public string ReturnUrl => ListingPage > 1 ? $"/me?p={ListingPage}" : "/me";
@@ -66,15 +64,13 @@ public sealed class IndexModel(CurrentMember member, ITenantContext tenant, Unre
         var now = clock.GetUtcNow();
         var canParticipate = await member.CanParticipateAsync();
         RenderedWith = $"{area.Version:N}:{canParticipate}";
-        ListingCount = area.Listings.Count;
-        ListingPages = Math.Max(1, (ListingCount + ListingsPerPage - 1) / ListingsPerPage);
+        ListingPages = Math.Max(1, (area.Listings.Count + ListingsPerPage - 1) / ListingsPerPage);
         ListingPage = Math.Clamp(page, 1, ListingPages);
-        Listings = area.Listings.Skip((ListingPage - 1) * ListingsPerPage).Take(ListingsPerPage).Select(l => new MyListing(l.Id, l.Title, l.Type, ListingLifecycle.EffectiveStatus(l.Status, l.ExpiresAt, now),
-                l.IsHidden, l.ExpiresAt,
+        Listings = area.Listings.Skip((ListingPage - 1) * ListingsPerPage).Take(ListingsPerPage)
+            .Select(l => new MyListing(l.Id, l.Title, l.Type, ListingLifecycle.EffectiveStatus(l.Status, l.ExpiresAt, now), l.IsHidden, l.ExpiresAt,
                 Quick.Where(a => ListingLifecycle.IsOffered(a, l.Status, l.ExpiresAt, now, area.LifetimeDays)
                     && (canParticipate || !ListingLifecycle.MakesVisible(a))).ToList()))
             .ToList();
-        ConversationCount = area.Conversations.Count;
         Conversations = area.Conversations.Take(ConversationsShown).ToList();
         Organisations = area.Organisations;
     }
