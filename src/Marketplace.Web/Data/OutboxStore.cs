@@ -70,7 +70,7 @@ public sealed class OutboxStore(AppDbContext db, TimeProvider clock)
     }
 
     private Task<int> MarkSentAsync(Guid? token, List<long> ids) =>
-        db.OutboxMails.IgnoreQueryFilters().Where(m => ids.Contains(m.Id) && m.LeaseToken == token).ExecuteUpdateAsync(s => s
+        Owned(token, ids).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.State, OutboxState.Sent)
             .SetProperty(m => m.HtmlBody, "")
             .SetProperty(m => m.TextBody, "")
@@ -110,6 +110,9 @@ public sealed class OutboxStore(AppDbContext db, TimeProvider clock)
         db.OutboxMails.IgnoreQueryFilters()
             .Where(m => m.State == OutboxState.Pending && m.NextAttemptAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now));
 
-    private IQueryable<OutboxMail> Owned(OutboxMail mail) =>
-        db.OutboxMails.IgnoreQueryFilters().Where(m => m.Id == mail.Id && m.LeaseToken == mail.LeaseToken);
+    private IQueryable<OutboxMail> Owned(OutboxMail mail) => Owned(mail.LeaseToken, [mail.Id]);
+
+    /// <summary>Rows still held by the claim that took them: a lease that ran out and was claimed again is not ours to mark.</summary>
+    private IQueryable<OutboxMail> Owned(Guid? token, List<long> ids) =>
+        db.OutboxMails.IgnoreQueryFilters().Where(m => ids.Contains(m.Id) && m.LeaseToken == token);
 }

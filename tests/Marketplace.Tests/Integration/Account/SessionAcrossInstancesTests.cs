@@ -23,14 +23,9 @@ public sealed class SessionAcrossInstancesTests(MarketplaceFactory app) : IClass
 
         Assert.Equal(HttpStatusCode.Redirect, (await owner.SubmitAsync("/", "form[action='/account/logout']")).StatusCode);
 
-        AssertSentToLogin(await app.ReplayAsync("erlangen", "/me", saved));
+        SavedCookies.AssertSentToLogin(await app.ReplayAsync("erlangen", "/me", saved));
         await Task.Delay(VerifiedSessions.TrustFor + TimeSpan.FromMilliseconds(200));
-        AssertSentToLogin(await other.ReplayAsync("erlangen", "/me", saved));
+        SavedCookies.AssertSentToLogin(await other.ReplayAsync("erlangen", "/me", saved));
     }
 
-    private static void AssertSentToLogin(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery, StringComparison.OrdinalIgnoreCase);
-    }
 }

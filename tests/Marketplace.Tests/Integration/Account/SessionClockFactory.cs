@@ -37,6 +37,12 @@ public static class SavedCookies
         return string.Join("; ", auth);
     }
 
+    public static void AssertSentToLogin(HttpResponseMessage response)
+    {
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery, StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>GETs the page on the town's host with only the given cookie.</summary>
     public static Task<HttpResponseMessage> ReplayAsync(this MarketplaceFactory app, string slug, string path, string cookie)
     {

@@ -28,11 +28,6 @@ public sealed class SessionTests(SessionClockFactory app) : IClassFixture<Sessio
         return SavedCookies.AuthCookieFrom(login);
     }
 
-    private static void AssertSentToLogin(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery, StringComparison.OrdinalIgnoreCase);
-    }
 
     [Fact]
     public async Task SavedCookie_AfterLogout_IsSentToTheLogin()
@@ -44,7 +39,7 @@ public sealed class SessionTests(SessionClockFactory app) : IClassFixture<Sessio
 
         Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync("/", "form[action='/account/logout']")).StatusCode);
 
-        AssertSentToLogin(await app.ReplayAsync("erlangen", "/me", saved));
+        SavedCookies.AssertSentToLogin(await app.ReplayAsync("erlangen", "/me", saved));
     }
 
     [Fact]
@@ -63,7 +58,7 @@ public sealed class SessionTests(SessionClockFactory app) : IClassFixture<Sessio
         });
         Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
 
-        AssertSentToLogin(await app.ReplayAsync("potsdam", "/me", saved));
+        SavedCookies.AssertSentToLogin(await app.ReplayAsync("potsdam", "/me", saved));
         await owner.LoginOkAsync("zurueckgesetzt", "ganz neues Kennwort");
     }
 
@@ -75,8 +70,8 @@ public sealed class SessionTests(SessionClockFactory app) : IClassFixture<Sessio
 
         app.Clock.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(1));
 
-        AssertSentToLogin(await client.GetAsync("/coordination"));
-        AssertSentToLogin(await client.GetAsync("/me"));
+        SavedCookies.AssertSentToLogin(await client.GetAsync("/coordination"));
+        SavedCookies.AssertSentToLogin(await client.GetAsync("/me"));
     }
 
     [Fact]
@@ -116,7 +111,7 @@ public sealed class SessionTests(SessionClockFactory app) : IClassFixture<Sessio
         Assert.Equal(HttpStatusCode.OK, (await coordinator.GetAsync("/coordination")).StatusCode);
         app.Clock.Advance(TimeSpan.FromMinutes(31));
 
-        AssertSentToLogin(await coordinator.GetAsync("/coordination"));
+        SavedCookies.AssertSentToLogin(await coordinator.GetAsync("/coordination"));
     }
 
     [Theory]
@@ -144,6 +139,6 @@ public sealed class SessionTests(SessionClockFactory app) : IClassFixture<Sessio
 
         app.Clock.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(1));
 
-        AssertSentToLogin(await client.GetAsync("/admin"));
+        SavedCookies.AssertSentToLogin(await client.GetAsync("/admin"));
     }
 }
