@@ -24,14 +24,6 @@ public sealed class IntakeDesk(AppDbContext db, AuditLog audit, ITenantContext t
 {
     private const int CodeAttempts = 5;
 
-    /// <summary>
-    /// Languages a slip can be printed in: the interface's languages, plus Arabic and Persian, whose resource files
-    /// are announced; until they exist their text falls back to German, but the slip already reads right to left.
-    /// </summary>
-    public static readonly IReadOnlyList<string> SlipCultures = Cultures.Supported.Union(["ar", "fa"]).ToList();
-
-    public static bool IsSlipCulture(string? culture) => culture is not null && SlipCultures.Contains(culture);
-
     /// <summary>Saves the published request, the person and the audit entry; returns the new intake's id.</summary>
     public async Task<int> CreateAsync(IntakeInput input, string coordinatorUserId)
     {

@@ -11,6 +11,12 @@ public static class EuroAmount
 {
     private const int MaxIntegerDigits = 12;
 
+    /// <summary>
+    /// The same rules for a text field's <c>pattern</c>: decimal fields are text inputs with <c>inputmode="decimal"</c>,
+    /// because a number input refuses "1,5" in browsers set to English and sends "" instead of what was typed.
+    /// </summary>
+    public const string InputPattern = "[0-9]+([.,][0-9]{3})*([.,][0-9]{1,2})?";
+
     public static bool TryParse(string? text, out decimal amount)
     {
         amount = 0;

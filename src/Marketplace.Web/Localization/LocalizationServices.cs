@@ -13,7 +13,10 @@ public static class LocalizationServices
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(options =>
         {
-            options.SetDefaultCulture(Cultures.Default).AddSupportedCultures(Cultures.Supported).AddSupportedUICultures(Cultures.Supported);
+            // The culture objects themselves, not their names: each carries the site's formats for its language (Cultures.Get).
+            options.DefaultRequestCulture = new RequestCulture(Cultures.Get(Cultures.Default));
+            options.SupportedCultures = Cultures.All;
+            options.SupportedUICultures = Cultures.All;
             options.RequestCultureProviders =
             [
                 new QueryStringRequestCultureProvider(),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Marketplace.Web.Localization;
 using Marketplace.Web.Mail.Templates;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -31,5 +32,5 @@ public sealed class MailRenderer(IServiceScopeFactory scopes, ILoggerFactory log
     }
 
     public static MailBranding Branding(string townName, string accentColour, string culture) =>
-        new(townName, accentColour, culture, CultureInfo.GetCultureInfo(culture).TextInfo.IsRightToLeft);
+        new(townName, accentColour, culture, Cultures.IsRightToLeft(culture));
 }

@@ -3,7 +3,7 @@ using System.Xml.Linq;
 
 namespace Marketplace.Tests.Unit;
 
-/// <summary>German is the neutral language and English must be complete; every key the code asks for exists.</summary>
+/// <summary>German is the neutral language and every other interface language is complete; every key the code asks for exists.</summary>
 public sealed partial class ResourceTests
 {
     private static readonly string WebRoot = RepositoryPaths.WebProject;
@@ -12,15 +12,27 @@ public sealed partial class ResourceTests
         XDocument.Load(Path.Combine(WebRoot, "Resources", $"SharedResource{suffix}.resx")).Root!
             .Elements("data").ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")!.Value);
 
-    [Fact]
-    public void English_HasEveryGermanKey_AndNoExtra()
+    private static readonly string[] Translations = ["en", "ar", "fa", "uk"];
+
+    public static TheoryData<string> TranslatedLanguages => new(Translations);
+
+    [Theory]
+    [MemberData(nameof(TranslatedLanguages))]
+    public void EveryLanguage_HasEveryGermanKey_AndNoExtra(string language)
     {
         var german = Load("");
-        var english = Load(".en");
+        var translated = Load("." + language);
 
-        Assert.Empty(german.Keys.Except(english.Keys));
-        Assert.Empty(english.Keys.Except(german.Keys));
-        Assert.All(english, e => Assert.False(string.IsNullOrWhiteSpace(e.Value), e.Key));
+        Assert.Empty(german.Keys.Except(translated.Keys));
+        Assert.Empty(translated.Keys.Except(german.Keys));
+        Assert.All(translated, e => Assert.False(string.IsNullOrWhiteSpace(e.Value), e.Key));
+    }
+
+    [Fact]
+    public void EveryInterfaceLanguage_HasItsResourceFile()
+    {
+        Assert.Equal(Marketplace.Web.Localization.Cultures.Supported.Where(c => c != Marketplace.Web.Localization.Cultures.Default).Order(),
+            Translations.Order());
     }
 
     [Fact]
@@ -82,14 +94,22 @@ public sealed partial class ResourceTests
         Assert.Contains($"Error_{code}_Text", keys.Keys);
     }
 
-    [Fact]
-    public void PlaceholdersMatch_BetweenLanguages()
+    [Theory]
+    [MemberData(nameof(TranslatedLanguages))]
+    public void PlaceholdersMatch_BetweenLanguages(string language)
     {
-        var english = Load(".en");
-        foreach (var (key, german) in Load(""))
-        {
-            Assert.Equal(Placeholders(german), Placeholders(english[key]));
-        }
+        var translated = Load("." + language);
+        var differing = Load("").Where(e => !Placeholders(e.Value).SequenceEqual(Placeholders(translated.GetValueOrDefault(e.Key, ""))))
+            .Select(e => e.Key).ToList();
+        Assert.True(differing.Count == 0, "Placeholders differ from German: " + string.Join(", ", differing));
+    }
+
+    /// <summary>Persian is written with its own letters; the Arabic yeh and kaf of an Arabic keyboard look alike but search and sort apart.</summary>
+    [Fact]
+    public void Persian_UsesPersianLetters()
+    {
+        var arabicLetters = Load(".fa").Where(e => e.Value.Contains('\u064A') || e.Value.Contains('\u0643')).Select(e => e.Key).ToList();
+        Assert.True(arabicLetters.Count == 0, "Arabic yeh or kaf in: " + string.Join(", ", arabicLetters));
     }
 
     private static string[] Placeholders(string text) => PlaceholderPattern().Matches(text).Select(m => m.Value).Distinct().Order().ToArray();

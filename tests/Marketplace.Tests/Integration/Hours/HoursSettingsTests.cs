@@ -19,7 +19,7 @@ public sealed class HoursSettingsTests(MarketplaceFactory app) : IClassFixture<M
     {
         var client = await app.SignedInAsync("koeln", "koeln-admin");
         var form = await client.GetPageAsync("/town/settings");
-        Assert.Equal("15.00", form.QuerySelector<IHtmlInputElement>("[data-testid=settings-hourly-rate]")!.Value);
+        Assert.Equal("15,00", form.QuerySelector<IHtmlInputElement>("[data-testid=settings-hourly-rate]")!.Value);
         Assert.Equal("5", form.QuerySelector<IHtmlInputElement>("[data-testid=settings-clearance-years]")!.Value);
 
         var response = await client.SubmitAsync("/town/settings", Form, new Dictionary<string, string>
@@ -31,7 +31,7 @@ public sealed class HoursSettingsTests(MarketplaceFactory app) : IClassFixture<M
         var town = await TownAsync("koeln");
         Assert.Equal((17_50L, 3), (town.HourlyRateCents, town.ClearanceValidYears));
         var again = await client.GetPageAsync("/town/settings");
-        Assert.Equal("17.50", again.QuerySelector<IHtmlInputElement>("[data-testid=settings-hourly-rate]")!.Value);
+        Assert.Equal("17,50", again.QuerySelector<IHtmlInputElement>("[data-testid=settings-hourly-rate]")!.Value);
 
         var volunteer = await app.VolunteerAsync("koeln");
         var organisation = await app.OrganisationAsync("koeln", volunteer);

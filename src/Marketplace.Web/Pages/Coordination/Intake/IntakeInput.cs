@@ -50,7 +50,7 @@ public sealed record IntakeInput
             yield return (nameof(Languages), "Validation_Invalid");
         }
 
-        if (!IntakeDesk.IsSlipCulture(Culture))
+        if (!Cultures.IsSupported(Culture))
         {
             yield return (nameof(Culture), "Validation_Invalid");
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Htmx;
 using Marketplace.Web.Data;
 using Marketplace.Web.Intake;
+using Marketplace.Web.Localization;
 using Marketplace.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -47,7 +48,7 @@ public sealed class SlipModel(AppDbContext db, ITenantContext tenant, TenantLink
 
         var town = await db.Tenants.AsNoTracking().Where(t => t.Id == tenant.TenantId)
             .Select(t => new { t.Name, t.Slug, t.ContactEmail, t.ContactPhone, t.ContactAddress }).SingleAsync();
-        Culture = CultureInfo.GetCultureInfo(IntakeDesk.IsSlipCulture(intake.Culture) ? intake.Culture : tenant.Tenant!.DefaultCulture);
+        Culture = Cultures.Get(Cultures.IsSupported(intake.Culture) ? intake.Culture : tenant.Tenant!.DefaultCulture);
         Slip = new View(intake.Id, intake.ReferenceCode, intake.Title ?? "", intake.CreatedAt, town.Name, links.TownUrl(town.Slug, "/claim"),
             town.ContactEmail, town.ContactPhone, town.ContactAddress);
         return Page();
