@@ -1,6 +1,6 @@
-using Marketplace.Web.Localization;
 using System.Globalization;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Localization;
 using Marketplace.Web.Mail;
 using Marketplace.Web.Resources;
 using Marketplace.Web.Tenancy;

@@ -1,5 +1,5 @@
-using Marketplace.Web.Localization;
 using Marketplace.Web.Data;
+using Marketplace.Web.Localization;
 using Marketplace.Web.Mail;
 using Marketplace.Web.Resources;
 using Marketplace.Web.Tenancy;

@@ -1,5 +1,5 @@
-using Marketplace.Web.Localization;
 using System.Globalization;
+using Marketplace.Web.Localization;
 using Marketplace.Web.Mail;
 using Marketplace.Web.Resources;
 using Microsoft.Extensions.Localization;

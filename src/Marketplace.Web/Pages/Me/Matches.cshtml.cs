@@ -1,7 +1,7 @@
-using Marketplace.Web.Localization;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Localization;
 using Marketplace.Web.Matching;
 using Marketplace.Web.Resources;
 using Marketplace.Web.Security;
