@@ -54,7 +54,8 @@ public sealed class CategoryManagementTests(MarketplaceFactory app) : IClassFixt
     public async Task Coordinator_RenamesPerLanguage_AndChangesTheIcon()
     {
         var client = await CoordinatorAsync("erlangen");
-        var id = (await CategoryAsync("erlangen", "fahrraeder")).Id;
+        var before = await CategoryAsync("erlangen", "fahrraeder");
+        var id = before.Id;
         var page = await client.GetPageAsync(Page);
 
         var response = await client.SubmitAsync(Form(Row(page, id), "category-edit-form"), Page, new Dictionary<string, string>
@@ -71,7 +72,7 @@ public sealed class CategoryManagementTests(MarketplaceFactory app) : IClassFixt
         Assert.Equal("Fahrräder & Roller", category.Names["de"]);
         Assert.Equal("Bicycles & scooters", category.Names["en"]);
         Assert.Equal("دراجات", category.Names["ar"]);
-        Assert.False(category.Names.ContainsKey("fa"));
+        Assert.Equal(before.Names["fa"], category.Names["fa"]); // a language the form left as it was keeps its name
         Assert.Equal("🛴", category.Icon);
         Assert.Equal(7, category.SortOrder);
         Assert.Equal("fahrraeder", category.Key);
