@@ -61,7 +61,7 @@ public static class Cultures
     }
 
     /// <summary>A euro amount the way the reader's language writes money (1.234,50 € in German, €1,234.50 in English).</summary>
-    public static string Euros(decimal amount) => amount.ToString("C", Get(CultureInfo.CurrentCulture.Name));
+    public static string Euros(decimal amount) => amount.ToString("C2", Get(CultureInfo.CurrentCulture.Name));
 
     /// <summary>Each language's name in itself, so a reader finds their own language in the switcher.</summary>
     public static string NativeName(string culture) =>

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Marketplace.Web.Domain;
-using Marketplace.Web.Intake;
 using Marketplace.Web.Localization;
 
 namespace Marketplace.Web.Pages.Coordination.Intake;

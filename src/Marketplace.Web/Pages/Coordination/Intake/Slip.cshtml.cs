@@ -1,7 +1,6 @@
 using System.Globalization;
 using Htmx;
 using Marketplace.Web.Data;
-using Marketplace.Web.Intake;
 using Marketplace.Web.Localization;
 using Marketplace.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
