@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
-using Marketplace.Web.Domain;
 using Marketplace.Tests.Integration.Organisations;
+using Marketplace.Web.Domain;
 using UglyToad.PdfPig;
 
 namespace Marketplace.Tests.Integration.Hours;
