@@ -132,6 +132,18 @@ public sealed class LookTests(BrowserApp app) : IClassFixture<BrowserApp>
     }
 
     [Fact]
+    public async Task At_360px_the_queue_shows_each_request_as_a_stacked_block_with_labelled_cells()
+    {
+        var office = await PageAsync(Phone, "de", Coordinator);
+
+        await office.GotoAsync(app.TownUrl(Town, "/coordination/requests"));
+
+        var waiting = office.GetByTestId("queue-waiting").First;
+        Assert.Equal("block", await waiting.EvaluateAsync<string>("e => getComputedStyle(e).display"));
+        Assert.Equal("\"Wartet seit\"", await waiting.EvaluateAsync<string>("e => getComputedStyle(e, '::before').content"));
+    }
+
+    [Fact]
     public async Task Screenshots_of_home_listings_and_queue_at_1280_and_360px()
     {
         Directory.CreateDirectory(ScreenshotFolder);
