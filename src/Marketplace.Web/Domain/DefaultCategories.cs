@@ -17,66 +17,66 @@ public static class DefaultCategories
     [
         new("sachspenden", "📦", CategoryKind.General, N("Sachspenden", "Donations in kind", "تبرعات عينية", "اهدای کالا", "Речі в дар"),
         [
-            Leaf("kleidung", "👕", N("Kleidung", "Clothing")),
-            Leaf("moebel", "🛋️", N("Möbel & Haushalt", "Furniture & household")),
-            Leaf("fahrraeder", "🚲", N("Fahrräder", "Bicycles")),
-            Leaf("sportausruestung", "🏸", N("Sportausrüstung", "Sports equipment")),
+            Leaf("kleidung", "👕", N("Kleidung", "Clothing", "ملابس", "لباس", "Одяг")),
+            Leaf("moebel", "🛋️", N("Möbel & Haushalt", "Furniture & household", "أثاث وأدوات منزلية", "مبلمان و وسایل خانه", "Меблі та речі для дому")),
+            Leaf("fahrraeder", "🚲", N("Fahrräder", "Bicycles", "دراجات هوائية", "دوچرخه", "Велосипеди")),
+            Leaf("sportausruestung", "🏸", N("Sportausrüstung", "Sports equipment", "معدات رياضية", "وسایل ورزشی", "Спортивне спорядження")),
         ]),
         new("begleitung", "🤝", CategoryKind.General, N("Begleitung & Beratung", "Accompaniment & advice", "مرافقة واستشارة", "همراهی و مشاوره", "Супровід і консультації"),
         [
-            Leaf("behoerden", "🏛️", N("Begleitung zu Behörden", "Accompanying to authorities")),
-            Leaf("arztbesuche", "🩺", N("Begleitung zu Ärzten", "Accompanying to doctors")),
-            Leaf("patenschaften", "🧑‍🤝‍🧑", N("Patenschaften", "Mentoring")),
-            Leaf("rechtsberatung", "⚖️", N("Rechts- und Sozialberatung", "Legal and social advice")),
+            Leaf("behoerden", "🏛️", N("Begleitung zu Behörden", "Accompanying to authorities", "مرافقة إلى الدوائر الحكومية", "همراهی در مراجعه به ادارات", "Супровід до державних установ")),
+            Leaf("arztbesuche", "🩺", N("Begleitung zu Ärzten", "Accompanying to doctors", "مرافقة إلى الطبيب", "همراهی در مراجعه به پزشک", "Супровід до лікаря")),
+            Leaf("patenschaften", "🧑‍🤝‍🧑", N("Patenschaften", "Mentoring", "مرافقة شخصية (Patenschaften)", "همراهی شخصی (Patenschaften)", "Наставництво (Patenschaften)")),
+            Leaf("rechtsberatung", "⚖️", N("Rechts- und Sozialberatung", "Legal and social advice", "استشارة قانونية واجتماعية", "مشاورهٔ حقوقی و اجتماعی", "Юридичні та соціальні консультації")),
         ]),
         new("fahrdienste", "🚗", CategoryKind.General, N("Fahrdienste & Transporte", "Rides & transport", "خدمات التوصيل والنقل", "رفت‌وآمد و حمل‌ونقل", "Поїздки й перевезення"),
         [
-            Leaf("fahrdienst", "🚙", N("Fahrdienst", "Ride")),
-            Leaf("transport", "🚚", N("Transport", "Transport")),
-            Leaf("fahrradwerkstatt", "🔧", N("Fahrradwerkstatt", "Bicycle workshop")),
+            Leaf("fahrdienst", "🚙", N("Fahrdienst", "Ride", "التوصيل بالسيارة", "رساندن افراد با خودرو", "Підвезення")),
+            Leaf("transport", "🚚", N("Transport", "Transport", "نقل الأغراض", "حمل وسایل", "Перевезення речей")),
+            Leaf("fahrradwerkstatt", "🔧", N("Fahrradwerkstatt", "Bicycle workshop", "ورشة تصليح الدراجات", "تعمیرگاه دوچرخه", "Веломайстерня")),
         ]),
         new("freizeit", "⚽", CategoryKind.General, N("Freizeit", "Leisure", "أوقات الفراغ", "اوقات فراغت", "Дозвілля"),
         [
-            Leaf("begegnung", "☕", N("Begegnung & offene Angebote", "Encounters & open meetings")),
-            Leaf("sport", "🏃", N("Sport", "Sport")),
-            Leaf("kultur", "🎭", N("Kultur", "Culture")),
-            Leaf("gaertnern", "🌱", N("Gärtnern", "Gardening")),
+            Leaf("begegnung", "☕", N("Begegnung & offene Angebote", "Encounters & open meetings", "لقاءات وأنشطة مفتوحة", "دیدار و برنامه‌های آزاد", "Зустрічі та відкриті заходи")),
+            Leaf("sport", "🏃", N("Sport", "Sport", "الرياضة", "ورزش", "Спорт")),
+            Leaf("kultur", "🎭", N("Kultur", "Culture", "الثقافة", "فرهنگ", "Культура")),
+            Leaf("gaertnern", "🌱", N("Gärtnern", "Gardening", "البستنة", "باغبانی", "Садівництво")),
         ]),
         new("familie", "👪", CategoryKind.General, N("Familie & Kinder", "Family & children", "الأسرة والأطفال", "خانواده و کودکان", "Сім'я і діти"),
         [
-            Leaf("kinderbetreuung", "🧸", N("Kinderbetreuung", "Childcare")),
-            Leaf("ferienprogramm", "🏖️", N("Ferienprogramm", "Holiday programme")),
+            Leaf("kinderbetreuung", "🧸", N("Kinderbetreuung", "Childcare", "رعاية الأطفال", "نگهداری از کودکان", "Догляд за дітьми")),
+            Leaf("ferienprogramm", "🏖️", N("Ferienprogramm", "Holiday programme", "أنشطة العطلة المدرسية", "برنامه‌های تعطیلات مدرسه", "Програма на канікули")),
         ]),
         new("sprache", "💬", CategoryKind.General, N("Sprache & Übersetzung", "Language & translation", "اللغة والترجمة", "زبان و ترجمه", "Мова і переклад"),
         [
-            Leaf("dolmetschen", "🗣️", N("Dolmetschen", "Interpreting")),
-            Leaf("uebersetzen", "📝", N("Übersetzen", "Translating")),
-            Leaf("deutsch-lernen", "🔤", N("Deutsch lernen", "Learning German")),
-            Leaf("sprachcafe", "☕", N("Sprachcafé", "Language café")),
+            Leaf("dolmetschen", "🗣️", N("Dolmetschen", "Interpreting", "الترجمة الشفهية", "ترجمهٔ شفاهی", "Усний переклад")),
+            Leaf("uebersetzen", "📝", N("Übersetzen", "Translating", "الترجمة الكتابية", "ترجمهٔ کتبی", "Письмовий переклад")),
+            Leaf("deutsch-lernen", "🔤", N("Deutsch lernen", "Learning German", "تعلّم اللغة الألمانية", "یادگیری زبان آلمانی", "Вивчення німецької мови")),
+            Leaf("sprachcafe", "☕", N("Sprachcafé", "Language café", "مقهى اللغة", "کافهٔ زبان", "Мовне кафе")),
         ]),
         new("bildung", "📚", CategoryKind.General, N("Bildung", "Education", "التعليم", "آموزش", "Освіта"),
         [
-            Leaf("hausaufgabenhilfe", "✏️", N("Hausaufgabenhilfe", "Homework help")),
-            Leaf("schule", "🏫", N("Schule", "School")),
-            Leaf("qualifizierung", "🎓", N("Qualifizierung", "Training")),
+            Leaf("hausaufgabenhilfe", "✏️", N("Hausaufgabenhilfe", "Homework help", "المساعدة في الواجبات المدرسية", "کمک در تکالیف مدرسه", "Допомога з домашніми завданнями")),
+            Leaf("schule", "🏫", N("Schule", "School", "المدرسة", "مدرسه", "Школа")),
+            Leaf("qualifizierung", "🎓", N("Qualifizierung", "Training", "دورات تأهيلية (Qualifizierung)", "دوره‌های مهارت‌آموزی (Qualifizierung)", "Навчальні курси (Qualifizierung)")),
         ]),
         new("arbeit", "💼", CategoryKind.Work, N("Arbeit", "Work", "العمل", "کار", "Робота"),
         [
-            Leaf("jobsuche", "🔎", N("Jobsuche", "Job search")),
-            Leaf("praktikum", "🧪", N("Praktikum", "Internship")),
-            Leaf("ausbildung", "🛠️", N("Ausbildung", "Apprenticeship")),
+            Leaf("jobsuche", "🔎", N("Jobsuche", "Job search", "البحث عن عمل", "جست‌وجوی کار", "Пошук роботи")),
+            Leaf("praktikum", "🧪", N("Praktikum", "Internship", "التدريب العملي (Praktikum)", "کارآموزی (Praktikum)", "Стажування (Praktikum)")),
+            Leaf("ausbildung", "🛠️", N("Ausbildung", "Apprenticeship", "التدريب المهني (Ausbildung)", "آموزش حرفه‌ای (Ausbildung)", "Професійне навчання (Ausbildung)")),
         ]),
         new("wohnen", "🏠", CategoryKind.Housing, N("Wohnen", "Housing", "السكن", "مسکن", "Житло"),
         [
-            Leaf("wohnung", "🏢", N("Wohnung", "Flat")),
-            Leaf("zimmer", "🛏️", N("Zimmer", "Room")),
-            Leaf("mietpaten", "🔑", N("Mietpatenschaft", "Tenancy mentoring")),
+            Leaf("wohnung", "🏢", N("Wohnung", "Flat", "شقة", "آپارتمان", "Квартира")),
+            Leaf("zimmer", "🛏️", N("Zimmer", "Room", "غرفة", "اتاق", "Кімната")),
+            Leaf("mietpaten", "🔑", N("Mietpatenschaft", "Tenancy mentoring", "مرافقة المستأجرين (Mietpatenschaft)", "همراهی مستأجران (Mietpatenschaft)", "Супровід орендарів (Mietpatenschaft)")),
         ]),
         new("projekte", "💡", CategoryKind.General, N("Projekte & Ideen", "Projects & ideas", "مشاريع وأفكار", "پروژه‌ها و ایده‌ها", "Проєкти та ідеї"),
         [
-            Leaf("unterkuenfte", "🏕️", N("Dienste in Unterkünften", "Services in shelters")),
-            Leaf("politische-arbeit", "📣", N("Politische Arbeit", "Political work")),
-            Leaf("neue-projekte", "🌟", N("Neue Projekte", "New projects")),
+            Leaf("unterkuenfte", "🏕️", N("Dienste in Unterkünften", "Services in shelters", "خدمات في مراكز الإيواء", "خدمات در محل‌های اسکان", "Допомога в місцях тимчасового проживання")),
+            Leaf("politische-arbeit", "📣", N("Politische Arbeit", "Political work", "العمل السياسي", "فعالیت سیاسی", "Політична діяльність")),
+            Leaf("neue-projekte", "🌟", N("Neue Projekte", "New projects", "مشاريع جديدة", "پروژه‌های جدید", "Нові проєкти")),
         ]),
     ];
 
@@ -114,6 +114,10 @@ public static class DefaultCategories
     }
 
     public static int Count => Tree.Sum(n => 1 + n.Children.Length);
+
+    /// <summary>Every default category's key and names, each top-level category before its sub-categories.</summary>
+    public static IEnumerable<(string Key, TranslatedText Names)> Names =>
+        Tree.SelectMany(n => n.Children.Prepend(n)).Select(n => (n.Key, n.Names));
 
     /// <summary>Work with children and mentoring, where helpers need a police clearance (§ 72a SGB VIII).</summary>
     public static readonly IReadOnlySet<string> ClearanceKeys = new HashSet<string> { "kinderbetreuung", "hausaufgabenhilfe", "patenschaften", "ferienprogramm" };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Localization;
 using Marketplace.Web.Mail;
 using Marketplace.Web.Resources;
 using Marketplace.Web.Tenancy;
@@ -15,8 +16,11 @@ namespace Marketplace.Web.Listings;
 /// date, so a second run of the same day (a retry, another instance) sends nothing twice.
 /// </summary>
 public sealed class ListingDigests(AppDbContext db, ITenantContext tenant, TownMail mail, SignedLinks signed, TenantLinks links,
-    IStringLocalizer<SharedResource> localizer, TownClock townClock, TimeProvider clock, TenantScopeFactory tenantScopes, ILogger<ListingDigests> logger)
+    IStringLocalizer<SharedResource> resources, TownClock townClock, TimeProvider clock, TenantScopeFactory tenantScopes, ILogger<ListingDigests> logger)
 {
+    // User text (names, titles) in mail is isolated: FSI/PDI in the text part and subject, <bdi> in the HTML part.
+    private readonly IsolatingLocalizer _l = new(resources);
+
     /// <summary>Subscriptions per save: one transaction each, so a crash loses at most a batch's work, never its mail.</summary>
     public const int BatchSize = 200;
 
@@ -196,43 +200,43 @@ public sealed class ListingDigests(AppDbContext db, ITenantContext tenant, TownM
             string.Join(" · ",
                 names.Categories.TryGetValue(c.CategoryId, out var category) ? category.NameIn(culture.TwoLetterISOLanguageName) : "",
                 names.Districts.GetValueOrDefault(c.DistrictId, ""),
-                localizer["Digest_Since", townClock.Local(c.PublishedAt).ToString("d", culture)].Value),
-            new MailLink(localizer[c.Type == ListingType.Request ? "Digest_CanHelp" : "Digest_Interested"],
+                _l["Digest_Since", townClock.Local(c.PublishedAt).ToString("d", culture)].Value),
+            new MailLink(_l[c.Type == ListingType.Request ? "Digest_CanHelp" : "Digest_Interested"],
                 links.TownUrl(town.Slug, $"/messages/start/{c.Id}")));
 
         var sections = new List<MailSection>();
         if (items.NewRequests.Count > 0)
         {
-            sections.Add(new MailSection(localizer["Digest_NewRequests"], items.NewRequests.Select(Item).ToList()));
+            sections.Add(new MailSection(_l["Digest_NewRequests"], items.NewRequests.Select(Item).ToList()));
         }
 
         if (items.NewOffers.Count > 0)
         {
-            sections.Add(new MailSection(localizer["Digest_NewOffers"], items.NewOffers.Select(Item).ToList()));
+            sections.Add(new MailSection(_l["Digest_NewOffers"], items.NewOffers.Select(Item).ToList()));
         }
 
         if (items.Waiting.Count > 0)
         {
-            sections.Add(new MailSection(localizer["Digest_Waiting"], items.Waiting.Select(Item).ToList()));
+            sections.Add(new MailSection(_l["Digest_Waiting"], items.Waiting.Select(Item).ToList()));
         }
 
         var paragraphs = new List<string>();
         if (organisationName is not null)
         {
-            paragraphs.Add(localizer["Digest_ForOrganisation", organisationName]);
+            paragraphs.Add(_l["Digest_ForOrganisation", organisationName]);
         }
 
-        paragraphs.Add(localizer[subscription.LastSentAt is null ? "Digest_IntroFirst" : "Digest_Intro"]);
-        return new MailContent(localizer["Digest_Subject", town.Name, localDate.ToString("d", culture)], localizer["Digest_Greeting", person.Name], paragraphs)
+        paragraphs.Add(_l[subscription.LastSentAt is null ? "Digest_IntroFirst" : "Digest_Intro"]);
+        return new MailContent(_l["Digest_Subject", town.Name, localDate.ToString("d", culture)], _l["Digest_Greeting", person.Name], paragraphs)
         {
             Sections = sections,
             MoreActions =
             [
-                new MailLink(localizer["Digest_AllListings"], links.TownUrl(town.Slug, "/listings")),
-                new MailLink(localizer["Digest_Settings"], links.TownUrl(town.Slug, SettingsPath(subscription))),
+                new MailLink(_l["Digest_AllListings"], links.TownUrl(town.Slug, "/listings")),
+                new MailLink(_l["Digest_Settings"], links.TownUrl(town.Slug, SettingsPath(subscription))),
             ],
-            Footer = [localizer["Digest_Why"]],
-            Unsubscribe = new MailLink(localizer["Digest_Unsubscribe"],
+            Footer = [_l["Digest_Why"]],
+            Unsubscribe = new MailLink(_l["Digest_Unsubscribe"],
                 signed.UnsubscribeUrl(town, UnsubscribeKind.Digest, subscription.Id.ToString(CultureInfo.InvariantCulture))),
         };
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Localization;
 using Marketplace.Web.Mail;
 using Marketplace.Web.Resources;
 using Marketplace.Web.Tenancy;
@@ -8,8 +9,11 @@ using Microsoft.Extensions.Localization;
 namespace Marketplace.Web.Listings;
 
 /// <summary>Tells a listing's poster what the coordination office decided on it and why, in the poster's language.</summary>
-public sealed class ListingModerationMailer(TownMail mail, TenantLinks links, ITenantContext tenant, IStringLocalizer<SharedResource> localizer)
+public sealed class ListingModerationMailer(TownMail mail, TenantLinks links, ITenantContext tenant, IStringLocalizer<SharedResource> resources)
 {
+    // User text (names, titles) in mail is isolated: FSI/PDI in the text part and subject, <bdi> in the HTML part.
+    private readonly IsolatingLocalizer _l = new(resources);
+
     /// <summary>The decisions the poster hears of: those that change who sees the listing. Dismissed reports change nothing for them.</summary>
     public static bool TellsPoster(ModerationActionKind kind) =>
         kind is ModerationActionKind.Hide or ModerationActionKind.Restore or ModerationActionKind.Close;
@@ -23,9 +27,9 @@ public sealed class ListingModerationMailer(TownMail mail, TenantLinks links, IT
         return mail.QueueAsync(decision.To, decision.Culture, "listing-moderated", key, () =>
         {
             var content = MailContent.FromBody(
-                localizer["ListingMail_Moderated_Subject", town.Name, decision.Title],
-                localizer["ListingMail_Moderated_" + decision.Kind, decision.UserName, decision.Title, link], link, localizer["ListingMail_Moderated_Action"]);
-            return content with { Paragraphs = [.. content.Paragraphs, localizer["ListingMail_Moderated_Reason", decision.Reason]] };
+                _l["ListingMail_Moderated_Subject", town.Name, decision.Title],
+                _l["ListingMail_Moderated_" + decision.Kind, decision.UserName, decision.Title, link], link, _l["ListingMail_Moderated_Action"]);
+            return content with { Paragraphs = [.. content.Paragraphs, _l["ListingMail_Moderated_Reason", decision.Reason]] };
         });
     }
 }

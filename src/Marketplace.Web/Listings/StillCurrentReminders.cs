@@ -1,6 +1,7 @@
 using System.Globalization;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Localization;
 using Marketplace.Web.Mail;
 using Marketplace.Web.Resources;
 using Marketplace.Web.Tenancy;
@@ -14,8 +15,11 @@ namespace Marketplace.Web.Listings;
 /// or close it, without logging in. One mail per listing and end date: renewing sets a new end and earns a new reminder.
 /// </summary>
 public sealed class StillCurrentReminders(AppDbContext db, ITenantContext tenant, TownMail mail, SignedLinks signed, OneClickTokens tokens,
-    TenantLinks links, IStringLocalizer<SharedResource> localizer, TownClock townClock, TimeProvider clock)
+    TenantLinks links, IStringLocalizer<SharedResource> resources, TownClock townClock, TimeProvider clock)
 {
+    // User text (names, titles) in mail is isolated: FSI/PDI in the text part and subject, <bdi> in the HTML part.
+    private readonly IsolatingLocalizer _l = new(resources);
+
     public const string Purpose = "still-current";
     public const string LinkPath = "/listings/still-current";
     public static readonly TimeSpan Before = TimeSpan.FromDays(3);
@@ -48,18 +52,18 @@ public sealed class StillCurrentReminders(AppDbContext db, ITenantContext tenant
             await mail.QueueAsync(listing.Email!, culture, "still-current", key, () =>
             {
                 var ends = townClock.Local(listing.ExpiresAt).ToString("D", CultureInfo.CurrentCulture);
-                return new MailContent(localizer["StillCurrent_Subject", town.Name, listing.Title], localizer["Digest_Greeting", listing.UserName!],
-                    [localizer["StillCurrent_Intro", listing.Title, ends], localizer["StillCurrent_Choose"]])
+                return new MailContent(_l["StillCurrent_Subject", town.Name, listing.Title], _l["Digest_Greeting", listing.UserName!],
+                    [_l["StillCurrent_Intro", listing.Title, ends], _l["StillCurrent_Choose"]])
                 {
-                    Action = new MailLink(localizer["StillCurrent_Renew"], signed.OneClickUrl(town, LinkPath, token, "renew")),
+                    Action = new MailLink(_l["StillCurrent_Renew"], signed.OneClickUrl(town, LinkPath, token, "renew")),
                     MoreActions =
                     [
-                        new MailLink(localizer["StillCurrent_Fulfil"], signed.OneClickUrl(town, LinkPath, token, "fulfil")),
-                        new MailLink(localizer["StillCurrent_Close"], signed.OneClickUrl(town, LinkPath, token, "close")),
-                        new MailLink(localizer["StillCurrent_Open"], links.TownUrl(town.Slug, $"/listings/{listing.Id}")),
+                        new MailLink(_l["StillCurrent_Fulfil"], signed.OneClickUrl(town, LinkPath, token, "fulfil")),
+                        new MailLink(_l["StillCurrent_Close"], signed.OneClickUrl(town, LinkPath, token, "close")),
+                        new MailLink(_l["StillCurrent_Open"], links.TownUrl(town.Slug, $"/listings/{listing.Id}")),
                     ],
-                    AfterAction = [localizer["StillCurrent_LinksValid"]],
-                    Unsubscribe = new MailLink(localizer["StillCurrent_Unsubscribe"],
+                    AfterAction = [_l["StillCurrent_LinksValid"]],
+                    Unsubscribe = new MailLink(_l["StillCurrent_Unsubscribe"],
                         signed.UnsubscribeUrl(town, UnsubscribeKind.ListingReminders, listing.PosterUserId)),
                 };
             });

@@ -1,3 +1,5 @@
+using Marketplace.Web.Localization;
+
 namespace Marketplace.Web.Mail;
 
 /// <summary>
@@ -32,7 +34,8 @@ public sealed record MailContent(string Subject, string Greeting, IReadOnlyList<
     public static MailContent FromBody(string subject, string body, string link, string actionLabel)
     {
         var paragraphs = body.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var at = Array.IndexOf(paragraphs, link);
+        // The link may come isolated (IsolatingLocalizer) like any other argument.
+        var at = Array.FindIndex(paragraphs, p => Bidi.Unwrap(p) == link);
         var before = at < 0 ? paragraphs[1..] : paragraphs[1..at];
         var after = at < 0 ? [] : paragraphs[(at + 1)..];
         return new MailContent(subject, paragraphs.Length > 0 ? paragraphs[0] : "", before)

@@ -1,4 +1,5 @@
 using System.Text;
+using Marketplace.Web.Localization;
 
 namespace Marketplace.Web.Mail;
 
@@ -8,7 +9,7 @@ public static class MailText
     public static string Render(MailContent content, MailBranding branding)
     {
         var text = new StringBuilder();
-        text.Append(branding.TownName).Append("\n\n");
+        text.Append(Bidi.Isolate(branding.TownName)).Append("\n\n");
         text.Append(content.Greeting).Append("\n\n");
         foreach (var paragraph in content.Paragraphs)
         {
@@ -17,7 +18,8 @@ public static class MailText
 
         if (content.Quote is { } quote)
         {
-            text.Append(quote.ReplaceLineEndings("\n")).Append("\n\n");
+            // Each line is a paragraph of its own to a plain-text reader, so each is isolated.
+            text.AppendJoin('\n', quote.ReplaceLineEndings("\n").Split('\n').Select(Bidi.Isolate)).Append("\n\n");
         }
 
         if (content.Action is { } action)
@@ -40,7 +42,7 @@ public static class MailText
             text.Append(section.Heading).Append('\n').Append(new string('-', Math.Min(section.Heading.Length, 60))).Append("\n\n");
             foreach (var item in section.Items)
             {
-                text.Append("* ").Append(item.Title).Append('\n');
+                text.Append("* ").Append(Bidi.Isolate(item.Title)).Append('\n');
                 text.Append("  ").Append(item.Facts).Append('\n');
                 text.Append("  ").Append(item.Url).Append('\n');
                 if (item.Reply is { } reply)

@@ -13,8 +13,11 @@ namespace Marketplace.Web.Mail;
 /// language, rendered with the town's name and colour. Nothing is sent here; the caller's save commits the row.
 /// </summary>
 public sealed class TownMail(MailRenderer renderer, OutboxWriter writer, ITenantContext tenant, AppDbContext db,
-    IStringLocalizer<SharedResource> localizer)
+    IStringLocalizer<SharedResource> resources)
 {
+    // User text (names, titles) in mail is isolated: FSI/PDI in the text part and subject, <bdi> in the HTML part.
+    private readonly IsolatingLocalizer _l = new(resources);
+
     private string? _colour;
 
     /// <summary>Queues the mail unless one with <paramref name="idempotencyKey"/> was queued before; returns whether it was.</summary>
@@ -40,7 +43,7 @@ public sealed class TownMail(MailRenderer renderer, OutboxWriter writer, ITenant
         {
             branding = await BrandingAsync();
             var composed = compose();
-            content = composed with { Footer = [.. composed.Footer, localizer["Mail_Footer", branding.TownName]] };
+            content = composed with { Footer = [.. composed.Footer, _l["Mail_Footer", branding.TownName]] };
         }
 
         return await renderer.RenderAsync(recipient, template, content, branding);
@@ -58,6 +61,6 @@ public sealed class TownMail(MailRenderer renderer, OutboxWriter writer, ITenant
             return MailRenderer.Branding(town.Name, _colour, culture);
         }
 
-        return MailRenderer.Branding(localizer["Platform_Name"].Value, Tenant.DefaultAccentColour, culture);
+        return MailRenderer.Branding(_l["Platform_Name"].Value, Tenant.DefaultAccentColour, culture);
     }
 }

@@ -1,4 +1,5 @@
 using Marketplace.Web.Data;
+using Marketplace.Web.Localization;
 using Marketplace.Web.Mail;
 using Marketplace.Web.Resources;
 using Marketplace.Web.Tenancy;
@@ -9,8 +10,11 @@ namespace Marketplace.Web.Matching;
 
 /// <summary>The matching mails, queued for the caller's save, each in the recipient's language and keyed so it goes out once.</summary>
 public sealed class MatchMailer(AppDbContext db, TownMail mail, SignedLinks signed, OneClickTokens tokens, TenantLinks links,
-    ITenantContext tenant, IStringLocalizer<SharedResource> l)
+    ITenantContext tenant, IStringLocalizer<SharedResource> resources)
 {
+    // User text (names, titles) in mail is isolated: FSI/PDI in the text part and subject, <bdi> in the HTML part.
+    private readonly IsolatingLocalizer _l = new(resources);
+
     /// <summary>A proposal to one side, with signed accept and decline links that work without logging in.</summary>
     public async Task QueueProposedAsync(MatchSides sides, string userId, bool requestSide)
     {
@@ -25,20 +29,20 @@ public sealed class MatchMailer(AppDbContext db, TownMail mail, SignedLinks sign
         var side = requestSide ? "request" : "offer";
         var particulars = (await MatchParticulars.LoadAsync(db, sides.MatchId))!;
         await mail.QueueAsync(person.Email, person.Culture ?? town.DefaultCulture, "match-proposed", $"match-proposed:{sides.MatchId}:{side}", () =>
-            new MailContent(l["MatchMail_ProposedSubject", town.Name], l["Digest_Greeting", person.UserName],
+            new MailContent(_l["MatchMail_ProposedSubject", town.Name], _l["Digest_Greeting", person.UserName],
                 [
-                    l[requestSide ? "MatchMail_ProposedForRequest" : "MatchMail_ProposedForHelper", sides.RequestTitle],
-                    .. particulars.Lines(l, requestSide),
-                    l["MatchMail_AnswerWithin"],
+                    _l[requestSide ? "MatchMail_ProposedForRequest" : "MatchMail_ProposedForHelper", sides.RequestTitle],
+                    .. particulars.Lines(_l, requestSide),
+                    _l["MatchMail_AnswerWithin"],
                 ])
             {
-                Action = new MailLink(l["MatchMail_Accept"], signed.OneClickUrl(town, MatchProposals.AnswerPath, token, $"{side}:accept")),
+                Action = new MailLink(_l["MatchMail_Accept"], signed.OneClickUrl(town, MatchProposals.AnswerPath, token, $"{side}:accept")),
                 MoreActions =
                 [
-                    new MailLink(l["MatchMail_Decline"], signed.OneClickUrl(town, MatchProposals.AnswerPath, token, $"{side}:decline")),
-                    new MailLink(l["MatchMail_MyMatches"], links.TownUrl(town.Slug, "/me/matches")),
+                    new MailLink(_l["MatchMail_Decline"], signed.OneClickUrl(town, MatchProposals.AnswerPath, token, $"{side}:decline")),
+                    new MailLink(_l["MatchMail_MyMatches"], links.TownUrl(town.Slug, "/me/matches")),
                 ],
-                AfterAction = [l["MatchMail_ContactChoice"]],
+                AfterAction = [_l["MatchMail_ContactChoice"]],
             });
     }
 
@@ -53,11 +57,11 @@ public sealed class MatchMailer(AppDbContext db, TownMail mail, SignedLinks sign
 
         var town = tenant.Tenant!;
         await mail.QueueAsync(email, culture ?? town.DefaultCulture, "match-accepted", $"match-accepted:{sides.MatchId}:{side}", () =>
-            new MailContent(l["MatchMail_AcceptedSubject", town.Name], l["Digest_Greeting", userName],
-                [l["MatchMail_AcceptedIntro", sides.RequestTitle, otherName],
-                 otherEmail is null ? l["MatchMail_NoContact"] : l["MatchMail_Contact", otherName, otherEmail]])
+            new MailContent(_l["MatchMail_AcceptedSubject", town.Name], _l["Digest_Greeting", userName],
+                [_l["MatchMail_AcceptedIntro", sides.RequestTitle, otherName],
+                 otherEmail is null ? _l["MatchMail_NoContact"] : _l["MatchMail_Contact", otherName, otherEmail]])
             {
-                Action = new MailLink(l["MatchMail_MyMatches"], links.TownUrl(town.Slug, "/me/matches")),
+                Action = new MailLink(_l["MatchMail_MyMatches"], links.TownUrl(town.Slug, "/me/matches")),
             });
     }
 
@@ -80,10 +84,10 @@ public sealed class MatchMailer(AppDbContext db, TownMail mail, SignedLinks sign
         if (facts.Office is { } officeUserId && await MailRecipient.FindAsync(db, officeUserId) is { } office)
         {
             await mail.QueueAsync(office.Email, office.Culture ?? town.DefaultCulture, "match-stopped", $"match-stopped:{sides.MatchId}:office", () =>
-                new MailContent(l["MatchMail_StoppedSubject", town.Name], l["Digest_Greeting", office.UserName],
-                    [l["MatchMail_StoppedForOffice", sides.RequestTitle, facts.Helper ?? "", l["MatchEndReason_" + facts.EndReason]], l["MatchMail_StoppedBackInQueue"]])
+                new MailContent(_l["MatchMail_StoppedSubject", town.Name], _l["Digest_Greeting", office.UserName],
+                    [_l["MatchMail_StoppedForOffice", sides.RequestTitle, facts.Helper ?? "", _l["MatchEndReason_" + facts.EndReason]], _l["MatchMail_StoppedBackInQueue"]])
                 {
-                    Action = new MailLink(l["MatchMail_StoppedOpenRequest"], links.TownUrl(town.Slug, $"/coordination/requests/{sides.RequestId}")),
+                    Action = new MailLink(_l["MatchMail_StoppedOpenRequest"], links.TownUrl(town.Slug, $"/coordination/requests/{sides.RequestId}")),
                 });
         }
 
@@ -92,9 +96,9 @@ public sealed class MatchMailer(AppDbContext db, TownMail mail, SignedLinks sign
             if (userId is not null && await MailRecipient.FindAsync(db, userId) is { } person)
             {
                 await mail.QueueAsync(person.Email, person.Culture ?? town.DefaultCulture, "match-stopped", $"match-stopped:{sides.MatchId}:{side}", () =>
-                    new MailContent(l["MatchMail_StoppedSubject", town.Name], l["Digest_Greeting", person.UserName], [l["MatchMail_StoppedForSide", sides.RequestTitle]])
+                    new MailContent(_l["MatchMail_StoppedSubject", town.Name], _l["Digest_Greeting", person.UserName], [_l["MatchMail_StoppedForSide", sides.RequestTitle]])
                     {
-                        Action = new MailLink(l["MatchMail_MyMatches"], links.TownUrl(town.Slug, "/me/matches")),
+                        Action = new MailLink(_l["MatchMail_MyMatches"], links.TownUrl(town.Slug, "/me/matches")),
                     });
             }
         }
@@ -112,14 +116,14 @@ public sealed class MatchMailer(AppDbContext db, TownMail mail, SignedLinks sign
 
         var token = tokens.Issue(MatchFeedbackRequests.Purpose, sides.MatchId);
         await mail.QueueAsync(person.Email, person.Culture ?? town.DefaultCulture, "match-feedback", $"match-feedback:{sides.MatchId}:{side}", () =>
-            new MailContent(l["MatchMail_FeedbackSubject", town.Name], l["Digest_Greeting", person.UserName],
-                [l["MatchMail_FeedbackIntro", sides.RequestTitle]])
+            new MailContent(_l["MatchMail_FeedbackSubject", town.Name], _l["Digest_Greeting", person.UserName],
+                [_l["MatchMail_FeedbackIntro", sides.RequestTitle]])
             {
-                Action = new MailLink(l["MatchMail_FeedbackYes"], signed.OneClickUrl(town, MatchFeedbackRequests.Path, token, $"{side}:yes")),
+                Action = new MailLink(_l["MatchMail_FeedbackYes"], signed.OneClickUrl(town, MatchFeedbackRequests.Path, token, $"{side}:yes")),
                 MoreActions =
                 [
-                    new MailLink(l["MatchMail_FeedbackNo"], signed.OneClickUrl(town, MatchFeedbackRequests.Path, token, $"{side}:no")),
-                    new MailLink(l["MatchMail_MyMatches"], links.TownUrl(town.Slug, "/me/matches")),
+                    new MailLink(_l["MatchMail_FeedbackNo"], signed.OneClickUrl(town, MatchFeedbackRequests.Path, token, $"{side}:no")),
+                    new MailLink(_l["MatchMail_MyMatches"], links.TownUrl(town.Slug, "/me/matches")),
                 ],
             });
     }

@@ -42,7 +42,7 @@ public sealed record MatchParticulars(MatchParticulars.Part Request, MatchPartic
     }
 
     /// <summary>The request and the help proposed for it, in the current culture, from the point of view of one side.</summary>
-    public IReadOnlyList<string> Lines(IStringLocalizer<SharedResource> l, bool requestSide)
+    public IReadOnlyList<string> Lines(IStringLocalizer l, bool requestSide)
     {
         var lines = new List<string>(2);
         if (requestSide)
@@ -70,7 +70,7 @@ public sealed record MatchParticulars(MatchParticulars.Part Request, MatchPartic
         return lines;
     }
 
-    private static string Facts(IStringLocalizer<SharedResource> l, Part part)
+    private static string Facts(IStringLocalizer l, Part part)
     {
         var culture = CultureInfo.CurrentUICulture;
         var window = (part.From, part.Until) switch

@@ -1,3 +1,4 @@
+using Marketplace.Web.Localization;
 using Marketplace.Web.Mail;
 using Marketplace.Web.Resources;
 using Marketplace.Web.Tenancy;
@@ -11,8 +12,11 @@ public sealed record MessageNotification(
     string Link, string? Text, bool StartsConversation);
 
 /// <summary>Tells the other side of a conversation that something arrived, in the recipient's language.</summary>
-public sealed class MessageMailer(TownMail mail, SignedLinks signed, ITenantContext tenant, IStringLocalizer<SharedResource> localizer)
+public sealed class MessageMailer(TownMail mail, SignedLinks signed, ITenantContext tenant, IStringLocalizer<SharedResource> resources)
 {
+    // User text (names, titles) in mail is isolated: FSI/PDI in the text part and subject, <bdi> in the HTML part.
+    private readonly IsolatingLocalizer _l = new(resources);
+
     /// <summary>Queues the notification for the caller's save; one per message, however often this is called.</summary>
     public Task QueueAsync(MessageNotification n)
     {
@@ -23,14 +27,14 @@ public sealed class MessageMailer(TownMail mail, SignedLinks signed, ITenantCont
             var (subjectKey, bodyKey) = n.StartsConversation
                 ? ("Messages_Mail_StartSubject", "Messages_Mail_StartBody")
                 : ("Messages_Mail_ReplySubject", "Messages_Mail_ReplyBody");
-            var content = MailContent.FromBody(localizer[subjectKey, town.Name, n.ListingTitle],
-                localizer[bodyKey, n.RecipientName, n.SenderName, n.ListingTitle, n.Link], n.Link, localizer["Messages_Mail_Action"]);
+            var content = MailContent.FromBody(_l[subjectKey, town.Name, n.ListingTitle],
+                _l[bodyKey, n.RecipientName, n.SenderName, n.ListingTitle, n.Link], n.Link, _l["Messages_Mail_Action"]);
             return content with
             {
                 Quote = n.Text,
-                AfterAction = n.Text is null ? [localizer["Messages_Mail_TextNotIncluded"]] : [],
-                Footer = [localizer["Messages_Mail_Footer", town.Name]],
-                Unsubscribe = new MailLink(localizer["Mail_UnsubscribeMessages"], unsubscribe),
+                AfterAction = n.Text is null ? [_l["Messages_Mail_TextNotIncluded"]] : [],
+                Footer = [_l["Messages_Mail_Footer", town.Name]],
+                Unsubscribe = new MailLink(_l["Mail_UnsubscribeMessages"], unsubscribe),
             };
         });
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Marketplace.Web.Localization;
 using Marketplace.Web.Mail;
 using Marketplace.Web.Resources;
 using Marketplace.Web.Tenancy;
@@ -7,8 +8,11 @@ using Microsoft.Extensions.Localization;
 namespace Marketplace.Web.Privacy;
 
 /// <summary>The privacy mails of the current town, queued for the caller's save, each in the recipient's language and keyed so it goes out once.</summary>
-public sealed class PrivacyMailer(TownMail mail, TenantLinks links, ITenantContext tenant, IStringLocalizer<SharedResource> l)
+public sealed class PrivacyMailer(TownMail mail, TenantLinks links, ITenantContext tenant, IStringLocalizer<SharedResource> resources)
 {
+    // User text (names, titles) in mail is isolated: FSI/PDI in the text part and subject, <bdi> in the HTML part.
+    private readonly IsolatingLocalizer _l = new(resources);
+
     public const string ExportPath = "/me/account/export";
 
     /// <summary>The archive is ready: until when, and where to fetch it after logging in (the mail carries no data).</summary>
@@ -16,10 +20,10 @@ public sealed class PrivacyMailer(TownMail mail, TenantLinks links, ITenantConte
     {
         var town = tenant.Tenant!;
         return mail.QueueAsync(person.Email, person.Culture ?? town.DefaultCulture, "data-export-ready", $"data-export-ready:{exportId}", () =>
-            new MailContent(l["PrivacyMail_ExportSubject", town.Name], l["Digest_Greeting", person.UserName],
-                [l["PrivacyMail_ExportReady", LocalDate(expiresAt)], l["PrivacyMail_ExportLogin"]])
+            new MailContent(_l["PrivacyMail_ExportSubject", town.Name], _l["Digest_Greeting", person.UserName],
+                [_l["PrivacyMail_ExportReady", LocalDate(expiresAt)], _l["PrivacyMail_ExportLogin"]])
             {
-                Action = new MailLink(l["PrivacyMail_ExportAction"], links.TownUrl(town.Slug, ExportPath)),
+                Action = new MailLink(_l["PrivacyMail_ExportAction"], links.TownUrl(town.Slug, ExportPath)),
             });
     }
 
@@ -28,11 +32,11 @@ public sealed class PrivacyMailer(TownMail mail, TenantLinks links, ITenantConte
     {
         var town = tenant.Tenant!;
         return mail.QueueAsync(person.Email, person.Culture ?? town.DefaultCulture, "account-deletion", $"account-deletion:{deletionId}", () =>
-            new MailContent(l["PrivacyMail_DeletionSubject", town.Name], l["Digest_Greeting", person.UserName],
-                [l["PrivacyMail_DeletionScheduled", LocalDate(dueAt)], l["PrivacyMail_DeletionWhat"]])
+            new MailContent(_l["PrivacyMail_DeletionSubject", town.Name], _l["Digest_Greeting", person.UserName],
+                [_l["PrivacyMail_DeletionScheduled", LocalDate(dueAt)], _l["PrivacyMail_DeletionWhat"]])
             {
-                Action = new MailLink(l["PrivacyMail_DeletionAction"], links.TownUrl(town.Slug, "/account/login")),
-                AfterAction = [l["PrivacyMail_DeletionNotYou"]],
+                Action = new MailLink(_l["PrivacyMail_DeletionAction"], links.TownUrl(town.Slug, "/account/login")),
+                AfterAction = [_l["PrivacyMail_DeletionNotYou"]],
             });
     }
 
@@ -41,10 +45,10 @@ public sealed class PrivacyMailer(TownMail mail, TenantLinks links, ITenantConte
     {
         var town = tenant.Tenant!;
         return mail.QueueAsync(person.Email, person.Culture ?? town.DefaultCulture, "match-withdrawn", $"match-withdrawn:{matchId}:{(toRequestSide ? "request" : "offer")}", () =>
-            new MailContent(l["PrivacyMail_WithdrawnSubject", town.Name], l["Digest_Greeting", person.UserName],
-                [l["PrivacyMail_WithdrawnIntro", requestTitle], l[toRequestSide ? "PrivacyMail_WithdrawnRequest" : "PrivacyMail_WithdrawnOffer"]])
+            new MailContent(_l["PrivacyMail_WithdrawnSubject", town.Name], _l["Digest_Greeting", person.UserName],
+                [_l["PrivacyMail_WithdrawnIntro", requestTitle], _l[toRequestSide ? "PrivacyMail_WithdrawnRequest" : "PrivacyMail_WithdrawnOffer"]])
             {
-                Action = new MailLink(l["MatchMail_MyMatches"], links.TownUrl(town.Slug, "/me/matches")),
+                Action = new MailLink(_l["MatchMail_MyMatches"], links.TownUrl(town.Slug, "/me/matches")),
             });
     }
 

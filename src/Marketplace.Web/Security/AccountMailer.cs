@@ -1,6 +1,7 @@
 using System.Globalization;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Localization;
 using Marketplace.Web.Mail;
 using Marketplace.Web.Resources;
 using Microsoft.AspNetCore.Identity;
@@ -12,9 +13,12 @@ namespace Marketplace.Web.Security;
 /// The account mails, each written in the recipient's language into the outbox. Links point to the host of the current
 /// request. <c>Queue…</c> leaves the save to the caller's transaction; <c>Send…</c> saves at once.
 /// </summary>
-public sealed class AccountMailer(TownMail mail, AppDbContext db, IStringLocalizer<SharedResource> localizer, UserManager<AppUser> users,
+public sealed class AccountMailer(TownMail mail, AppDbContext db, IStringLocalizer<SharedResource> resources, UserManager<AppUser> users,
     LinkGenerator links, IHttpContextAccessor accessor, TimeProvider clock)
 {
+    // User text (names, titles) in mail is isolated: FSI/PDI in the text part and subject, <bdi> in the HTML part.
+    private readonly IsolatingLocalizer _l = new(resources);
+
     /// <summary>A fresh confirmation link for the account's address, written with the account in the caller's transaction.</summary>
     public async Task QueueConfirmationAsync(AppUser user, string townName)
     {
@@ -90,7 +94,7 @@ public sealed class AccountMailer(TownMail mail, AppDbContext db, IStringLocaliz
     /// <summary>Queued in the scope that saves the appointment, so the mail exists exactly when the appointment does.</summary>
     public Task QueueAppointmentAsync(string to, TownRole role, string townName, string link, string culture) =>
         QueueAsync(to, culture, "appointment", $"appointment:{to.ToLowerInvariant()}:{role}:{Minute()}",
-            "Mail_Appointment_Subject", "Mail_Appointment_Body", "Mail_Appointment_Action", townName, link, () => localizer["Role_" + role]);
+            "Mail_Appointment_Subject", "Mail_Appointment_Body", "Mail_Appointment_Action", townName, link, () => _l["Role_" + role]);
 
     /// <summary>The language the account chose last; an account that never chose reads the language of this request.</summary>
     private static string CultureOf(AppUser user) => user.PreferredCulture ?? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
@@ -107,5 +111,5 @@ public sealed class AccountMailer(TownMail mail, AppDbContext db, IStringLocaliz
     private Task QueueAsync(string to, string culture, string template, string key, string subjectKey, string bodyKey, string actionKey,
         string townName, string link, Func<string> name, string detail = "") =>
         mail.QueueAsync(to, culture, template, key, () => MailContent.FromBody(
-            localizer[subjectKey, townName], localizer[bodyKey, name(), townName, link, detail], link, localizer[actionKey]));
+            _l[subjectKey, townName], _l[bodyKey, name(), townName, link, detail], link, _l[actionKey]));
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Localization;
 using Marketplace.Web.Mail;
 using Marketplace.Web.Resources;
 using Marketplace.Web.Tenancy;
@@ -13,9 +14,12 @@ namespace Marketplace.Web.Volunteers;
 /// Keeps clearance records honest: the volunteer is reminded six weeks before theirs lapses, and a record is deleted
 /// three months after the volunteer's last activity (profile change, match, logged hours, or the record itself).
 /// </summary>
-public sealed class ClearanceUpkeep(AppDbContext db, TownMail mail, TenantLinks links, ITenantContext tenant, IStringLocalizer<SharedResource> l,
+public sealed class ClearanceUpkeep(AppDbContext db, TownMail mail, TenantLinks links, ITenantContext tenant, IStringLocalizer<SharedResource> resources,
     TownClock townClock, TimeProvider clock)
 {
+    // User text (names, titles) in mail is isolated: FSI/PDI in the text part and subject, <bdi> in the HTML part.
+    private readonly IsolatingLocalizer _l = new(resources);
+
     public async Task<int> RemindAsync()
     {
         var town = tenant.Tenant!;
@@ -36,10 +40,10 @@ public sealed class ClearanceUpkeep(AppDbContext db, TownMail mail, TenantLinks 
             {
                 var key = $"clearance-reminder:{record.VolunteerUserId}:{lapses:yyyyMMdd}";
                 await mail.QueueAsync(person.Email, person.Culture ?? town.DefaultCulture, "clearance-reminder", key, () =>
-                    new MailContent(l["ClearanceMail_Subject", town.Name], l["Digest_Greeting", person.UserName],
-                        [l["ClearanceMail_Intro", lapses.ToString("D", CultureInfo.CurrentCulture)], l["ClearanceMail_Next"]])
+                    new MailContent(_l["ClearanceMail_Subject", town.Name], _l["Digest_Greeting", person.UserName],
+                        [_l["ClearanceMail_Intro", lapses.ToString("D", CultureInfo.CurrentCulture)], _l["ClearanceMail_Next"]])
                     {
-                        Action = new MailLink(l["ClearanceMail_Profile"], links.TownUrl(town.Slug, "/me/volunteer")),
+                        Action = new MailLink(_l["ClearanceMail_Profile"], links.TownUrl(town.Slug, "/me/volunteer")),
                     });
                 sent++;
             }

@@ -1,6 +1,7 @@
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Localization;
 using Marketplace.Web.Matching;
 using Marketplace.Web.Resources;
 using Marketplace.Web.Security;
@@ -89,7 +90,7 @@ public sealed class MatchesModel(AppDbContext db, CurrentMember member, MatchPro
             var otherShares = requestSide ? s.OfferSharesContact : s.RequestSharesContact;
             var contact = s.Status is MatchStatus.Accepted or MatchStatus.Completed or MatchStatus.Disputed && otherShares ? other?.Email : null;
             var waitsForMe = s.Status == MatchStatus.Proposed && (requestSide ? s.RequestAnswer : s.OfferAnswer) == MatchAnswer.Pending;
-            var proposal = waitsForMe && await MatchParticulars.LoadAsync(db, s.MatchId) is { } particulars ? particulars.Lines(l, requestSide) : [];
+            var proposal = waitsForMe && await MatchParticulars.LoadAsync(db, s.MatchId) is { } particulars ? particulars.Lines(new IsolatingLocalizer(l), requestSide) : [];
             rows.Add(new Row(s, requestSide, other?.UserName ?? l["Match_TheOffice"].Value, contact,
                 requestSide ? given[s.MatchId].Request : given[s.MatchId].Offer, proposal));
         }

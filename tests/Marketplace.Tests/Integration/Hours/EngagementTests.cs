@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text;
 using Marketplace.Web.Domain;
-using PdfSharp.Pdf.IO;
+using Marketplace.Tests.Integration.Organisations;
+using UglyToad.PdfPig;
 
 namespace Marketplace.Tests.Integration.Hours;
 
@@ -79,15 +80,95 @@ public sealed class EngagementTests(MarketplaceFactory app) : IClassFixture<Mark
         Assert.Equal($"engagementnachweis-{year}.pdf", response.Content.Headers.ContentDisposition!.FileName);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal("%PDF", Encoding.ASCII.GetString(bytes, 0, 4));
-        using var document = PdfReader.Open(new MemoryStream(bytes), PdfDocumentOpenMode.Import);
-        Assert.True(document.PageCount >= 1);
-        Assert.Equal($"Engagementnachweis {year}", document.Info.Title);
-        Assert.Contains("4,5 Stunden", document.Info.Subject);
-        // Content streams are left uncompressed, and the text fits the WinAnsi encoding: the figures are readable in the file.
-        var raw = Encoding.Latin1.GetString(bytes);
-        Assert.Contains("(4,5 Std.)", raw);
-        Assert.Contains("(Lesepatenschaft)", raw);
-        Assert.DoesNotContain("Fremde Stunden", raw);
+        using (var document = PdfDocument.Open(bytes))
+        {
+            Assert.True(document.NumberOfPages >= 1);
+            Assert.Equal($"Engagementnachweis {year}", document.Information.Title);
+            Assert.Contains("4,5 Stunden", document.Information.Subject);
+        }
+
+        var text = PdfText.Extract(bytes);
+        Assert.StartsWith($"Engagementnachweis\nErlangen\nHiermit wird bestätigt, dass {volunteer} im Zeitraum", text);
+        Assert.Contains("Lesepatenschaft3,5 Std.", text);
+        Assert.Contains("Insgesamt4,5 Std.", text);
+        Assert.DoesNotContain("Fremde Stunden", text);
+    }
+
+    /// <summary>A volunteer of an Arabic- or Persian-named initiative, with 4.5 approved hours of an activity in that language.</summary>
+    private async Task<(string Volunteer, int Year)> VolunteerOfAsync(string organisation, string activity)
+    {
+        var volunteer = await app.VolunteerAsync("erlangen");
+        var admin = await app.NewMemberAsync("erlangen", "ha");
+        var organisationId = await app.CreateOrganisationAsync("erlangen", admin, OrganisationSetup.UniqueName(organisation), OrganisationStatus.Approved);
+        await app.HoursAsync("erlangen", volunteer, 4.5m, HoursStatus.Approved, organisationId, activity: activity);
+        return (volunteer, HoursSetup.TownToday().Year);
+    }
+
+    private async Task<byte[]> PdfAsync(string volunteer, int year, string culture)
+    {
+        var client = await app.SignedInAsync("erlangen", volunteer);
+        var response = await client.GetAsync($"/me/engagement?handler=Pdf&year={year}&culture={culture}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    private static bool IsPresentationForm(char c) => c is >= '\uFB50' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF';
+
+    [Fact]
+    public async Task Pdf_InArabic_IsShapedFromTheRight_AndItsTextReadsInOrder()
+    {
+        var (volunteer, year) = await VolunteerOfAsync("مبادرة الجيران", "مساعدة في الواجبات المدرسية");
+
+        var bytes = await PdfAsync(volunteer, year, "ar");
+
+        var text = PdfText.Extract(bytes);
+        Assert.Contains("إثبات العمل التطوعي (Engagementnachweis)", text);
+        Assert.Contains($"نؤكد بهذا أن {volunteer} قام بعمل تطوعي", text);
+        Assert.Contains("مبادرة الجيران", text);
+        Assert.Contains("مساعدة في الواجبات المدرسية", text);
+        Assert.Contains("المجموع4.5 ساعة", text);
+        Assert.DoesNotContain(text, IsPresentationForm);
+        // The glyphs drawn are the joined forms (initial, medial, final), not the isolated letters of unshaped text.
+        Assert.Contains(PdfText.Glyphs(bytes), IsPresentationForm);
+
+        using var document = PdfDocument.Open(bytes);
+        var page = document.GetPage(1);
+        var title = page.Letters.Where(l => Math.Abs(l.StartBaseLine.Y - page.Letters[0].StartBaseLine.Y) < 1).ToList();
+        // The title ends at the right margin, and its first word (drawn first) stands right of its last.
+        Assert.InRange(title.Max(l => l.EndBaseLine.X), page.Width - 56 - 1, page.Width - 56 + 1);
+        Assert.True(title[0].StartBaseLine.X > title[^1].StartBaseLine.X);
+    }
+
+    [Fact]
+    public async Task Pdf_InPersian_IsShapedFromTheRight_AndItsTextReadsInOrder()
+    {
+        var (volunteer, year) = await VolunteerOfAsync("انجمن همسایگان", "کمک به تکالیف مدرسه");
+
+        var bytes = await PdfAsync(volunteer, year, "fa");
+
+        var text = PdfText.Extract(bytes);
+        Assert.Contains("گواهی کار داوطلبانه (Engagementnachweis)", text);
+        Assert.Contains($"تأیید می‌شود که {volunteer} در بازهٔ", text);
+        Assert.Contains("انجمن همسایگان", text);
+        Assert.Contains("کمک به تکالیف مدرسه", text);
+        Assert.DoesNotContain(text, IsPresentationForm);
+        Assert.Contains(PdfText.Glyphs(bytes), IsPresentationForm);
+    }
+
+    [Theory]
+    [InlineData("en", "Proof of engagement", "This is to confirm that", "Lesepatenschaft4.5 h", "Total4.5 h")]
+    [InlineData("uk", "Підтвердження волонтерства (Engagementnachweis)", "Цим підтверджується, що особа", "Lesepatenschaft4,5 год.", "Усього4,5 год.")]
+    public async Task Pdf_InEnglishAndUkrainian_ReadsInTheirLanguage(string culture, string title, string statement, string activity, string total)
+    {
+        var (volunteer, year) = await VolunteerOfAsync("Lesepaten", "Lesepatenschaft");
+
+        var text = PdfText.Extract(await PdfAsync(volunteer, year, culture));
+
+        // A title too long for one line wraps instead of running off the page.
+        Assert.StartsWith(title + " Erlangen ", text.Replace('\n', ' '));
+        Assert.Contains(statement, text);
+        Assert.Contains(activity, text);
+        Assert.Contains(total, text);
     }
 
     [Fact]

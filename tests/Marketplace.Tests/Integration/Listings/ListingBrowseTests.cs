@@ -60,6 +60,19 @@ public sealed class ListingBrowseTests(MarketplaceFactory app) : IClassFixture<M
     }
 
     [Fact]
+    public async Task ReaderInArabic_SeesTheSubCategoryInArabic_OnTheListAndTheListing()
+    {
+        var id = await app.CreateListingAsync("erlangen", "erlangen-mitglied", title: "Wintermäntel Größe 140", categoryKey: "kleidung");
+        var client = app.TownClient("erlangen");
+
+        // The pictogram beside the name is not the point here.
+        var list = await client.GetPageAsync("/listings?q=Wintermäntel&culture=ar");
+        Assert.EndsWith(" ملابس", list.QuerySelector("[data-testid=listing-category]")!.TextContent.Trim(), StringComparison.Ordinal);
+        var listing = await client.GetPageAsync($"/listings/{id}?culture=ar");
+        Assert.EndsWith(" ملابس", listing.TestId("listing-category"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PausedExpiredAndHiddenListings_AreNotListed_AndOnlyThePosterStillReadsOldOnes()
     {
         await app.CreateListingAsync("erlangen", "erlangen-mitglied", title: "Sichtbarer Sessel");

@@ -28,7 +28,8 @@ public sealed class NotificationMailTests(MarketplaceFactory app) : IClassFixtur
 
         var mail = await app.Smtp.WaitForAsync(MessagesTestData.EmailOf(poster));
         Assert.Equal([MessagesTestData.EmailOf(poster)], mail.To.Mailboxes.Select(m => m.Address));
-        Assert.Equal("Erlangen: Someone responded to “Begleitung zur Ausländerbehörde”", mail.Subject);
+        // The town's name and the title are user text, isolated by FSI … PDI (Bidi).
+        Assert.Equal("\u2068Erlangen\u2069: Someone responded to “\u2068Begleitung zur Ausländerbehörde\u2069”", mail.Subject);
         Assert.Equal("en", mail.Body!.Headers["Content-Language"]);
         Assert.Contains("Open the conversation", mail.TextBody);
         Assert.Contains("/messages/", mail.TextBody);

@@ -54,6 +54,20 @@ public sealed class MailRenderingTests
     }
 
     [Fact]
+    public async Task UserText_IsIsolated_WithBdiAndDirAutoInHtml_AndFsiPdiInText()
+    {
+        var content = Sample with { Quote = "مرحبا!\nSamstag?", Paragraphs = ["Antwort zu \u2068<b>Fahrrad</b>\u2069."] };
+        var mail = await RenderAsync(content, MailRenderer.Branding("Erlangen", "#aa3300", "ar"));
+        var document = new HtmlParser().ParseDocument(mail.HtmlBody);
+
+        Assert.Equal("<b>Fahrrad</b>", document.QuerySelector("p bdi")!.TextContent);
+        Assert.Equal("auto", document.QuerySelector("blockquote")!.GetAttribute("dir"));
+        Assert.Equal("auto", document.QuerySelector("[data-part=item] a")!.GetAttribute("dir"));
+        Assert.Contains("\u2068مرحبا!\u2069\n\u2068Samstag?\u2069", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("* \u2068Fahrrad\u2069", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Arabic_IsRightToLeft()
     {
         var mail = await RenderAsync(Sample, MailRenderer.Branding("Erlangen", "#aa3300", "ar"));

@@ -1,0 +1,26 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Marketplace.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class DefaultCategoryTranslations : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            // Towns created before the sub-categories had these names get them where the defaults are untouched.
+            foreach (var statement in DefaultCategoryNamesSql.Sqlite("ar", "fa", "uk"))
+            {
+                migrationBuilder.Sql(statement);
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            // Nothing to undo: a filled name cannot be told from one a coordinator typed, and either reads fine before.
+        }
+    }
+}
