@@ -68,7 +68,7 @@ if (!app.Environment.IsDevelopment())
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseExceptionHandler("/error/500");
-app.UseStaticFiles();
+app.UseStaticFiles(StaticAssetCaching.Options);
 app.UseCookiePolicy();
 app.UseMiddleware<TenantResolutionMiddleware>();
 app.UseRequestLocalization();

@@ -36,6 +36,11 @@ public sealed record ListingFilter(
     public bool FiltersHiddenFields => !string.IsNullOrEmpty(Language) || Poster == PosterPerson || PosterType is not null;
 
     public OrganisationType? PosterType => Enum.TryParse<OrganisationType>(Poster, out var type) ? type : null;
+
+    /// <summary>Whether a reader chose anything besides the search words; the page then shows its folded filters opened.</summary>
+    public bool AnyBesidesSearch =>
+        Type is not null || Category is not null || District is not null || !string.IsNullOrEmpty(Language)
+        || !string.IsNullOrEmpty(Poster) || Sort != ListingSort.Newest;
 }
 
 /// <summary>
