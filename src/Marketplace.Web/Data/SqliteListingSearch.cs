@@ -1,3 +1,5 @@
+using Marketplace.Web.Listings;
+
 namespace Marketplace.Web.Data;
 
 /// <summary>
@@ -18,25 +20,44 @@ public static class SqliteListingSearch
     /// <summary>EF Core stores a Guid in SQLite as upper-case text with hyphens; this is its token in the index.</summary>
     private const string TownToken = "'t' || lower(replace({0}.TenantId, '-', ''))";
 
+    /// <summary>
+    /// Title and description of every listing with the Arabic script folded (<see cref="SearchText.SqliteFold"/>), with Id
+    /// and TenantId; the views of both indexes read it as "f". The triggers read the views back for the one row they index,
+    /// so the fold is written once, and what they index is what 'rebuild' would.
+    /// </summary>
+    private static readonly string FoldedListings =
+        $"SELECT Id, TenantId, {SearchText.SqliteFold("Title")} AS Title, {SearchText.SqliteFold("Description")} AS Description FROM Listings";
+
+    /// <summary>
+    /// The triggers of an index over a source view whose rows are the listings' (same Id): what a row had is taken out before
+    /// it changes or goes, what it has is put in after it was written.
+    /// </summary>
+    private static string Triggers(string index, string source, string prefix) => $"""
+        CREATE TRIGGER Listings_{prefix}Insert AFTER INSERT ON Listings BEGIN
+            INSERT INTO {index}(rowid, Town, Title, Description) SELECT Id, Town, Title, Description FROM {source} WHERE Id = new.Id;
+        END;
+        CREATE TRIGGER Listings_{prefix}Delete BEFORE DELETE ON Listings BEGIN
+            INSERT INTO {index}({index}, rowid, Town, Title, Description) SELECT 'delete', Id, Town, Title, Description FROM {source} WHERE Id = old.Id;
+        END;
+        CREATE TRIGGER Listings_{prefix}Unindex BEFORE UPDATE OF Title, Description ON Listings BEGIN
+            INSERT INTO {index}({index}, rowid, Town, Title, Description) SELECT 'delete', Id, Town, Title, Description FROM {source} WHERE Id = old.Id;
+        END;
+        CREATE TRIGGER Listings_{prefix}Update AFTER UPDATE OF Title, Description ON Listings BEGIN
+            INSERT INTO {index}(rowid, Town, Title, Description) SELECT Id, Town, Title, Description FROM {source} WHERE Id = new.Id;
+        END;
+        """;
+
     public static readonly string Create = $"""
         CREATE VIEW ListingSearchSource AS
-            SELECT Id, {string.Format(TownToken, "Listings")} AS Town, Title, Description FROM Listings;
+            SELECT Id, {string.Format(TownToken, "f")} AS Town, Title, Description FROM ({FoldedListings}) AS f;
         CREATE VIRTUAL TABLE ListingSearch USING fts5(Town, Title, Description, content='ListingSearchSource', content_rowid='Id', prefix='3 4 5 6 7 8 9 10', tokenize='unicode61 remove_diacritics 2');
-        CREATE TRIGGER Listings_SearchInsert AFTER INSERT ON Listings BEGIN
-            INSERT INTO ListingSearch(rowid, Town, Title, Description) VALUES (new.Id, {string.Format(TownToken, "new")}, new.Title, new.Description);
-        END;
-        CREATE TRIGGER Listings_SearchDelete AFTER DELETE ON Listings BEGIN
-            INSERT INTO ListingSearch(ListingSearch, rowid, Town, Title, Description) VALUES ('delete', old.Id, {string.Format(TownToken, "old")}, old.Title, old.Description);
-        END;
-        CREATE TRIGGER Listings_SearchUpdate AFTER UPDATE OF Title, Description ON Listings BEGIN
-            INSERT INTO ListingSearch(ListingSearch, rowid, Town, Title, Description) VALUES ('delete', old.Id, {string.Format(TownToken, "old")}, old.Title, old.Description);
-            INSERT INTO ListingSearch(rowid, Town, Title, Description) VALUES (new.Id, {string.Format(TownToken, "new")}, new.Title, new.Description);
-        END;
+        {Triggers("ListingSearch", "ListingSearchSource", "Search")}
         INSERT INTO ListingSearch(ListingSearch) VALUES ('rebuild');
         """;
 
     public const string Drop = """
         DROP TRIGGER IF EXISTS Listings_SearchUpdate;
+        DROP TRIGGER IF EXISTS Listings_SearchUnindex;
         DROP TRIGGER IF EXISTS Listings_SearchDelete;
         DROP TRIGGER IF EXISTS Listings_SearchInsert;
         DROP TABLE IF EXISTS ListingSearch;
@@ -90,32 +111,72 @@ public static class SqliteListingSearch
 
         public static readonly string Create = $"""
             CREATE VIEW ListingTrigramSource AS
-                SELECT Id, {Town("Listings")} AS Town, {Join("Title")} AS Title, {Join("Description")} AS Description FROM Listings;
+                SELECT Id, {Town("f")} AS Town, {Join("Title")} AS Title, {Join("Description")} AS Description FROM ({FoldedListings}) AS f;
             CREATE VIRTUAL TABLE ListingTrigrams USING fts5(Town, Title, Description, content='ListingTrigramSource', content_rowid='Id', tokenize='trigram remove_diacritics 1');
-            CREATE TRIGGER Listings_TrigramInsert AFTER INSERT ON Listings BEGIN
-                INSERT INTO ListingTrigrams(rowid, Town, Title, Description) VALUES (new.Id, {Town("new")}, {Join("new.Title")}, {Join("new.Description")});
-            END;
-            CREATE TRIGGER Listings_TrigramDelete AFTER DELETE ON Listings BEGIN
-                INSERT INTO ListingTrigrams(ListingTrigrams, rowid, Town, Title, Description) VALUES ('delete', old.Id, {Town("old")}, {Join("old.Title")}, {Join("old.Description")});
-            END;
-            CREATE TRIGGER Listings_TrigramUpdate AFTER UPDATE OF Title, Description ON Listings BEGIN
-                INSERT INTO ListingTrigrams(ListingTrigrams, rowid, Town, Title, Description) VALUES ('delete', old.Id, {Town("old")}, {Join("old.Title")}, {Join("old.Description")});
-                INSERT INTO ListingTrigrams(rowid, Town, Title, Description) VALUES (new.Id, {Town("new")}, {Join("new.Title")}, {Join("new.Description")});
-            END;
+            {Triggers("ListingTrigrams", "ListingTrigramSource", "Trigram")}
             INSERT INTO ListingTrigrams(ListingTrigrams) VALUES ('rebuild');
             """;
 
         public const string Drop = """
             DROP TRIGGER IF EXISTS Listings_TrigramUpdate;
+            DROP TRIGGER IF EXISTS Listings_TrigramUnindex;
             DROP TRIGGER IF EXISTS Listings_TrigramDelete;
             DROP TRIGGER IF EXISTS Listings_TrigramInsert;
             DROP TABLE IF EXISTS ListingTrigrams;
             DROP VIEW IF EXISTS ListingTrigramSource;
             """;
 
+        /// <summary>
+        /// The first version, without the Arabic fold and with the values in its triggers; only the migrations that made and
+        /// replaced it use it (SearchTrigrams, ArabicScriptFold).
+        /// </summary>
+        public static class Version1
+        {
+            public static readonly string Create = $"""
+                CREATE VIEW ListingTrigramSource AS
+                    SELECT Id, {Town("Listings")} AS Town, {Join("Title")} AS Title, {Join("Description")} AS Description FROM Listings;
+                CREATE VIRTUAL TABLE ListingTrigrams USING fts5(Town, Title, Description, content='ListingTrigramSource', content_rowid='Id', tokenize='trigram remove_diacritics 1');
+                CREATE TRIGGER Listings_TrigramInsert AFTER INSERT ON Listings BEGIN
+                    INSERT INTO ListingTrigrams(rowid, Town, Title, Description) VALUES (new.Id, {Town("new")}, {Join("new.Title")}, {Join("new.Description")});
+                END;
+                CREATE TRIGGER Listings_TrigramDelete AFTER DELETE ON Listings BEGIN
+                    INSERT INTO ListingTrigrams(ListingTrigrams, rowid, Town, Title, Description) VALUES ('delete', old.Id, {Town("old")}, {Join("old.Title")}, {Join("old.Description")});
+                END;
+                CREATE TRIGGER Listings_TrigramUpdate AFTER UPDATE OF Title, Description ON Listings BEGIN
+                    INSERT INTO ListingTrigrams(ListingTrigrams, rowid, Town, Title, Description) VALUES ('delete', old.Id, {Town("old")}, {Join("old.Title")}, {Join("old.Description")});
+                    INSERT INTO ListingTrigrams(rowid, Town, Title, Description) VALUES (new.Id, {Town("new")}, {Join("new.Title")}, {Join("new.Description")});
+                END;
+                INSERT INTO ListingTrigrams(ListingTrigrams) VALUES ('rebuild');
+                """;
+        }
+
         /// <summary>The match for a term of three letters or more in one town: the term anywhere in title or description.</summary>
         public static string SubstringInTown(Guid tenantId, string term) =>
             $"Town : \"{TownToken(tenantId)}\" AND {{Title Description}} : \"{term.Replace("\"", "\"\"")}\"";
+    }
+
+    /// <summary>
+    /// The second version (the town as one token), without the Arabic fold and with the values in its triggers; only the
+    /// migrations that made and replaced it use it (SearchTownToken, ArabicScriptFold).
+    /// </summary>
+    public static class Version2
+    {
+        public static readonly string Create = $"""
+            CREATE VIEW ListingSearchSource AS
+                SELECT Id, {string.Format(TownToken, "Listings")} AS Town, Title, Description FROM Listings;
+            CREATE VIRTUAL TABLE ListingSearch USING fts5(Town, Title, Description, content='ListingSearchSource', content_rowid='Id', prefix='3 4 5 6 7 8 9 10', tokenize='unicode61 remove_diacritics 2');
+            CREATE TRIGGER Listings_SearchInsert AFTER INSERT ON Listings BEGIN
+                INSERT INTO ListingSearch(rowid, Town, Title, Description) VALUES (new.Id, {string.Format(TownToken, "new")}, new.Title, new.Description);
+            END;
+            CREATE TRIGGER Listings_SearchDelete AFTER DELETE ON Listings BEGIN
+                INSERT INTO ListingSearch(ListingSearch, rowid, Town, Title, Description) VALUES ('delete', old.Id, {string.Format(TownToken, "old")}, old.Title, old.Description);
+            END;
+            CREATE TRIGGER Listings_SearchUpdate AFTER UPDATE OF Title, Description ON Listings BEGIN
+                INSERT INTO ListingSearch(ListingSearch, rowid, Town, Title, Description) VALUES ('delete', old.Id, {string.Format(TownToken, "old")}, old.Title, old.Description);
+                INSERT INTO ListingSearch(rowid, Town, Title, Description) VALUES (new.Id, {string.Format(TownToken, "new")}, new.Title, new.Description);
+            END;
+            INSERT INTO ListingSearch(ListingSearch) VALUES ('rebuild');
+            """;
     }
 
     /// <summary>The first version (town id as a five-token phrase); only the migrations that made and replaced it use it.</summary>
