@@ -28,9 +28,9 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
 /// PostgreSQL, for installations with several app instances. Its migrations live in Data/Migrations/Postgres.
 /// Listing search (Listings/ListingSearch) finds words of three letters or more anywhere in the folded text
 /// (<see cref="SearchText"/>, Listings/SearchText) through a pg_trgm index, so a word inside a compound is found too;
-/// shorter words as word beginnings through a stored tsvector with the German configuration over the same folded text. All
-/// three columns are built from <see cref="global::Marketplace.Web.Listings.SearchText.PostgresFold"/>, so a change of the fold is a migration that
-/// recomputes them.
+/// shorter words as word beginnings through a stored tsvector with the German configuration over the same folded text.
+/// All three columns are built from <see cref="global::Marketplace.Web.Listings.SearchText.PostgresFold"/>, so a change
+/// of the fold is a migration that recomputes them.
 /// </summary>
 public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options)
 {

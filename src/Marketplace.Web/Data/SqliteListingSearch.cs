@@ -7,8 +7,9 @@ namespace Marketplace.Web.Data;
 /// created by the SQLite migrations. It also indexes the town as one token ("t" + the id's 32 hex digits), so a match is
 /// narrowed to one town inside the index instead of collecting every town's hits first; the tenant filter still applies
 /// through the join back to Listings. Its external content is a view that computes that token, so FTS5's 'rebuild' and
-/// 'integrity-check' see what the triggers index. unicode61 folds case and diacritics; German word forms are
-/// approximated by prefix queries (SQLite has no German stemmer). Every search word is a prefix query, so the index keeps
+/// 'integrity-check' see what the triggers index; the view also folds the Arabic script as Listings/SearchText does
+/// (<see cref="SearchText.SqliteFold"/>), and the triggers read the view back for their row. unicode61 folds case and
+/// Latin diacritics; German word forms are approximated by prefix queries (SQLite has no German stemmer). Every search word is a prefix query, so the index keeps
 /// prefixes of 3 to 10 characters: a query then reads one list instead of merging every word that starts alike (for
 /// "kind*" on 100,000 listings, 0.3 instead of 3.6 ms), for about four times the index size. Since the trigram index
 /// (<see cref="Trigrams"/>) finds words of three letters or more anywhere, search asks this one for shorter words only.
@@ -75,7 +76,8 @@ public static class SqliteListingSearch
 
     /// <summary>
     /// The FTS5 trigram index beside the word index: any three letters or more of title or description, case and Latin
-    /// diacritics folded by the tokenizer, hyphens left out by the source view (as Listings/SearchText folds a search), so
+    /// diacritics folded by the tokenizer, hyphens left out and the Arabic script folded by the source view (as
+    /// Listings/SearchText folds a search), so
     /// "fahrrad" finds "Damenfahrrad" and "deutschkurs" finds "Deutsch-Kurs". Like the word index it keys the town, here as
     /// three characters of Unicode's private use area taken from the town id (<see cref="TownToken"/>): one trigram, so
     /// a match reads the town's list beside the word's instead of every town's hits (for "kind" on 100,000 listings in 50

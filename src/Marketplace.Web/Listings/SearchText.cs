@@ -118,7 +118,7 @@ public static class SearchText
 
     /// <summary>
     /// The folded words of a text as SQLite's word index reads them: letters and digits, any other character separates but an
-    /// ignored mark, which the index never sees (<see cref="SqliteFoldSteps"/>).
+    /// ignored mark, which the index never sees (<see cref="SqliteFold"/>).
     /// </summary>
     public static List<string> Words(string text)
     {
