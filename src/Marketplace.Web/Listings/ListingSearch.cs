@@ -168,10 +168,11 @@ public sealed class ListingSearch(AppDbContext db, TimeProvider clock)
         return l => EF.Property<NpgsqlTsVector>(l, PostgresAppDbContext.SearchVector).Matches(EF.Functions.ToTsQuery("simple", prefix));
     }
 
+    /// <summary>A short term as the beginning of a word of the folded title.</summary>
     private static Expression<Func<Listing, bool>> TitleWordBeginning(SearchTerm term)
     {
         var prefix = term.Text + ":*";
-        return l => EF.Functions.ToTsVector("german", l.Title).Matches(EF.Functions.ToTsQuery("simple", prefix));
+        return l => EF.Functions.ToTsVector("german", EF.Property<string>(l, PostgresAppDbContext.SearchTitle)).Matches(EF.Functions.ToTsQuery("simple", prefix));
     }
 
     /// <summary>Conditions on a listing put together, so each word adds its own.</summary>

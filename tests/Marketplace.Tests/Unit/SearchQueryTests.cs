@@ -49,13 +49,15 @@ public sealed class SearchQueryTests
         var sql = SearchText.PostgresFold("x");
         Assert.StartsWith("translate(lower(x), '", sql);
         var lists = sql["translate(lower(x), '".Length..^2].Split("', '");
-        Assert.Equal(lists[0].Length - 2, lists[1].Length);
-        for (var i = 0; i < lists[1].Length; i++)
+        for (var i = 0; i < lists[0].Length; i++)
         {
-            Assert.Equal(lists[1][i], SearchText.FoldChar(lists[0][i]));
+            // Characters beyond the second list are left out by translate, as Fold leaves them out.
+            Assert.Equal(i < lists[1].Length ? lists[1][i].ToString() : "", SearchText.Fold(lists[0][i].ToString()));
         }
 
         Assert.Contains('ä', lists[0]);
-        Assert.EndsWith("-\u00AD", lists[0]);
+        Assert.Contains('\u0643', lists[0]);
+        Assert.Contains('-', lists[0][lists[1].Length..]);
+        Assert.Contains('\u064E', lists[0][lists[1].Length..]);
     }
 }

@@ -69,8 +69,8 @@ public sealed class CentsAndMinutesMigrationTests : IAsyncLifetime
             // A table rebuild of Listings would drop the triggers that keep the search index in step.
             var triggers = await fresh.Database.SqlQueryRaw<string>(
                 "SELECT name AS Value FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'Listings' ORDER BY name").ToListAsync();
-            Assert.Equal(["Listings_SearchDelete", "Listings_SearchInsert", "Listings_SearchUpdate",
-                "Listings_TrigramDelete", "Listings_TrigramInsert", "Listings_TrigramUpdate"], triggers);
+            Assert.Equal(["Listings_SearchDelete", "Listings_SearchInsert", "Listings_SearchUnindex", "Listings_SearchUpdate",
+                "Listings_TrigramDelete", "Listings_TrigramInsert", "Listings_TrigramUnindex", "Listings_TrigramUpdate"], triggers);
         }
     }
 

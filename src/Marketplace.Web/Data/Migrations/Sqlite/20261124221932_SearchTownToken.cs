@@ -14,7 +14,7 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql(SqliteListingSearch.Version1.Drop);
-            migrationBuilder.Sql(SqliteListingSearch.Create);
+            migrationBuilder.Sql(SqliteListingSearch.Version2.Create);
         }
 
         /// <inheritdoc />

@@ -14,7 +14,7 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(SqliteListingSearch.Trigrams.Create);
+            migrationBuilder.Sql(SqliteListingSearch.Trigrams.Version1.Create);
         }
 
         /// <inheritdoc />
