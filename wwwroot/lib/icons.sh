@@ -2,7 +2,7 @@
 # Vendors the category pictograms: the outline icons named below from @tabler/icons (MIT) into one SVG sprite,
 # wwwroot/icons/categories.svg, with the licence beside it. Idempotent: run it again after changing the list or the
 # version and commit the output. The names are the values Category.Icon may take; keep the list equal to
-# Domain/CategoryIcons.cs (a test compares them).
+# Domain/CategoryIcons.cs (a test compares that list with the symbols written here).
 set -euo pipefail
 
 VERSION=3.51.0
