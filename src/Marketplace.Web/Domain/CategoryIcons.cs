@@ -2,8 +2,8 @@ namespace Marketplace.Web.Domain;
 
 /// <summary>
 /// The pictograms a category may carry: the symbols of the sprite wwwroot/icons/categories.svg, vendored by
-/// wwwroot/lib/icons.sh (a test compares the sprite's symbols with this list). They are shipped with the site because emoji depend
-/// on the reader's fonts and showed as empty boxes where none had them.
+/// wwwroot/lib/icons.sh (a test compares the sprite's symbols with this list). They are shipped with the site because
+/// emoji depend on the reader's fonts and showed as empty boxes where none had them.
 /// </summary>
 public static class CategoryIcons
 {
