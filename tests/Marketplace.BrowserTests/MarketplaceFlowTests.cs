@@ -205,6 +205,29 @@ public sealed class MarketplaceFlowTests(BrowserApp app) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task Without_JavaScript_a_card_and_a_listing_draw_the_category_pictogram_from_the_site_beside_its_name()
+    {
+        var word = UniqueWord();
+        var id = await app.CreateListingAsync(Town, Coordinator, title: "Fahrradanhänger " + word, categoryKey: "fahrraeder");
+
+        var page = await app.NewPageAsync(javaScript: false);
+        foreach (var path in new[] { "/listings?q=" + word, $"/listings/{id}" })
+        {
+            await page.GotoAsync(app.TownUrl(Town, path));
+            var category = page.GetByTestId("listing-category").First;
+            await Expect(category).ToHaveTextAsync("Fahrräder");
+            // The symbol comes from the site's sprite: a <use> whose target did not load has an empty box.
+            var drawn = await category.Locator("svg[aria-hidden=true]").EvaluateAsync<double[]>(
+                "svg => { const b = svg.querySelector('use').getBBox(); const r = svg.getBoundingClientRect(); return [b.width, b.height, r.height]; }");
+            Assert.True(drawn[0] > 10 && drawn[1] > 10, $"The pictogram was not drawn on {path}: {drawn[0]} x {drawn[1]}.");
+            var fontSize = await category.EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).fontSize)");
+            Assert.InRange(drawn[2], fontSize * 1.2, fontSize * 1.3);
+        }
+
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task On_a_phone_a_listing_with_a_photo_needs_no_horizontal_scrolling()
     {
         var word = UniqueWord();

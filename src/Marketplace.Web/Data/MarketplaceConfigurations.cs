@@ -11,7 +11,7 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
     public void Configure(EntityTypeBuilder<Category> builder)
     {
         builder.Property(c => c.Key).HasMaxLength(60);
-        builder.Property(c => c.Icon).HasMaxLength(16);
+        builder.Property(c => c.Icon).HasMaxLength(CategoryIcons.MaxLength);
         // Names as one JSON text column: the same on SQLite and PostgreSQL, and only ever read whole.
         builder.Property(c => c.Names)
             .HasConversion(

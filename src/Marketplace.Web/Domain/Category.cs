@@ -32,8 +32,8 @@ public sealed class Category : ITenantOwned
     /// <summary>Names by language code ("de", "en", "ar", ...); German is always present.</summary>
     public required TranslatedText Names { get; set; }
 
-    /// <summary>A pictogram: one emoji, readable without knowing any language.</summary>
-    public string Icon { get; set; } = "•";
+    /// <summary>A pictogram readable without knowing any language: a name of <see cref="CategoryIcons.All"/>, drawn beside the name.</summary>
+    public string Icon { get; set; } = CategoryIcons.Generic;
     public CategoryKind Kind { get; set; }
     public ExchangeMode ExchangeMode { get; set; }
 

@@ -17,7 +17,8 @@ public sealed record ListingFormOptions(
     IReadOnlyDictionary<int, (string Icon, string Name)> CardCategories,
     IReadOnlyDictionary<int, string> CardDistricts)
 {
-    public sealed record CategoryOption(int Id, string Label, CategoryKind Kind);
+    /// <summary>The label is text only (an option holds nothing else); checkbox lists draw <paramref name="Icon"/> beside it.</summary>
+    public sealed record CategoryOption(int Id, string Label, CategoryKind Kind, string Icon);
 
     public sealed record CategoryGroup(CategoryOption Top, IReadOnlyList<CategoryOption> Children);
 
@@ -53,8 +54,8 @@ public sealed record ListingFormOptions(
         var categories = all.Where(c => !c.IsRetired).ToList();
         var groups = categories.Where(c => c.ParentId == null)
             .Select(top => new CategoryGroup(
-                new CategoryOption(top.Id, $"{top.Icon} {top.NameIn(culture)}", top.Kind),
-                categories.Where(c => c.ParentId == top.Id).Select(c => new CategoryOption(c.Id, $"{c.Icon} {c.NameIn(culture)}", c.Kind)).ToList()))
+                new CategoryOption(top.Id, top.NameIn(culture), top.Kind, top.Icon),
+                categories.Where(c => c.ParentId == top.Id).Select(c => new CategoryOption(c.Id, c.NameIn(culture), c.Kind, c.Icon)).ToList()))
             .ToList();
         var districts = await db.Districts.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Name)
             .Select(d => new { d.Id, d.Name }).ToListAsync();

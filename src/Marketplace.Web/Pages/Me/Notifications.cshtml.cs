@@ -25,7 +25,7 @@ public sealed class NotificationsModel(AppDbContext db, CurrentMember member, IT
 
     public string? OrganisationName { get; private set; }
     public IReadOnlyList<(int Id, string Name)> AdminOf { get; private set; } = [];
-    public IReadOnlyList<(int Id, string Name)> Categories { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Icon, string Name)> Categories { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Districts { get; private set; } = [];
 
     /// <summary>The town's digest hour, a wall-clock hour in <see cref="DigestZone"/> (the town's time zone).</summary>
@@ -166,7 +166,7 @@ public sealed class NotificationsModel(AppDbContext db, CurrentMember member, IT
         (DigestTime, DigestZone) = (new TimeOnly(town.DigestHour, 0), town.TimeZoneId);
         var culture = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         Categories = (await db.Categories.AsNoTracking().Where(c => c.ParentId == null && !c.IsRetired).OrderBy(c => c.SortOrder).ToListAsync())
-            .Select(c => (c.Id, $"{c.Icon} {c.NameIn(culture)}")).ToList();
+            .Select(c => (c.Id, c.Icon, c.NameIn(culture))).ToList();
         Districts = (await db.Districts.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Name).Select(d => new { d.Id, d.Name }).ToListAsync())
             .Select(d => (d.Id, d.Name)).ToList();
         return true;

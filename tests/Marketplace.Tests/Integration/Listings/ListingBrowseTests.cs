@@ -30,6 +30,29 @@ public sealed class ListingBrowseTests(MarketplaceFactory app) : IClassFixture<M
     }
 
     [Fact]
+    public async Task Card_ShowsTheCategoryPictogramFromTheSite_HiddenFromScreenReaders_BesideTheName()
+    {
+        await app.CreateListingAsync("potsdam", "potsdam-mitglied", title: "Kinderfahrrad zu verschenken", categoryKey: "fahrraeder");
+        var client = app.TownClient("potsdam");
+
+        var page = await client.GetPageAsync("/listings?q=Kinderfahrrad");
+
+        var card = page.QuerySelectorAll("[data-testid=listing-card]")
+            .Single(c => c.QuerySelector("[data-testid=listing-title]")!.TextContent.Trim() == "Kinderfahrrad zu verschenken");
+        var category = card.QuerySelector("[data-testid=listing-category]")!;
+        Assert.Equal("Fahrräder", category.TextContent.Trim());
+        var icon = category.QuerySelector("svg")!;
+        Assert.Equal("true", icon.GetAttribute("aria-hidden"));
+        var href = icon.QuerySelector("use")!.GetAttribute("href")!;
+        Assert.StartsWith("/icons/categories.svg?v=", href);
+        Assert.EndsWith("#bike", href);
+        var sprite = await client.GetAsync(href[..href.IndexOf('#')]);
+        Assert.Equal(HttpStatusCode.OK, sprite.StatusCode);
+        Assert.Equal("image/svg+xml", sprite.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<symbol id=\"bike\"", await sprite.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task FullText_LooksOnlyAtTitleAndDescription_NotAtHowTheIndexKeysTheTown()
     {
         await app.CreateListingAsync("potsdam", "potsdam-mitglied", title: "Schlüssel-Test Bücherregal");

@@ -32,7 +32,9 @@ public sealed class OrganisationTests(MarketplaceFactory app) : IClassFixture<Ma
 
         var category = form.QuerySelector<IHtmlInputElement>("[data-testid=org-categories] input[type=checkbox]")!;
         category.IsChecked = true;
-        Assert.Contains("📦 Sachspenden", page.TestId("org-categories"));
+        var label = category.Closest("label")!;
+        Assert.Equal("Sachspenden", label.TextContent.Trim());
+        Assert.EndsWith("#package", label.QuerySelector("svg[aria-hidden=true] use")!.GetAttribute("href"));
         Assert.DoesNotContain("Fahrräder", page.TestId("org-categories")); // sub-categories are not offered
 
         var response = await client.SubmitAsync(form, "/organisations/new", new Dictionary<string, string>

@@ -21,7 +21,6 @@ public sealed class IndexModel(AppDbContext db, CurrentMember member, AuditLog a
     : PageModel
 {
     public const int NameMaxLength = 80;
-    public const int IconMaxLength = 16;
     public const int MaxSortOrder = 999;
 
     /// <summary>
@@ -67,8 +66,8 @@ public sealed class IndexModel(AppDbContext db, CurrentMember member, AuditLog a
         /// </summary>
         public Dictionary<string, string?> Names { get; set; } = [];
 
+        /// <summary>A name of <see cref="CategoryIcons.All"/>; checked in the page, since the list is not an attribute's.</summary>
         [Required(ErrorMessage = "Validation_Required")]
-        [StringLength(IconMaxLength, ErrorMessage = "Validation_MaxLength")]
         [Display(Name = "Field_CategoryIcon")]
         public string? Icon { get; set; }
 
@@ -136,6 +135,10 @@ public sealed class IndexModel(AppDbContext db, CurrentMember member, AuditLog a
             values["Input.Icon"] = row.Icon;
             values["Input.SortOrder"] = row.SortOrder.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
+        else
+        {
+            values["Input.Icon"] = CategoryIcons.Generic;
+        }
 
         return new FieldsView(prefix, values, ShowErrors: false);
     }
@@ -180,6 +183,16 @@ public sealed class IndexModel(AppDbContext db, CurrentMember member, AuditLog a
     }
 
     private const int NamesColumnLength = 2000;
+
+    /// <summary>Only a shipped pictogram: anything else would draw nothing (an old form may still post an emoji).</summary>
+    private void CheckIcon()
+    {
+        var field = $"{nameof(Input)}.{nameof(CategoryInput.Icon)}";
+        if (!string.IsNullOrWhiteSpace(Input.Icon) && !CategoryIcons.IsKnown(Input.Icon.Trim()))
+        {
+            ModelState.AddModelError(field, l["Categories_IconUnknown"]);
+        }
+    }
 
     /// <summary>
     /// Sets exchange mode and clearance requirement (town admins only; a coordinator's post gets 403 and changes nothing).
@@ -237,6 +250,7 @@ public sealed class IndexModel(AppDbContext db, CurrentMember member, AuditLog a
         }
 
         CheckNames();
+        CheckIcon();
         if (!ModelState.IsValid)
         {
             FailedId = id;
@@ -270,6 +284,7 @@ public sealed class IndexModel(AppDbContext db, CurrentMember member, AuditLog a
         }
 
         CheckNames();
+        CheckIcon();
         if (!ModelState.IsValid)
         {
             AddFailed = true;
