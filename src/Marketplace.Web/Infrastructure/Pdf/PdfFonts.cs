@@ -7,6 +7,8 @@ namespace Marketplace.Web.Infrastructure.Pdf;
 /// DejaVu Sans (Bitstream Vera licence, Fonts/LICENSE-DejaVu.txt) for Latin, Cyrillic and everything else it covers, and
 /// Vazirmatn in its non-Latin cut (SIL OFL 1.1, Fonts/LICENSE-Vazirmatn.txt) for Arabic and Persian. DejaVu has basic
 /// Arabic letters too; Vazirmatn is drawn for Arabic and Persian text, so Arabic script goes to it first.
+/// The DejaVu files are subsets (Fonts/subset.sh): the PDF writer embeds a face whole, and whole DejaVu made a one-page
+/// proof 800 KB.
 /// </summary>
 public static class PdfFonts
 {

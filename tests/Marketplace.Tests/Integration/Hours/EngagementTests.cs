@@ -94,6 +94,22 @@ public sealed class EngagementTests(MarketplaceFactory app) : IClassFixture<Mark
         Assert.DoesNotContain("Fremde Stunden", text);
     }
 
+    /// <summary>
+    /// A one-page proof is downloaded on a phone, often on prepaid data: it carries only the letters of the scripts the
+    /// app writes, not whole font files (it was 800 KB with DejaVu embedded whole; about 230 KB with all four faces subset).
+    /// </summary>
+    [Theory]
+    [InlineData("de", 250)]
+    [InlineData("ar", 250)]
+    public async Task Pdf_IsSmallEnoughForAPhone(string culture, int maxKilobytes)
+    {
+        var (volunteer, year) = await VolunteerOfAsync("Nachbarschaftshilfe مساعدة", "Lesepatenschaft قراءة");
+
+        var bytes = await PdfAsync(volunteer, year, culture);
+
+        Assert.True(bytes.Length <= maxKilobytes * 1024, $"The {culture} PDF is {bytes.Length / 1024} KB.");
+    }
+
     /// <summary>A volunteer of an Arabic- or Persian-named initiative, with 4.5 approved hours of an activity in that language.</summary>
     private async Task<(string Volunteer, int Year)> VolunteerOfAsync(string organisation, string activity)
     {
