@@ -32,7 +32,7 @@ public sealed class OfficeUserTextIsolationTests(MarketplaceFactory app) : IClas
         var district = $"الحي الشرقي {tag}";
         var intakeName = "فاطمة الزهراء عبد الرحمن";
         var note = "يمكنني المساعدة في الترجمة بين العربية والألمانية.";
-        var reason = "لا توجد مخالفة للقواعد.";
+        var reason = $"لا توجد مخالفة للقواعد ({tag}).";
         var subject = $"رسالة جديدة بخصوص طلبك {tag}";
         var volunteer = await app.NewMemberAsync(Town, "bidi-office");
         var recipient = MessagesTestData.EmailOf(volunteer);
