@@ -1,7 +1,6 @@
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Infrastructure;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -18,39 +17,12 @@ public sealed class LookTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     private const string Town = "erlangen";
     private const string Coordinator = "erlangen-koordination";
-    private const int Phone = 360;
+    private const int Phone = SizedPages.Phone;
 
     private static readonly string ScreenshotFolder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 
-    private async Task<IPage> PageAsync(int width, string culture, string? signedInAs = null)
-    {
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            Locale = culture == "ar" ? "ar" : "de-DE",
-            ViewportSize = new ViewportSize { Width = width, Height = 800 },
-        });
-        context.SetDefaultTimeout(15_000);
-        await context.AddCookiesAsync(
-        [
-            new Cookie
-            {
-                Name = CookieRequestCultureProvider.DefaultCookieName,
-                Value = CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                Url = app.TownUrl(Town),
-            },
-        ]);
-        var page = await context.NewPageAsync();
-        if (signedInAs is not null)
-        {
-            await page.GotoAsync(app.TownUrl(Town, "/account/login"));
-            await page.GetByTestId("login-name").FillAsync(signedInAs);
-            await page.GetByTestId("login-password").FillAsync(DemoData.Password);
-            await page.GetByTestId("login-submit").ClickAsync();
-            await Expect(page.GetByTestId("current-user")).ToHaveTextAsync(signedInAs);
-        }
-
-        return page;
-    }
+    private Task<IPage> PageAsync(int width, string culture, string? signedInAs = null) =>
+        app.SizedPageAsync(app.TownUrl(Town, ""), width, culture, signedInAs);
 
     private async Task<string> ListingPathAsync() =>
         "/listings/" + await app.InTownAsync(Town, db => db.Listings
@@ -60,22 +32,6 @@ public sealed class LookTests(BrowserApp app) : IClassFixture<BrowserApp>
     {
         await office.GotoAsync(app.TownUrl(Town, "/coordination/requests"));
         return (await office.GetByTestId("queue-open").First.GetAttributeAsync("href"))!;
-    }
-
-    /// <summary>The elements that reach past the viewport, to say what overflows when a page scrolls sideways.</summary>
-    private static Task<string> WidestElementsAsync(IPage page) => page.EvaluateAsync<string>("""
-        () => [...document.querySelectorAll('body *')]
-            .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > innerWidth + 1 || r.left < -1); })
-            .slice(0, 5)
-            .map(e => `${e.tagName.toLowerCase()}${e.className ? '.' + String(e.className).trim().replace(/\s+/g, '.') : ''}[${Math.round(e.getBoundingClientRect().left)}..${Math.round(e.getBoundingClientRect().right)}]`)
-            .join(', ')
-        """);
-
-    private static async Task<string?> OverflowAsync(IPage page, string path)
-    {
-        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-        var innerWidth = await page.EvaluateAsync<int>("() => innerWidth");
-        return scrollWidth <= innerWidth ? null : $"{path}: scrollWidth {scrollWidth} > {innerWidth} ({await WidestElementsAsync(page)})";
     }
 
     [Theory]
@@ -99,7 +55,7 @@ public sealed class LookTests(BrowserApp app) : IClassFixture<BrowserApp>
             await page.GotoAsync(app.TownUrl(Town, path));
             await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", direction);
             await Expect(page.GetByTestId("kern-stylesheet")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(kernSheet) + @"\?v="));
-            if (await OverflowAsync(page, path) is { } overflow)
+            if (await SizedPages.OverflowAsync(page, path) is { } overflow)
             {
                 overflowing.Add(overflow);
             }

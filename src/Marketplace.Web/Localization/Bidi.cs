@@ -38,6 +38,10 @@ public static partial class Bidi
         Compose(template, args, static (text, value) => text.Append(FirstStrongIsolate).Append(value).Append(PopDirectionalIsolate),
             static (text, value) => text.Append(value));
 
+    /// <summary>A list of user texts (names of districts, categories, people) as HTML: each in its own <c>&lt;bdi&gt;</c>, so one name's direction does not carry over into the next.</summary>
+    public static IHtmlContent Join(string separator, IEnumerable<string> items) =>
+        new HtmlString(string.Join(Encoder.Encode(separator), items.Where(i => i.Length > 0).Select(i => "<bdi>" + Encoder.Encode(i) + "</bdi>")));
+
     /// <summary>User text where HTML is impossible: between FSI and PDI; nothing for null.</summary>
     public static string Isolate(string? text) =>
         string.IsNullOrEmpty(text) ? "" : FirstStrongIsolate + text + PopDirectionalIsolate;

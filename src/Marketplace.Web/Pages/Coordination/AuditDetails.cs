@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Localization;
 using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Pages.Coordination;
@@ -9,7 +10,8 @@ namespace Marketplace.Web.Pages.Coordination;
 /// The audit log's details in words. The office's actions store short notes in fixed shapes ("rows=12", "New → OnHold",
 /// "request: yes", "match 3: Offer 15"); the log is read by people, so each known shape is said in their language here,
 /// at reading time, which also covers the entries written before. A detail of any other shape (a name, a list of
-/// districts) is shown as stored.
+/// districts) is shown as stored. Names in a detail come between FSI and PDI (<see cref="Bidi.Isolate"/>), so the page
+/// can set each in its own direction (<see cref="Bidi.Html"/>).
 /// </summary>
 public static partial class AuditDetails
 {
@@ -29,8 +31,9 @@ public static partial class AuditDetails
             AuditAction.HandledInquiry or AuditAction.CreatedIntake => ListingReference(detail, l),
             AuditAction.ChangedExchangeMode => ExchangeChange(detail, l),
             AuditAction.RecordedClearance => ClearanceIssued(detail, l),
+            AuditAction.ChangedNeighbours => Neighbours(detail),
             _ => null,
-        } ?? detail;
+        } ?? Bidi.Isolate(detail);
     }
 
     private static string? Rows(string detail, IStringLocalizer l) =>
@@ -70,11 +73,11 @@ public static partial class AuditDetails
         if (change.StartsWith("clearance ", StringComparison.Ordinal) && Change(change["clearance ".Length..]) is (var was, var now)
             && YesNo(was, l) is { } before && YesNo(now, l) is { } after)
         {
-            return $"{key}: {l["Audit_Detail_Clearance"]}: {before} → {after}";
+            return $"{Bidi.Isolate(key)}: {l["Audit_Detail_Clearance"]}: {before} → {after}";
         }
 
         return Change(change) is (var from, var to) && Enum.TryParse<ExchangeMode>(from, out var oldMode) && Enum.TryParse<ExchangeMode>(to, out var newMode)
-            ? $"{key}: {l["Office_Mode_" + oldMode]} → {l["Office_Mode_" + newMode]}"
+            ? $"{Bidi.Isolate(key)}: {l["Office_Mode_" + oldMode]} → {l["Office_Mode_" + newMode]}"
             : null;
     }
 
@@ -83,7 +86,16 @@ public static partial class AuditDetails
     {
         var colon = detail.LastIndexOf(": ", StringComparison.Ordinal);
         return colon > 0 && DateOnly.TryParseExact(detail[(colon + 2)..], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var issued)
-            ? $"{detail[..colon]}: {l["Audit_Detail_IssuedOn", issued.ToString("d", CultureInfo.CurrentCulture)]}"
+            ? $"{Bidi.Isolate(detail[..colon])}: {l["Audit_Detail_IssuedOn", issued.ToString("d", CultureInfo.CurrentCulture)]}"
+            : null;
+    }
+
+    /// <summary>"district: neighbour, neighbour", as the districts page writes it: each name isolated on its own.</summary>
+    private static string? Neighbours(string detail)
+    {
+        var colon = detail.IndexOf(": ", StringComparison.Ordinal);
+        return colon > 0
+            ? $"{Bidi.Isolate(detail[..colon])}: {string.Join(", ", detail[(colon + 2)..].Split(", ").Select(Bidi.Isolate))}"
             : null;
     }
 

@@ -89,6 +89,15 @@ public sealed class BidiTests
     }
 
     [Fact]
+    public void Join_PutsEachNameInItsOwnBdi_Encoded_SkippingEmptyOnes()
+    {
+        var p = Parse(Bidi.Join(", ", ["الحي الشرقي", "", "Anger <b>"]));
+
+        Assert.Equal("الحي الشرقي, Anger <b>", p.TextContent);
+        Assert.Equal(["الحي الشرقي", "Anger <b>"], p.QuerySelectorAll("bdi").Select(b => b.TextContent));
+    }
+
+    [Fact]
     public void Isolate_WrapsText_AndLeavesNullEmpty()
     {
         Assert.Equal(Fsi + "Ein Titel" + Pdi, Bidi.Isolate("Ein Titel"));
