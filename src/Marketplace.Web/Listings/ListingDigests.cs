@@ -197,9 +197,10 @@ public sealed class ListingDigests(AppDbContext db, ITenantContext tenant, TownM
         MailItem ComposeItem(DigestCandidate c) => new(
             listings[c.Id].Title,
             links.TownUrl(town.Slug, $"/listings/{c.Id}"),
+            // Category and district are the town's names, in any script: isolated like a user's words.
             string.Join(" · ",
-                names.Categories.TryGetValue(c.CategoryId, out var category) ? category.NameIn(culture.TwoLetterISOLanguageName) : "",
-                names.Districts.GetValueOrDefault(c.DistrictId, ""),
+                Bidi.Isolate(names.Categories.TryGetValue(c.CategoryId, out var category) ? category.NameIn(culture.TwoLetterISOLanguageName) : ""),
+                Bidi.Isolate(names.Districts.GetValueOrDefault(c.DistrictId, "")),
                 _l["Digest_Since", townClock.Local(c.PublishedAt).ToString("d", culture)].Value),
             new MailLink(_l[c.Type == ListingType.Request ? "Digest_CanHelp" : "Digest_Interested"],
                 links.TownUrl(town.Slug, $"/messages/start/{c.Id}")));

@@ -46,9 +46,12 @@ public sealed class MatchMailer(AppDbContext db, TownMail mail, SignedLinks sign
             });
     }
 
-    /// <summary>Both said yes: the other side's name, and their address where they chose to share it.</summary>
+    /// <summary>
+    /// Both said yes: the other side's name, and their address where they chose to share it. Without <paramref name="otherName"/>
+    /// the office answered for someone without an account, and the mail names the office in the recipient's language.
+    /// </summary>
     public async Task QueueAcceptedAsync(MatchSides sides, string side, string? email, bool confirmed, string userName, string? culture,
-        string otherName, string? otherEmail)
+        string? otherName, string? otherEmail)
     {
         if (email is null || !confirmed)
         {
@@ -57,12 +60,16 @@ public sealed class MatchMailer(AppDbContext db, TownMail mail, SignedLinks sign
 
         var town = tenant.Tenant!;
         await mail.QueueAsync(email, culture ?? town.DefaultCulture, "match-accepted", $"match-accepted:{sides.MatchId}:{side}", () =>
-            new MailContent(_l["MatchMail_AcceptedSubject", town.Name], _l["Digest_Greeting", userName],
-                [_l["MatchMail_AcceptedIntro", sides.RequestTitle, otherName],
-                 otherEmail is null ? _l["MatchMail_NoContact"] : _l["MatchMail_Contact", otherName, otherEmail]])
+        {
+            // The office's name is the platform's own word: unlike a person's name, it is not isolated.
+            object other = otherName is null ? _l["Match_TheOffice"] : otherName;
+            return new MailContent(_l["MatchMail_AcceptedSubject", town.Name], _l["Digest_Greeting", userName],
+                [_l["MatchMail_AcceptedIntro", sides.RequestTitle, other],
+                 otherEmail is null ? _l["MatchMail_NoContact"] : _l["MatchMail_Contact", other, otherEmail]])
             {
                 Action = new MailLink(_l["MatchMail_MyMatches"], links.TownUrl(town.Slug, "/me/matches")),
-            });
+            };
+        });
     }
 
     /// <summary>

@@ -2,10 +2,8 @@ using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Listings;
-using Marketplace.Web.Resources;
 using Marketplace.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Matching;
 
@@ -38,7 +36,7 @@ public enum AnswerOutcome
 /// the queue with the reason.
 /// </summary>
 public sealed class MatchProposals(AppDbContext db, MatchAcceptance acceptance, MatchEligibility eligibility, MatchMailer mailer, AuditLog audit,
-    TownClock townClock, IStringLocalizer<SharedResource> l, TimeProvider clock)
+    TownClock townClock, TimeProvider clock)
 {
     public const string AnswerPurpose = "match-answer";
     public const string AnswerPath = "/matches/answer";
@@ -201,7 +199,7 @@ public sealed class MatchProposals(AppDbContext db, MatchAcceptance acceptance, 
         }
 
         await mailer.QueueAcceptedAsync(sides, "offer", helper.Email, helper.EmailConfirmed, helper.UserName!, helper.PreferredCulture,
-            requester?.UserName ?? l["Match_TheOffice"].Value, requester is not null && sides.RequestSharesContact ? requester.Email : null);
+            requester?.UserName, requester is not null && sides.RequestSharesContact ? requester.Email : null);
         await db.SaveChangesAsync();
     }
 }
