@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -36,7 +37,7 @@ public sealed class MarketplaceFlowTests(BrowserApp app) : IClassFixture<Browser
         await form.GetByTestId("listing-category-select").SelectOptionAsync(bicycles.ToString());
         await form.GetByTestId("listing-title-input").FillAsync(title);
         await form.GetByTestId("listing-description-input").FillAsync("Ein Lastenrad mit Kindersitz, gut in Schuss. Bitte in Bruck abholen.");
-        await form.GetByTestId("listing-district-select").SelectOptionAsync(new SelectOptionValue { Label = "Bruck" });
+        await form.GetByTestId("listing-district-select").SelectOptionAsync(new SelectOptionValue { Label = Bidi.Isolate("Bruck") });
         await form.GetByTestId("listing-photos").SetInputFilesAsync(new FilePayload
         {
             Name = "rad.jpg",
@@ -129,13 +130,13 @@ public sealed class MarketplaceFlowTests(BrowserApp app) : IClassFixture<Browser
         var page = await app.NewPageAsync(javaScript: false);
         await page.GotoAsync(app.TownUrl(Town, "/listings"));
         await page.GetByTestId("listing-search").FillAsync(word);
-        await page.GetByTestId("filter-district").SelectOptionAsync(new SelectOptionValue { Label = district });
+        await page.GetByTestId("filter-district").SelectOptionAsync(new SelectOptionValue { Label = Bidi.Isolate(district) });
         await page.GetByTestId("filter-submit").ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex($@"/listings\?(.*&)?q={word}(&|$)"));
         await Expect(page).ToHaveURLAsync(new Regex(@"[?&]district=\d+(&|$)"));
         await Expect(page.GetByTestId("listing-search")).ToHaveValueAsync(word);
-        await Expect(page.GetByTestId("filter-district").Locator("option:checked")).ToHaveTextAsync(district);
+        await Expect(page.GetByTestId("filter-district").Locator("option:checked")).ToHaveTextAsync(Bidi.Isolate(district));
         await Expect(page.GetByTestId("result-count")).ToHaveTextAsync("1 Treffer");
         var cards = page.GetByTestId("listing-card");
         await Expect(cards).ToHaveCountAsync(1);

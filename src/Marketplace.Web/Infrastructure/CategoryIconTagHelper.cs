@@ -22,15 +22,6 @@ public sealed class CategoryIconTagHelper(IFileVersionProvider versions) : TagHe
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var sprite = versions.AddFileVersionToPath(ViewContext.HttpContext.Request.PathBase, CategoryIcons.SpritePath);
-        var use = new TagBuilder("use");
-        use.Attributes["href"] = $"{sprite}#{CategoryIcons.OrGeneric(Name)}";
-
-        output.TagName = "svg";
-        output.TagMode = TagMode.StartTagAndEndTag;
-        var existingClass = output.Attributes["class"]?.Value?.ToString();
-        output.Attributes.SetAttribute("class", existingClass is null ? "icon" : $"icon {existingClass}");
-        output.Attributes.SetAttribute("aria-hidden", "true");
-        output.Attributes.SetAttribute("focusable", "false");
-        output.Content.SetHtmlContent(use);
+        SpriteIcon.Write(output, sprite, CategoryIcons.OrGeneric(Name));
     }
 }

@@ -4,6 +4,7 @@ using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Listings;
+using Marketplace.Web.Localization;
 using Marketplace.Web.Security;
 using Marketplace.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
@@ -279,7 +280,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
         {
             await LoadAsync(id);
             return this.AskToConfirm(new Confirmation(
-                l["Listings_ConfirmClose_Question", listing.Title], [l["Listings_ConfirmClose_Consequence"]], l["Listings_ConfirmClose_Confirm"],
+                Bidi.Text(l["Listings_ConfirmClose_Question"], listing.Title), [l["Listings_ConfirmClose_Consequence"]], l["Listings_ConfirmClose_Confirm"],
                 "/Listings/Details", action.ToString(), new() { ["id"] = id.ToString(CultureInfo.InvariantCulture) }, returnUrl ?? $"/listings/{id}")
             {
                 Fields = returnUrl is null ? [] : [new(nameof(ReturnUrl), returnUrl)],

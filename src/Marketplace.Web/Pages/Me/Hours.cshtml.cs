@@ -3,6 +3,7 @@ using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Hours;
 using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Localization;
 using Marketplace.Web.Resources;
 using Marketplace.Web.Security;
 using Marketplace.Web.Tenancy;
@@ -153,7 +154,7 @@ public sealed class HoursModel(AppDbContext db, CurrentMember member, TownClock 
                 .OrderByDescending(m => m.Id)
                 .Select(m => new { m.Id, Title = db.Listings.Where(x => x.Id == m.ListingId).Select(x => x.Title).FirstOrDefault() })
                 .ToListAsync())
-            .Select(m => new Choice(m.Id, l["Hours_MatchLabel", m.Id, m.Title ?? ""].Value)).ToList();
+            .Select(m => new Choice(m.Id, Bidi.Text(l["Hours_MatchLabel"], m.Id, m.Title ?? ""))).ToList();
         Organisations = (await db.OrganisationMembers.AsNoTracking()
                 .Where(m => m.UserId == me && m.Organisation!.Status == OrganisationStatus.Approved)
                 .OrderBy(m => m.Organisation!.Name)

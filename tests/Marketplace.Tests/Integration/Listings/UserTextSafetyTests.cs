@@ -34,9 +34,9 @@ public sealed class UserTextSafetyTests(MarketplaceFactory app) : IClassFixture<
     private static void AssertInert(AngleSharp.Dom.IDocument page, string shownIn, string text)
     {
         Assert.Empty(page.QuerySelectorAll("main script, main iframe, main img:not([src^='/listings/photo/'])"));
-        // The only pictures drawn in the page are the site's own category icons: one <use> of the shipped sprite each.
+        // The only pictures drawn in the page are the site's own icons: one <use> of a shipped sprite each.
         Assert.All(page.QuerySelectorAll("main svg"), svg => Assert.Matches(
-            "^<use href=\"/icons/categories\\.svg(\\?v=[^\"#]*)?#[a-z0-9-]+\"></use>$", svg.InnerHtml.Trim()));
+            "^<use href=\"/icons/(categories|interface)\\.svg(\\?v=[^\"#]*)?#[a-z0-9-]+\"></use>$", svg.InnerHtml.Trim()));
         Assert.All(page.QuerySelectorAll("[href]"), a => Assert.DoesNotMatch("^\\s*(javascript|data|vbscript):", a.GetAttribute("href")!.ToLowerInvariant()));
         Assert.All(page.All, e => Assert.DoesNotContain(e.Attributes, a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase)));
         Assert.All(page.QuerySelectorAll("main [style]"), e => Assert.Fail("style attribute in user text: " + e.OuterHtml));

@@ -185,8 +185,8 @@ public sealed class RentLimitTests(MarketplaceFactory app) : IClassFixture<Marke
         var page = await (await app.SignedInAsync("erlangen", "erlangen-koordination")).GetPageAsync($"/listings/{id}");
 
         var items = page.QuerySelectorAll("[data-testid=rent-check] li").Select(li => li.TextContent.Trim()).ToList();
-        Assert.StartsWith("✘", items.Single(i => i.Contains(" 1 ")));
-        Assert.StartsWith("✔", items.Single(i => i.Contains(" 2 ")));
-        Assert.StartsWith("✔", items.Single(i => i.Contains(" 3 ")));
+        Assert.StartsWith("über der Mietobergrenze", items.Single(i => i.Contains(" 1 ")));
+        Assert.StartsWith("im Rahmen der Mietobergrenze", items.Single(i => i.Contains(" 2 ")));
+        Assert.StartsWith("im Rahmen der Mietobergrenze", items.Single(i => i.Contains(" 3 ")));
     }
 }
