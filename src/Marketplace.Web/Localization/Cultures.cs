@@ -46,6 +46,15 @@ public static class Cultures
             culture.DateTimeFormat.Calendar = gregorian;
         }
 
+        if (language == "fa")
+        {
+            // ICU's Persian patterns are made for the Solar Hijri calendar ("2026 دسامبر 7, دوشنبه" with a Latin comma once
+            // the calendar is Gregorian): weekday, day, month, year, as a Persian reader says a Gregorian date.
+            culture.DateTimeFormat.LongDatePattern = "dddd d MMMM yyyy";
+            culture.DateTimeFormat.ShortDatePattern = "d/M/yyyy";
+            culture.DateTimeFormat.FullDateTimePattern = "dddd d MMMM yyyy HH:mm:ss";
+        }
+
         if (culture.TextInfo.IsRightToLeft)
         {
             culture.NumberFormat.NumberDecimalSeparator = ".";

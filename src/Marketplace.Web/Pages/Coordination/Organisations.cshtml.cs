@@ -3,6 +3,7 @@ using System.Globalization;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Localization;
 using Marketplace.Web.Organisations;
 using Marketplace.Web.Pages.Organisations;
 using Marketplace.Web.Resources;
@@ -114,7 +115,7 @@ public sealed class OrganisationsModel(AppDbContext db, CurrentMember currentMem
         }
 
         return this.AskToConfirm(new Confirmation(
-            l[approve ? "Org_ConfirmApprove_Question" : "Org_ConfirmReject_Question", name], consequences,
+            Bidi.Text(l[approve ? "Org_ConfirmApprove_Question" : "Org_ConfirmReject_Question"], name), consequences,
             l[approve ? "Org_ConfirmApprove_Confirm" : "Org_ConfirmReject_Confirm"],
             "/Coordination/Organisations", approve ? "Approve" : "Reject", new() { ["id"] = id.ToString(CultureInfo.InvariantCulture) },
             "/coordination/organisations")

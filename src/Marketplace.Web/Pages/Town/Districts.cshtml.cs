@@ -3,6 +3,7 @@ using System.Globalization;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -98,7 +99,7 @@ public sealed class DistrictsModel(AppDbContext db, AuditLog audit, IStringLocal
         {
             await LoadAsync();
             return this.AskToConfirm(new Confirmation(
-                l["Districts_ConfirmRemove_Question", district.Name], [l["Districts_ConfirmRemove_Consequence"]], l["Districts_ConfirmRemove_Confirm"],
+                Bidi.Text(l["Districts_ConfirmRemove_Question"], district.Name), [l["Districts_ConfirmRemove_Consequence"]], l["Districts_ConfirmRemove_Confirm"],
                 "/Town/Districts", "Remove", new() { ["id"] = id.ToString(CultureInfo.InvariantCulture) }, "/town/districts")
             {
                 FragmentId = "district-editor",
