@@ -48,10 +48,10 @@ public static class Cultures
 
         if (language == "fa")
         {
-            // ICU's Persian patterns are made for the Solar Hijri calendar ("2026 دسامبر 7, دوشنبه" with a Latin comma once
-            // the calendar is Gregorian): weekday, day, month, year, as a Persian reader says a Gregorian date.
+            // ICU's long Persian pattern is made for the Solar Hijri calendar ("2026 دسامبر 7, دوشنبه" with a Latin comma
+            // once the calendar is Gregorian): weekday, day, month, year, as a Persian reader says a Gregorian date. The
+            // short form keeps the year first (2026/12/7), as dates are written in Iran and Afghanistan.
             culture.DateTimeFormat.LongDatePattern = "dddd d MMMM yyyy";
-            culture.DateTimeFormat.ShortDatePattern = "d/M/yyyy";
             culture.DateTimeFormat.FullDateTimePattern = "dddd d MMMM yyyy HH:mm:ss";
         }
 
