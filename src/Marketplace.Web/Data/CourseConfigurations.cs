@@ -98,7 +98,6 @@ internal sealed class WaitingListEntryConfiguration : IEntityTypeConfiguration<W
 {
     public void Configure(EntityTypeBuilder<WaitingListEntry> builder)
     {
-        builder.Property(w => w.LeaveTokenHash).HasMaxLength(64);
         builder.HasIndex(w => new { w.TenantId, w.CourseId, w.Status, w.Sequence });
         builder.HasIndex(w => new { w.TenantId, w.ParticipantId });
         builder.HasOne<Course>().WithMany().HasForeignKey(w => w.CourseId).OnDelete(DeleteBehavior.Cascade);
@@ -111,10 +110,8 @@ internal sealed class SeatOfferConfiguration : IEntityTypeConfiguration<SeatOffe
 {
     public void Configure(EntityTypeBuilder<SeatOffer> builder)
     {
-        builder.Property(o => o.TokenHash).HasMaxLength(64);
         builder.HasIndex(o => new { o.TenantId, o.RunId, o.Status });
         builder.HasIndex(o => new { o.TenantId, o.Status, o.ExpiresAt });
-        builder.HasIndex(o => o.TokenHash).IsUnique();
         builder.HasOne(o => o.Entry).WithMany().HasForeignKey(o => o.WaitingListEntryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<CourseRun>().WithMany().HasForeignKey(o => o.RunId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -118,7 +118,12 @@ public sealed class Course : ITenantOwned
     /// <summary>Withdrawn courses leave the catalogue; their runs, enrolments and certificates stay.</summary>
     public bool IsWithdrawn { get; set; }
 
-    /// <summary>Arrival order of the waiting list, counted per course so "any run" and one-run entries share one queue.</summary>
+    /// <summary>
+    /// Bumped first by every change of the seats of any of its runs, inside that change's transaction: on PostgreSQL
+    /// that takes the course row's lock, on SQLite the database's write lock, so seat changes of one course never
+    /// interleave (Courses/CourseSeats). A new waiting-list entry takes the bumped value as its place in the queue, so
+    /// "any run" and one-run entries share one arrival order.
+    /// </summary>
     public long WaitingSequence { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

@@ -44,12 +44,6 @@ public sealed class CourseRun : ITenantOwned
     /// <summary>When the provider and office were told it is below its minimum 14 days before the start.</summary>
     public DateTimeOffset? LowEnrolmentNoticeSentAt { get; set; }
 
-    /// <summary>
-    /// Bumped first by every change of this run's seats, inside the change's transaction: on PostgreSQL it takes the row's
-    /// lock, on SQLite the database's write lock, so seat changes of one run never interleave (Courses/CourseSeats).
-    /// </summary>
-    public int SeatVersion { get; set; }
-
     public DateTimeOffset CreatedAt { get; set; }
 
     public Course? Course { get; set; }

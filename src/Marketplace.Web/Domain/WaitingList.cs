@@ -49,9 +49,6 @@ public sealed class WaitingListEntry : ITenantOwned
     public DateTimeOffset JoinedAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
 
-    /// <summary>Hash of the token of the one-click "leave the list" link in their mails.</summary>
-    public string? LeaveTokenHash { get; set; }
-
     public CourseParticipant? Participant { get; set; }
 }
 
@@ -68,7 +65,7 @@ public enum SeatOfferStatus
 
 /// <summary>
 /// A seat held for the head of the waiting list until <see cref="ExpiresAt"/>; accepted or declined once, by a signed,
-/// single-use link that needs no login.
+/// single-use link that needs no login (Mail/OneClickTokens, the offer's id as target).
 /// </summary>
 public sealed class SeatOffer : ITenantOwned
 {
@@ -79,7 +76,6 @@ public sealed class SeatOffer : ITenantOwned
     public DateTimeOffset OfferedAt { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
     public SeatOfferStatus Status { get; set; }
-    public required string TokenHash { get; set; }
     public DateTimeOffset? DecidedAt { get; set; }
 
     public WaitingListEntry? Entry { get; set; }

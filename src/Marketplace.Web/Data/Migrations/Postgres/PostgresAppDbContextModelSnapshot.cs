@@ -667,9 +667,6 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<int>("SeatVersion")
-                        .HasColumnType("integer");
-
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date");
 
@@ -2184,20 +2181,12 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
                     b.Property<int>("WaitingListEntryId")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
 
                     b.HasIndex("RunId");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
 
                     b.HasIndex("WaitingListEntryId");
 
@@ -2489,10 +2478,6 @@ namespace Marketplace.Web.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("JoinedAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("LeaveTokenHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
 
                     b.Property<int>("ParticipantId")
                         .HasColumnType("integer");

@@ -636,9 +636,6 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("SeatVersion")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("TEXT");
 
@@ -2073,20 +2070,12 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("WaitingListEntryId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.HasIndex("RunId");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
 
                     b.HasIndex("WaitingListEntryId");
 
@@ -2370,10 +2359,6 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
 
                     b.Property<long>("JoinedAt")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("LeaveTokenHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
 
                     b.Property<int>("ParticipantId")
                         .HasColumnType("INTEGER");

@@ -164,7 +164,6 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
                     CancelReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     LowEnrolmentNoticeSentAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    SeatVersion = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -356,8 +355,7 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     Sequence = table.Column<long>(type: "INTEGER", nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     JoinedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LeaveTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -463,7 +461,6 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     OfferedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     DecidedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
@@ -711,12 +708,6 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                 name: "IX_SeatOffers_TenantId_Status_ExpiresAt",
                 table: "SeatOffers",
                 columns: new[] { "TenantId", "Status", "ExpiresAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_SeatOffers_TokenHash",
-                table: "SeatOffers",
-                column: "TokenHash",
-                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_SeatOffers_WaitingListEntryId",

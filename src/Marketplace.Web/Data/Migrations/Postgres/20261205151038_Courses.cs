@@ -166,7 +166,6 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     CancelReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     LowEnrolmentNoticeSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    SeatVersion = table.Column<int>(type: "integer", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -358,8 +357,7 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     Sequence = table.Column<long>(type: "bigint", nullable: false),
                     Status = table.Column<int>(type: "integer", nullable: false),
                     JoinedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LeaveTokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -465,7 +463,6 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     OfferedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Status = table.Column<int>(type: "integer", nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
@@ -713,12 +710,6 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                 name: "IX_SeatOffers_TenantId_Status_ExpiresAt",
                 table: "SeatOffers",
                 columns: new[] { "TenantId", "Status", "ExpiresAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_SeatOffers_TokenHash",
-                table: "SeatOffers",
-                column: "TokenHash",
-                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_SeatOffers_WaitingListEntryId",
