@@ -56,6 +56,20 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<IntakeContact> IntakeContacts => Set<IntakeContact>();
     public DbSet<DataExport> DataExports => Set<DataExport>();
     public DbSet<AccountDeletion> AccountDeletions => Set<AccountDeletion>();
+    public DbSet<Course> Courses => Set<Course>();
+    public DbSet<CourseQualification> CourseQualifications => Set<CourseQualification>();
+    public DbSet<CourseRun> CourseRuns => Set<CourseRun>();
+    public DbSet<CourseMeeting> CourseMeetings => Set<CourseMeeting>();
+    public DbSet<CourseParticipant> CourseParticipants => Set<CourseParticipant>();
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+    public DbSet<Attendance> Attendances => Set<Attendance>();
+    public DbSet<WaitingListEntry> WaitingListEntries => Set<WaitingListEntry>();
+    public DbSet<SeatOffer> SeatOffers => Set<SeatOffer>();
+    public DbSet<Qualification> Qualifications => Set<Qualification>();
+    public DbSet<QualificationGrant> QualificationGrants => Set<QualificationGrant>();
+    public DbSet<CategoryQualification> CategoryQualifications => Set<CategoryQualification>();
+    public DbSet<LanguageCourseInterest> LanguageCourseInterests => Set<LanguageCourseInterest>();
+    public DbSet<LanguageCourseGroupSize> LanguageCourseGroupSizes => Set<LanguageCourseGroupSize>();
 
     /// <summary>
     /// Read on every query and save, not at construction: the request's context is created before the

@@ -12,15 +12,7 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
     {
         builder.Property(c => c.Key).HasMaxLength(60);
         builder.Property(c => c.Icon).HasMaxLength(CategoryIcons.MaxLength);
-        // Names as one JSON text column: the same on SQLite and PostgreSQL, and only ever read whole.
-        builder.Property(c => c.Names)
-            .HasConversion(
-                names => JsonSerializer.Serialize<IReadOnlyDictionary<string, string>>(names, (JsonSerializerOptions?)null),
-                json => TranslatedText.From(JsonSerializer.Deserialize<Dictionary<string, string?>>(json, (JsonSerializerOptions?)null)
-                    ?? new Dictionary<string, string?>()),
-                // Immutable: the same instance is its own snapshot.
-                new ValueComparer<TranslatedText>((a, b) => Equals(a, b), t => t.GetHashCode(), t => t))
-            .HasMaxLength(2000);
+        builder.Property(c => c.Names).IsTranslatedText();
         builder.HasIndex(c => new { c.TenantId, c.Key }).IsUnique();
         builder.HasOne(c => c.Parent).WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Tenant>().WithMany().HasForeignKey(c => c.TenantId).OnDelete(DeleteBehavior.Cascade);

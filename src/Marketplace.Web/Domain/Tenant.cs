@@ -30,6 +30,9 @@ public sealed class Tenant
     /// <summary>The town's colour (#rrggbb) heading its mails.</summary>
     public string AccentColour { get; set; } = DefaultAccentColour;
 
+    /// <summary>How long a seat offered to the head of a course's waiting list is held for them.</summary>
+    public int SeatOfferHours { get; set; } = CourseRules.DefaultSeatOfferHours;
+
     /// <summary>Local hour (town's time zone) at which digests go out.</summary>
     public int DigestHour { get; set; } = 7;
 

@@ -52,11 +52,17 @@ public sealed class CategoryIconNamesMigrationTests : IAsyncLifetime
             var migrator = db.GetService<IMigrator>();
             await migrator.MigrateAsync(migrations[index - 1]);
 
-            // The migration changes no table, so the current model writes the town as the schema before it has it.
-            db.Tenants.Add(new Tenant { Id = TownId, Slug = "alt-stadt", Name = "Alt-Stadt", ContactEmail = "office@example.org" });
-            await db.SaveChangesAsync();
-            // EF writes a Guid on SQLite as upper-case text; PostgreSQL reads the same literal as uuid.
+            // EF writes a Guid on SQLite as upper-case text; PostgreSQL reads the same literal as uuid. The town is written
+            // by hand as the schema before the migration has it: the current model may have columns that schema lacks.
             var town = $"'{TownId.ToString().ToUpperInvariant()}'";
+            var created = _database.IsPostgres ? "now()" : "0"; // timestamptz there, UTC ticks on SQLite
+            var insertTown = $"""
+                INSERT INTO "Tenants" ("Id", "Slug", "Name", "FederalState", "TimeZoneId", "DefaultCulture", "ContactEmail", "CreatedAt",
+                    "ListingLifetimeDays", "ReportsToHide", "MailIncludesMessageText", "AccentColour", "DigestHour", "ClearanceValidYears")
+                VALUES ({town}, 'alt-stadt', 'Alt-Stadt', 1, 'Europe/Berlin', 'de', 'office@example.org', {created},
+                    28, 3, false, '#0b5cad', 7, 5)
+                """;
+            await db.Database.ExecuteSqlRawAsync(insertTown);
 
             // Braces doubled: ExecuteSqlRaw reads its text as a format string.
             var names = "'{{\"de\":\"x\"}}'";
