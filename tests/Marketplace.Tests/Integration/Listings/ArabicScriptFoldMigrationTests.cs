@@ -12,10 +12,7 @@ public sealed class ArabicScriptFoldMigrationTests(MarketplaceFactory app) : ICl
 
     private Task MigrateAsync(bool toTheOneBefore) => app.InTownAsync(null, async db =>
     {
-        var migrations = db.Database.GetMigrations().ToList();
-        var index = migrations.FindIndex(m => m.EndsWith("_" + Migration, StringComparison.Ordinal));
-        Assert.True(index > 0, $"No migration {Migration} after another one.");
-        await db.GetService<IMigrator>().MigrateAsync(toTheOneBefore ? migrations[index - 1] : null);
+        await OldSchema.MigrateAsync(db, Migration, toTheOneBefore);
         return 0;
     });
 

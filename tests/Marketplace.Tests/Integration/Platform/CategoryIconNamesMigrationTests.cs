@@ -37,32 +37,17 @@ public sealed class CategoryIconNamesMigrationTests : IAsyncLifetime
 
     public CategoryIconNamesMigrationTests() => _database = TestDatabase.Create(_folder);
 
-    private AppDbContext NewContext() => _database.IsPostgres
-        ? new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(_database.ConnectionString).Options)
-        : new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(_database.ConnectionString).Options);
+    private AppDbContext NewContext() => OldSchema.Open(_database);
 
     [Fact]
     public async Task EveryDefaultCategorysEmoji_IsItsShippedIconAfterTheMigration_AndAnUnknownOneTheGenericIcon()
     {
         await using (var db = NewContext())
         {
-            var migrations = db.Database.GetMigrations().ToList();
-            var index = migrations.FindIndex(m => m.EndsWith("_" + Migration, StringComparison.Ordinal));
-            Assert.True(index > 0, $"No migration {Migration} after another one.");
-            var migrator = db.GetService<IMigrator>();
-            await migrator.MigrateAsync(migrations[index - 1]);
-
-            // EF writes a Guid on SQLite as upper-case text; PostgreSQL reads the same literal as uuid. The town is written
-            // by hand as the schema before the migration has it: the current model may have columns that schema lacks.
+            await OldSchema.MigrateAsync(db, Migration);
+            await OldSchema.AddTownAsync(db, _database.IsPostgres, TownId, "alt-stadt");
+            // EF writes a Guid on SQLite as upper-case text; PostgreSQL reads the same literal as uuid.
             var town = $"'{TownId.ToString().ToUpperInvariant()}'";
-            var created = _database.IsPostgres ? "now()" : "0"; // timestamptz there, UTC ticks on SQLite
-            var insertTown = $"""
-                INSERT INTO "Tenants" ("Id", "Slug", "Name", "FederalState", "TimeZoneId", "DefaultCulture", "ContactEmail", "CreatedAt",
-                    "ListingLifetimeDays", "ReportsToHide", "MailIncludesMessageText", "AccentColour", "DigestHour", "ClearanceValidYears")
-                VALUES ({town}, 'alt-stadt', 'Alt-Stadt', 1, 'Europe/Berlin', 'de', 'office@example.org', {created},
-                    28, 3, false, '#0b5cad', 7, 5)
-                """;
-            await db.Database.ExecuteSqlRawAsync(insertTown);
 
             // Braces doubled: ExecuteSqlRaw reads its text as a format string.
             var names = "'{{\"de\":\"x\"}}'";
@@ -77,7 +62,7 @@ public sealed class CategoryIconNamesMigrationTests : IAsyncLifetime
                 await db.Database.ExecuteSqlRawAsync(insert, id, key, icon);
             }
 
-            await migrator.MigrateAsync();
+            await OldSchema.MigrateAsync(db, Migration, toTheOneBefore: false);
         }
 
         await using var fresh = NewContext();

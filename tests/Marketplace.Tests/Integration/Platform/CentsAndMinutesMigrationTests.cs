@@ -21,27 +21,21 @@ public sealed class CentsAndMinutesMigrationTests : IAsyncLifetime
 
     public CentsAndMinutesMigrationTests() => _database = TestDatabase.Create(_folder);
 
-    private AppDbContext NewContext() => _database.IsPostgres
-        ? new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(_database.ConnectionString).Options)
-        : new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(_database.ConnectionString).Options);
+    private AppDbContext NewContext() => OldSchema.Open(_database);
 
     [Fact]
     public async Task EurosAndHoursInDecimalColumns_AreCentsAndMinutesAfterTheMigration()
     {
         await using (var db = NewContext())
         {
-            var migrations = db.Database.GetMigrations().ToList();
-            var index = migrations.FindIndex(m => m.EndsWith("_" + Migration, StringComparison.Ordinal));
-            Assert.True(index > 0, $"No migration {Migration} after another one.");
-            var migrator = db.GetService<IMigrator>();
-            await migrator.MigrateAsync(migrations[index - 1]);
+            await OldSchema.MigrateAsync(db, Migration);
 
             foreach (var statement in LegacyRows())
             {
                 await db.Database.ExecuteSqlRawAsync(statement);
             }
 
-            await migrator.MigrateAsync();
+            await OldSchema.MigrateAsync(db, Migration, toTheOneBefore: false);
         }
 
         await using var fresh = NewContext();

@@ -24,9 +24,7 @@ public sealed class DefaultCategoryTranslationsMigrationTests : IAsyncLifetime
 
     public DefaultCategoryTranslationsMigrationTests() => _database = TestDatabase.Create(_folder);
 
-    private AppDbContext NewContext() => _database.IsPostgres
-        ? new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(_database.ConnectionString).Options)
-        : new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(_database.ConnectionString).Options);
+    private AppDbContext NewContext() => OldSchema.Open(_database);
 
     private static TranslatedText Default(string key) => DefaultCategories.Names.Single(c => c.Key == key).Names;
 
@@ -50,20 +48,16 @@ public sealed class DefaultCategoryTranslationsMigrationTests : IAsyncLifetime
 
         await using (var db = NewContext())
         {
-            var migrations = db.Database.GetMigrations().ToList();
-            var index = migrations.FindIndex(m => m.EndsWith("_" + Migration, StringComparison.Ordinal));
-            Assert.True(index > 0, $"No migration {Migration} after another one.");
-            var migrator = db.GetService<IMigrator>();
-            await migrator.MigrateAsync(migrations[index - 1]);
+            await OldSchema.MigrateAsync(db, Migration);
 
-            await AddTownAsync(db, TownId, "alt-stadt");
-            await AddTownAsync(db, OtherTownId, "noch-eine");
+            await OldSchema.AddTownAsync(db, _database.IsPostgres, TownId, "alt-stadt");
+            await OldSchema.AddTownAsync(db, _database.IsPostgres, OtherTownId, "noch-eine");
             foreach (var (town, id, key, names) in oldNames)
             {
                 await AddCategoryAsync(db, town, id, key, names);
             }
 
-            await migrator.MigrateAsync();
+            await OldSchema.MigrateAsync(db, Migration, toTheOneBefore: false);
         }
 
         await using var fresh = NewContext();
@@ -80,19 +74,6 @@ public sealed class DefaultCategoryTranslationsMigrationTests : IAsyncLifetime
 
     /// <summary>A sub-category as a town got it before: German and English only.</summary>
     private static TranslatedText OldWay(string key) => TranslatedText.InGerman(Default(key)["de"]).With("en", Default(key)["en"]);
-
-    private async Task AddTownAsync(AppDbContext db, Guid id, string slug)
-    {
-        var now = _database.IsPostgres ? "now()" : "0"; // times: timestamptz there, UTC ticks on SQLite
-        // EF writes a Guid on SQLite as upper-case text; PostgreSQL reads the same literal as uuid.
-        var sql = $"""
-            INSERT INTO "Tenants" ("Id", "Slug", "Name", "FederalState", "TimeZoneId", "DefaultCulture", "ContactEmail", "CreatedAt",
-                "ListingLifetimeDays", "ReportsToHide", "MailIncludesMessageText", "AccentColour", "DigestHour", "ClearanceValidYears")
-            VALUES ('{id.ToString().ToUpperInvariant()}', '{slug}', '{slug}', 1, 'Europe/Berlin', 'de', 'office@example.org', {now},
-                28, 3, false, '#0b5cad', 7, 5)
-            """;
-        await db.Database.ExecuteSqlRawAsync(sql);
-    }
 
     /// <summary>The names as the converter writes them: System.Text.Json's defaults, which escape every non-ASCII letter and "&amp;".</summary>
     private static async Task AddCategoryAsync(AppDbContext db, Guid town, int id, string key, TranslatedText names)
