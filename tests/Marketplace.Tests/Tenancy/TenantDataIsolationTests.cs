@@ -15,7 +15,10 @@ public sealed class TenantDataIsolationTests(MarketplaceFactory app) : IClassFix
         typeof(OrganisationDistrict), typeof(OrganisationCategory), typeof(Conversation), typeof(Message), typeof(Match),
         typeof(Report), typeof(ModerationAction), typeof(OutboxMail), typeof(NotificationSettings), typeof(DigestSubscription),
         typeof(OneClickToken), typeof(VolunteerProfile), typeof(PoliceClearance), typeof(VolunteerHours), typeof(OfficeNote),
-        typeof(OfficeInquiry), typeof(AuditEntry), typeof(IntakeContact),
+        typeof(OfficeInquiry), typeof(AuditEntry), typeof(IntakeContact), typeof(Course), typeof(CourseQualification),
+        typeof(CourseRun), typeof(CourseMeeting), typeof(CourseParticipant), typeof(Enrolment), typeof(Attendance),
+        typeof(WaitingListEntry), typeof(SeatOffer), typeof(Qualification), typeof(QualificationGrant),
+        typeof(CategoryQualification), typeof(LanguageCourseInterest), typeof(LanguageCourseGroupSize),
     ];
 
     private async Task AssertIsolatedAsync<T>(Func<AppDbContext, Task<T>> create) where T : class, ITenantOwned
@@ -300,4 +303,152 @@ public sealed class TenantDataIsolationTests(MarketplaceFactory app) : IClassFix
             ListingId = (await SavedListingAsync(db)).Id, Name = "Frau A.", Culture = "ar", ReferenceCode = "ISOL1234",
             CreatedByUserId = await UserIdAsync(db, "erlangen-koordination"),
         }).Entity);
+
+    /// <summary>A saved course with one run and one meeting in the scope's town, for the course rows that hang off them.</summary>
+    private static async Task<CourseRun> SavedRunAsync(AppDbContext db)
+    {
+        var course = db.Courses.Add(new Course { Title = "Isolationstest", Kind = CourseKind.VolunteerQualification, CreatedAt = DateTimeOffset.UtcNow }).Entity;
+        var run = new CourseRun
+        {
+            Course = course, StartsOn = new DateOnly(2027, 1, 4), EndsOn = new DateOnly(2027, 1, 4), IsOnline = true,
+            MinParticipants = 1, MaxParticipants = 10, CreatedAt = DateTimeOffset.UtcNow,
+        };
+        run.Meetings.Add(new CourseMeeting { Date = run.StartsOn, StartsAt = new TimeOnly(18, 0), EndsAt = new TimeOnly(19, 30), TeachingUnits = 2 });
+        db.CourseRuns.Add(run);
+        await db.SaveChangesAsync();
+        return run;
+    }
+
+    private static async Task<CourseParticipant> SavedParticipantAsync(AppDbContext db)
+    {
+        var participant = db.CourseParticipants.Add(new CourseParticipant
+        {
+            Name = "Isolationstest", Culture = "de", ReferenceCode = Guid.NewGuid().ToString("N")[..8], CreatedAt = DateTimeOffset.UtcNow,
+        }).Entity;
+        await db.SaveChangesAsync();
+        return participant;
+    }
+
+    private static async Task<Qualification> SavedQualificationAsync(AppDbContext db)
+    {
+        var qualification = db.Qualifications.Add(new Qualification { Key = "iso-" + Guid.NewGuid().ToString("N")[..8], Names = TranslatedText.InGerman("Isolationstest") }).Entity;
+        await db.SaveChangesAsync();
+        return qualification;
+    }
+
+    private static async Task<Enrolment> SavedEnrolmentAsync(AppDbContext db)
+    {
+        var run = await SavedRunAsync(db);
+        var participant = await SavedParticipantAsync(db);
+        var enrolment = db.Enrolments.Add(new Enrolment { RunId = run.Id, ParticipantId = participant.Id, EnrolledAt = DateTimeOffset.UtcNow }).Entity;
+        await db.SaveChangesAsync();
+        return enrolment;
+    }
+
+    private static async Task<WaitingListEntry> SavedEntryAsync(AppDbContext db)
+    {
+        var run = await SavedRunAsync(db);
+        var participant = await SavedParticipantAsync(db);
+        var entry = db.WaitingListEntries.Add(new WaitingListEntry { CourseId = run.CourseId, RunId = run.Id, ParticipantId = participant.Id, Sequence = 1, JoinedAt = DateTimeOffset.UtcNow }).Entity;
+        await db.SaveChangesAsync();
+        return entry;
+    }
+
+    [Fact]
+    public Task Course_IsIsolated() => AssertIsolatedAsync(async db => (await SavedRunAsync(db)).Course!);
+
+    [Fact]
+    public Task CourseRun_IsIsolated() => AssertIsolatedAsync(SavedRunAsync);
+
+    [Fact]
+    public Task CourseMeeting_IsIsolated() => AssertIsolatedAsync(async db => (await SavedRunAsync(db)).Meetings[0]);
+
+    [Fact]
+    public Task CourseParticipant_IsIsolated() => AssertIsolatedAsync(SavedParticipantAsync);
+
+    [Fact]
+    public Task Enrolment_IsIsolated() => AssertIsolatedAsync(SavedEnrolmentAsync);
+
+    [Fact]
+    public Task Attendance_IsIsolated() =>
+        AssertIsolatedAsync(async db =>
+        {
+            var enrolment = await SavedEnrolmentAsync(db);
+            var meeting = await db.CourseMeetings.Where(m => m.RunId == enrolment.RunId).Select(m => m.Id).FirstAsync();
+            return db.Attendances.Add(new Attendance
+            {
+                MeetingId = meeting, EnrolmentId = enrolment.Id, Mark = AttendanceMark.Present,
+                RecordedByUserId = await UserIdAsync(db, "erlangen-koordination"), RecordedAt = DateTimeOffset.UtcNow,
+            }).Entity;
+        });
+
+    [Fact]
+    public Task WaitingListEntry_IsIsolated() => AssertIsolatedAsync(SavedEntryAsync);
+
+    [Fact]
+    public Task SeatOffer_IsIsolated() =>
+        AssertIsolatedAsync(async db =>
+        {
+            var entry = await SavedEntryAsync(db);
+            return db.SeatOffers.Add(new SeatOffer
+            {
+                WaitingListEntryId = entry.Id, RunId = entry.RunId!.Value, OfferedAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow.AddHours(48),
+            }).Entity;
+        });
+
+    [Fact]
+    public Task Qualification_IsIsolated() => AssertIsolatedAsync(SavedQualificationAsync);
+
+    [Fact]
+    public Task CourseQualification_IsIsolated() =>
+        AssertIsolatedAsync(async db =>
+        {
+            var run = await SavedRunAsync(db);
+            var qualification = await SavedQualificationAsync(db);
+            return db.CourseQualifications.Add(new CourseQualification { CourseId = run.CourseId, QualificationId = qualification.Id }).Entity;
+        });
+
+    [Fact]
+    public Task QualificationGrant_IsIsolated() =>
+        AssertIsolatedAsync(async db =>
+        {
+            var qualification = await SavedQualificationAsync(db);
+            var coordinator = await UserIdAsync(db, "erlangen-koordination");
+            return db.QualificationGrants.Add(new QualificationGrant
+            {
+                QualificationId = qualification.Id, UserId = await UserIdAsync(db, "erlangen-mitglied"), GrantedOn = new DateOnly(2026, 1, 1),
+                ConfirmedByUserId = coordinator, RecordedAt = DateTimeOffset.UtcNow,
+            }).Entity;
+        });
+
+    [Fact]
+    public Task CategoryQualification_IsIsolated() =>
+        AssertIsolatedAsync(async db =>
+        {
+            var qualification = await SavedQualificationAsync(db);
+            var category = await db.Categories.Select(c => c.Id).FirstAsync();
+            return db.CategoryQualifications.Add(new CategoryQualification { CategoryId = category, QualificationId = qualification.Id }).Entity;
+        });
+
+    [Fact]
+    public Task LanguageCourseInterest_IsIsolated() =>
+        AssertIsolatedAsync(async db =>
+        {
+            var participant = await SavedParticipantAsync(db);
+            return db.LanguageCourseInterests.Add(new LanguageCourseInterest
+            {
+                ParticipantId = participant.Id, CourseType = LanguageCourseType.Integration, Since = new DateOnly(2026, 11, 1),
+                StatusChangedAt = DateTimeOffset.UtcNow, CreatedAt = DateTimeOffset.UtcNow,
+            }).Entity;
+        });
+
+    [Fact]
+    public Task LanguageCourseGroupSize_IsIsolated() =>
+        AssertIsolatedAsync(async db =>
+        {
+            // One per type and town: take a type the town has not set yet.
+            var taken = await db.LanguageCourseGroupSizes.Select(g => g.CourseType).ToListAsync();
+            var type = Enum.GetValues<LanguageCourseType>().First(t => !taken.Contains(t));
+            return db.LanguageCourseGroupSizes.Add(new LanguageCourseGroupSize { CourseType = type, MinimumParticipants = 12 }).Entity;
+        });
 }
