@@ -1,4 +1,5 @@
 using Hangfire;
+using Marketplace.Web.Courses;
 using Marketplace.Web.Data;
 using Marketplace.Web.Hours;
 using Marketplace.Web.Infrastructure;
@@ -41,6 +42,7 @@ services.AddMatching();
 services.AddVolunteers();
 services.AddIntake();
 services.AddHours();
+services.AddCourses();
 services.AddPrivacy();
 services.AddJobs(configuration, database);
 
