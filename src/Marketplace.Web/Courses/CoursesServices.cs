@@ -6,6 +6,7 @@ public static class CoursesServices
     public static IServiceCollection AddCourses(this IServiceCollection services)
     {
         services.AddScoped<CourseParticipants>();
+        services.AddScoped<CourseAccess>();
         return services;
     }
 }
