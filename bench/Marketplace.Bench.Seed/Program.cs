@@ -9,7 +9,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 // Seeds a fresh database for the load test: {towns} towns "town01".."townNN" with {listings} listings each, and in the
-// report town the member the /me page is measured for (BenchMember).
+// report town the member the /me page is measured for (BenchMember) and a course catalogue of 2,000 runs and 50,000
+// enrolments with the coordinator who reads its overview (BenchCourses).
 // Usage: Marketplace.Bench.Seed <data folder> [towns=50] [listings per town=2000] [report town=town07] [--Key=Value ...]
 // SQLite in <data folder> by default; the app's own switches choose PostgreSQL:
 //   --Database:Provider=Postgres "--ConnectionStrings:Postgres=Host=...;Database=bench;Username=..."
@@ -65,6 +66,7 @@ await using (var scope = provider.CreateAsyncScope())
 
 var towns = new List<TenantInfo>();
 var member = BenchMember.Create(provider.GetRequiredService<IPasswordHasher<AppUser>>(), now);
+var coordinator = BenchCourses.CreateCoordinator(provider.GetRequiredService<IPasswordHasher<AppUser>>(), now);
 await using (var scope = provider.CreateAsyncScope())
 {
     var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -103,6 +105,7 @@ await using (var scope = provider.CreateAsyncScope())
     }
 
     db.Users.Add(member);
+    db.Users.Add(coordinator);
     await db.SaveChangesAsync();
 }
 
@@ -124,6 +127,11 @@ foreach (var town in towns)
     var isReportTown = town.Slug == reportTown;
     db.Memberships.AddRange(posters.Append(isReportTown ? member.Id : null).OfType<string>()
         .Select(id => new TenantMembership { UserId = id, Role = TownRole.Member, JoinedAt = now.AddDays(-200) }));
+    if (isReportTown)
+    {
+        db.Memberships.Add(new TenantMembership { UserId = coordinator.Id, Role = TownRole.Coordinator, JoinedAt = now.AddDays(-200) });
+    }
+
     db.ChangeTracker.DetectChanges();
     await db.SaveChangesAsync();
     db.ChangeTracker.Clear();
@@ -152,6 +160,7 @@ foreach (var town in towns)
     if (isReportTown)
     {
         await BenchMember.AddConversationsAsync(db, member.Id, new Random(20261125), now);
+        await BenchCourses.AddAsync(db, districts, new Random(20261205), now);
         // Details are measured on a listing everyone sees in full: published, running, peer-to-peer, someone else's.
         detailsListingId = await db.Listings
             .Where(l => l.Status == ListingStatus.Published && l.ExpiresAt > now && !l.IsHidden && l.PosterUserId != member.Id
@@ -176,7 +185,8 @@ await using (var scope = provider.CreateAsyncScope())
 
 await File.WriteAllTextAsync(Path.Combine(dataFolder, "bench.env"),
     $"BENCH_TOWN={reportTown}\nBENCH_DISTRICT_ID={reportDistrictId}\nBENCH_LISTING_ID={detailsListingId}\nBENCH_LISTINGS={total}\n" +
-    $"BENCH_MEMBER={BenchMember.UserName}\nBENCH_MEMBER_PASSWORD={BenchMember.Password}\nBENCH_DATABASE={database.Provider}\n");
+    $"BENCH_MEMBER={BenchMember.UserName}\nBENCH_MEMBER_PASSWORD={BenchMember.Password}\nBENCH_DATABASE={database.Provider}\n" +
+    $"BENCH_COORDINATOR={BenchCourses.CoordinatorName}\nBENCH_COORDINATOR_PASSWORD={BenchCourses.CoordinatorPassword}\n");
 Console.WriteLine($"Seeded {townCount} towns, {total} listings in {clock.Elapsed.TotalSeconds:0.0} s on {database.Provider}; " +
                   $"{reportTown}: district {reportDistrictId}, listing {detailsListingId}, member {BenchMember.UserName}");
 return 0;

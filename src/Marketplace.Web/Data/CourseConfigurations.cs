@@ -90,7 +90,8 @@ internal sealed class AttendanceConfiguration : IEntityTypeConfiguration<Attenda
         builder.HasIndex(a => new { a.TenantId, a.MeetingId, a.EnrolmentId }).IsUnique();
         builder.HasIndex(a => new { a.TenantId, a.EnrolmentId });
         builder.HasOne<CourseMeeting>().WithMany().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Enrolment>().WithMany().HasForeignKey(a => a.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+        // A deleted account takes its enrolments and their marks with it (right to erasure).
+        builder.HasOne<Enrolment>().WithMany().HasForeignKey(a => a.EnrolmentId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -88,8 +88,9 @@ public sealed class DistrictsModel(AppDbContext db, AuditLog audit, IStringLocal
             return NotFound();
         }
 
-        // Listings and organisations keep their district: a used one can be renamed but not removed.
-        if (await db.Listings.AnyAsync(l => l.DistrictId == id) || await db.OrganisationDistricts.AnyAsync(o => o.DistrictId == id))
+        // Listings, organisations, course runs and course interest keep their district: a used one can be renamed but not removed.
+        if (await db.Listings.AnyAsync(l => l.DistrictId == id) || await db.OrganisationDistricts.AnyAsync(o => o.DistrictId == id)
+            || await db.CourseRuns.AnyAsync(r => r.DistrictId == id) || await db.LanguageCourseInterests.AnyAsync(i => i.DistrictId == id))
         {
             ModelState.AddModelError(RowKey(id), l["Districts_InUse", district.Name]);
             return await ResultAsync(invalid: true);

@@ -2549,7 +2549,7 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.HasOne("Marketplace.Web.Domain.Enrolment", null)
                         .WithMany()
                         .HasForeignKey("EnrolmentId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Marketplace.Web.Domain.CourseMeeting", null)
