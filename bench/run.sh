@@ -29,8 +29,8 @@ MEMORY_LIMIT_MB=400
 P99_LIMIT_FACTOR=10
 
 # The pages, in the order measured. The template page is the yardstick; every other page's target is its share of it.
-PAGES=(template content home listings search details me)
-declare -A TARGET=([content]=50 [home]=50 [listings]=25 [search]=25 [details]=35 [me]=25)
+PAGES=(template content home listings search details me courses office)
+declare -A TARGET=([content]=50 [home]=50 [listings]=25 [search]=25 [details]=35 [me]=25 [courses]=40 [office]=40)
 
 step() { printf '\n== %s\n' "$*"; }
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
@@ -178,9 +178,15 @@ declare -A URL=(
     [search]="$APP/listings?q=$QUERY&type=Offer&district=$BENCH_DISTRICT_ID"
     [details]="$APP/listings/$BENCH_LISTING_ID"
     [me]="$APP/me"
+    # Issue 15: the catalogue with filters over 2,000 runs, and the office's occupancy overview of all of them.
+    [courses]="$APP/courses?kind=LanguageCourse&daypart=Evening&seats=true"
+    [office]="$APP/coordination/courses"
 )
 declare -A HOST_OF=([template]="127.0.0.1:$TEMPLATE_PORT")
-declare -A LABEL=([template]="/ (dotnet new webapp)" [me]="/me as $BENCH_MEMBER")
+declare -A LABEL=([template]="/ (dotnet new webapp)" [me]="/me as $BENCH_MEMBER" [office]="/coordination/courses as $BENCH_COORDINATOR")
+# The pages read by a signed-in account, and whose.
+declare -A LOGIN_OF=([me]="$BENCH_MEMBER" [office]="$BENCH_COORDINATOR")
+declare -A PASSWORD_OF=([me]="$BENCH_MEMBER_PASSWORD" [office]="$BENCH_COORDINATOR_PASSWORD")
 for page in "${PAGES[@]}"; do
     HOST_OF[$page]=${HOST_OF[$page]:-$TOWN_HOST}
     LABEL[$page]=${LABEL[$page]:-${URL[$page]#"$APP"}}
@@ -192,16 +198,17 @@ done
 set_cookies() { # headers file -> "name=value" per line, without the ones being deleted
     sed -n 's/^[Ss]et-[Cc]ookie: *\([^;]*\).*/\1/p' "$1" | tr -d '\r' | grep -v '=$' || true
 }
-login() { # -> the Cookie header value of the member's session on stdout
+login() { # [page] -> the Cookie header value of the session of the page's reader (default: the member) on stdout
     local get="$DATA/login-get" post="$DATA/login-post" token cookies status
+    local user=${LOGIN_OF[${1:-me}]} password=${PASSWORD_OF[${1:-me}]}
     curl -s -D "$get.headers" -o "$get.html" -H "Host: $TOWN_HOST" "$APP/account/login"
     token=$(tr '\n' ' ' <"$get.html" | sed -n 's/.*name="__RequestVerificationToken"[^>]*value="\([^"]*\)".*/\1/p')
     [ -n "$token" ] || { echo "no antiforgery token on the login page" >&2; return 1; }
     cookies=$(set_cookies "$get.headers" | paste -sd ';' | sed 's/;/; /g')
     status=$(curl -s -D "$post.headers" -o "$post.html" -w '%{http_code}' -H "Host: $TOWN_HOST" -H "Cookie: $cookies" \
-        --data-urlencode "Input.Login=$BENCH_MEMBER" --data-urlencode "Input.Password=$BENCH_MEMBER_PASSWORD" \
+        --data-urlencode "Input.Login=$user" --data-urlencode "Input.Password=$password" \
         --data-urlencode "__RequestVerificationToken=$token" "$APP/account/login")
-    [ "$status" = "302" ] || { echo "login as $BENCH_MEMBER answered $status, not a redirect; see $post.html" >&2; return 1; }
+    [ "$status" = "302" ] || { echo "login as $user answered $status, not a redirect; see $post.html" >&2; return 1; }
     # The browser keeps the antiforgery cookie and adds the session (mp.auth, or its chunks when it is long).
     { set_cookies "$get.headers"; set_cookies "$post.headers"; } | paste -sd ';' | sed 's/;/; /g'
 }
@@ -217,9 +224,11 @@ check_me() { # cookie
 
 step "4. every page answers 200 (Host: $TOWN_HOST; the template page on its own port)"
 COOKIE=$(login) || { KEEP_DATA=1; exit 1; }
+OFFICE_COOKIE=$(login office) || { KEEP_DATA=1; exit 1; }
 for page in "${PAGES[@]}"; do
     extra=()
     [ "$page" = "me" ] && extra=(-H "Cookie: $COOKIE")
+    [ "$page" = "office" ] && extra=(-H "Cookie: $OFFICE_COOKIE")
     status=$(curl -s -o /dev/null -w '%{http_code}' -H "Host: ${HOST_OF[$page]}" "${extra[@]}" "${URL[$page]}")
     printf '%-9s GET %s -> %s\n' "$page" "${URL[$page]}" "$status"
     case "$status" in
@@ -257,12 +266,12 @@ measure() { # run page
     local -a headers=(-H "Host: ${HOST_OF[$page]}")
     load=$(loadavg)
     printf '%-9s load average before: %s; ' "$page" "$load"
-    if [ "$page" = "me" ]; then
+    if [ -n "${LOGIN_OF[$page]:-}" ]; then
         # A fresh session for the warm-up and another for the measurement, so neither outlives the minute after
         # which every request would re-issue the cookie.
-        cookie=$(login) || exit 1
+        cookie=$(login "$page") || exit 1
         wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${headers[@]}" -H "Cookie: $cookie" "${URL[$page]}" >/dev/null
-        cookie=$(login) || exit 1
+        cookie=$(login "$page") || exit 1
         headers+=(-H "Cookie: $cookie")
     else
         wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${headers[@]}" "${URL[$page]}" >/dev/null
