@@ -7,6 +7,8 @@ public static class CoursesServices
     {
         services.AddScoped<CourseParticipants>();
         services.AddScoped<CourseAccess>();
+        services.AddScoped<CourseSeats>();
+        services.AddScoped<CourseSeatMailer>();
         return services;
     }
 }
