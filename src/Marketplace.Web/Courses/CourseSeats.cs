@@ -486,3 +486,9 @@ public sealed class CourseSeats(AppDbContext db, TimeProvider clock, TownClock t
     private Task<int> BumpAsync(int courseId) =>
         db.Courses.Where(c => c.Id == courseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.WaitingSequence, c => c.WaitingSequence + 1));
 }
+
+/// <summary>What the reader is told after a seat change, as a resource key of the seats block.</summary>
+public static class SeatMessages
+{
+    public static string KeyOf(SeatResult result) => "Seats_Outcome_" + result.Outcome;
+}
