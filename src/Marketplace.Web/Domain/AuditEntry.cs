@@ -21,6 +21,13 @@ public enum AuditAction
     CreatedIntake = 40,
     ChangedNeighbours = 50,
     ChangedExchangeMode = 51,
+
+    // Course seats (Courses/CourseSeats through the run's seat desk).
+    EnrolledSomeone = 150,
+    CancelledEnrolment = 151,
+    RemovedNoShow = 152,
+    ChangedCapacity = 153,
+    CancelledRun = 154,
 }
 
 /// <summary>Who did or saw what, when, in the coordination office. Written in the same transaction as the change.</summary>
