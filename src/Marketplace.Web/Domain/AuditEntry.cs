@@ -21,6 +21,8 @@ public enum AuditAction
     CreatedIntake = 40,
     ChangedNeighbours = 50,
     ChangedExchangeMode = 51,
+    ExportedAttendance = 153,
+    RecordedCourseCompletion = 154,
 }
 
 /// <summary>Who did or saw what, when, in the coordination office. Written in the same transaction as the change.</summary>

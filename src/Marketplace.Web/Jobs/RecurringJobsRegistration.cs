@@ -17,6 +17,8 @@ public sealed class RecurringJobsRegistration(IRecurringJobManager recurringJobs
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         recurringJobs.AddOrUpdate<PrivacyJob>(PrivacyJob.RecurringJobId, job => job.RunAsync(), PrivacyJob.Schedule,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurringJobs.AddOrUpdate<CourseNoticesJob>(CourseNoticesJob.RecurringJobId, job => job.RunAsync(), CourseNoticesJob.Schedule,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         return Task.CompletedTask;
     }
 

@@ -31,6 +31,8 @@ public static class PageAccess
         ["/Admin"] = Requires(HostScope.Platform, Policies.PlatformAdmin),
         ["/Coordination"] = Requires(HostScope.Town, Policies.Coordinator),
         // Development only (the pages answer 404 otherwise), on whichever host the developer is.
+        // The public catalogue; the management pages (Courses/Manage) carry [Authorize(Policy = TownMember)] and check CourseAccess.
+        ["/Courses"] = Anyone(HostScope.Town),
         ["/Dev"] = Anyone(HostScope.Any),
         // Public browsing; writing pages carry [Authorize(Policy = TownMember)].
         ["/Listings"] = Anyone(HostScope.Town),
