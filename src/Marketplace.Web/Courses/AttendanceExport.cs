@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text;
 using CsvHelper;
-using CsvHelper.Configuration;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Infrastructure;
@@ -28,14 +26,9 @@ public sealed class AttendanceExport(AppDbContext db, AuditLog audit, ITenantCon
     public async Task<byte[]> CsvAsync(int runId, IReadOnlyList<MeetingRow> meetings, IReadOnlyList<AttendanceRate> people)
     {
         await AuditAsync(runId, "csv", people.Count);
-        var culture = CultureInfo.CurrentCulture;
-        var configuration = new CsvConfiguration(CultureInfo.GetCultureInfo("de-DE"))
-        {
-            Delimiter = ";",
-            InjectionOptions = InjectionOptions.Escape,
-        };
-        await using var text = new StringWriter(culture);
-        await using (var csv = new CsvWriter(text, configuration))
+        var options = new CsvWriterOptions { Separator = ';', Injection = CsvInjection.Escape, WriteByteOrderMark = true };
+        using var output = new MemoryStream();
+        using (var csv = CsvWriter.Create(output, options, leaveOpen: true))
         {
             csv.WriteField(l["CourseDesk_ColName"].Value);
             foreach (var meeting in meetings)
@@ -46,7 +39,7 @@ public sealed class AttendanceExport(AppDbContext db, AuditLog audit, ITenantCon
             csv.WriteField(l["CourseDesk_ColAttendedUnits"].Value);
             csv.WriteField(l["CourseDesk_ColPlannedUnits"].Value);
             csv.WriteField(l["CourseDesk_ColRate"].Value);
-            await csv.NextRecordAsync();
+            csv.EndRecord();
             foreach (var person in people)
             {
                 csv.WriteField(person.Person.Name);
@@ -55,14 +48,14 @@ public sealed class AttendanceExport(AppDbContext db, AuditLog audit, ITenantCon
                     csv.WriteField(person.Marks.TryGetValue(meeting.Id, out var mark) ? l["CourseDesk_Mark_" + mark].Value : "");
                 }
 
-                csv.WriteField(person.AttendedUnits);
-                csv.WriteField(person.PlannedUnits);
-                csv.WriteField(person.Percent);
-                await csv.NextRecordAsync();
+                csv.WriteField(person.AttendedUnits.ToString(CultureInfo.InvariantCulture));
+                csv.WriteField(person.PlannedUnits.ToString(CultureInfo.InvariantCulture));
+                csv.WriteField(person.Percent.ToString(CultureInfo.InvariantCulture));
+                csv.EndRecord();
             }
         }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+        return output.ToArray();
     }
 
     /// <summary>The same list as an A4 PDF through the app's PDF writer: one row per person with rate, and their marks below.</summary>
