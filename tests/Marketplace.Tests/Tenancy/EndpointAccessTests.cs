@@ -73,6 +73,7 @@ public sealed class EndpointAccessTests(MarketplaceFactory app) : IClassFixture<
     [InlineData("/Verify", HostScope.Town, null)]
     [InlineData("/Coordination/Courses/Index", HostScope.Town, "Coordinator")]
     [InlineData("/Courses/Manage/Run", HostScope.Town, "TownMember")]
+    [InlineData("/Coordination/Courses/Run", HostScope.Town, "Coordinator,TownMember")]
     [InlineData("/Courses/Manage/RunRollCall", HostScope.Town, "TownMember")]
     [InlineData("/Courses/Manage/RunCertificate", HostScope.Town, "TownMember")]
     [InlineData("/Account/Register", HostScope.Town, null)]

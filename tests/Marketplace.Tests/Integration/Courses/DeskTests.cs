@@ -134,7 +134,7 @@ public sealed class DeskTests(MarketplaceFactory app) : IClassFixture<Marketplac
         Assert.DoesNotContain("\n=HYPERLINK", csv);
 
         var pdf = await client.GetAsync($"/coordination/courses/runs/{run.RunId}?handler=Pdf");
-        Assert.Equal(HttpStatusCode.NotFound, pdf.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, pdf.StatusCode);
         var office = await app.SignedInAsync(Town, Office);
         pdf = await office.GetAsync($"/coordination/courses/runs/{run.RunId}?handler=Pdf");
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);

@@ -13,8 +13,9 @@ using Microsoft.Extensions.Localization;
 namespace Marketplace.Web.Pages.Courses.Manage;
 
 /// <summary>
-/// The run desk, one page for the provider (/courses/manage/runs/{id}) and the office (/coordination/courses/runs/{id},
-/// Courses/CourseDeskRoutes): the run's facts, its seated people with their attendance, the meetings with their roll
+/// The run desk, one page class for the provider (Courses/Manage/Run, /courses/manage/runs/{id}) and the office
+/// (Coordination/Courses/Run, /coordination/courses/runs/{id}, which adds the office's folder rules); both render
+/// _RunDesk. It shows the run's facts, its seated people with their attendance, the meetings with their roll
 /// call, the attendance list as CSV and PDF, and completion. A teacher of the provider sees the people and takes the roll
 /// call; a manager (the provider's admins, the office) does everything. Anyone else gets a 404.
 /// </summary>
