@@ -1,3 +1,5 @@
+using Marketplace.Web.Jobs;
+
 namespace Marketplace.Web.Courses;
 
 public static class CoursesServices
@@ -11,6 +13,14 @@ public static class CoursesServices
         services.AddScoped<CourseSeatMailer>();
         services.AddScoped<MySeats>();
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Courses/Manage/Seats", Pages.Courses.Manage.SeatsModel.OfficePath));
+        services.AddScoped<AttendanceRecords>();
+        services.AddScoped<CourseCompletion>();
+        services.AddScoped<AttendanceExport>();
+        services.AddScoped<CourseCertificates>();
+        services.AddSingleton<CertificatePdf>();
+        services.AddScoped<LowEnrolmentNotices>();
+        services.AddScoped<CourseNoticesJob>();
+        CourseDeskRoutes.Add(services);
         return services;
     }
 }

@@ -28,6 +28,10 @@ public enum AuditAction
     RemovedNoShow = 152,
     ChangedCapacity = 153,
     CancelledRun = 154,
+
+    // Course desk (attendance exports and completion).
+    ExportedAttendance = 160,
+    RecordedCourseCompletion = 161,
 }
 
 /// <summary>Who did or saw what, when, in the coordination office. Written in the same transaction as the change.</summary>

@@ -19,6 +19,8 @@ public sealed class RecurringJobsRegistration(IRecurringJobManager recurringJobs
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         recurringJobs.AddOrUpdate<ExpireSeatOffersJob>(ExpireSeatOffersJob.RecurringJobId, job => job.RunAsync(), ExpireSeatOffersJob.Schedule,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurringJobs.AddOrUpdate<CourseNoticesJob>(CourseNoticesJob.RecurringJobId, job => job.RunAsync(), CourseNoticesJob.Schedule,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         return Task.CompletedTask;
     }
 
