@@ -7,6 +7,8 @@ public static class CoursesServices
     {
         services.AddScoped<CourseParticipants>();
         services.AddScoped<CourseAccess>();
+        services.AddScoped<QualificationGrants>();
+        services.AddScoped<QualificationReminders>();
         return services;
     }
 }

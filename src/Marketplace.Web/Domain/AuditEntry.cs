@@ -21,6 +21,10 @@ public enum AuditAction
     CreatedIntake = 40,
     ChangedNeighbours = 50,
     ChangedExchangeMode = 51,
+    GrantedQualification = 74,
+    ChangedQualification = 75,
+    RecordedInterest = 76,
+    ChangedInterest = 77,
 }
 
 /// <summary>Who did or saw what, when, in the coordination office. Written in the same transaction as the change.</summary>
