@@ -9,6 +9,8 @@ public static class CoursesServices
         services.AddScoped<CourseAccess>();
         services.AddScoped<QualificationGrants>();
         services.AddScoped<QualificationReminders>();
+        services.AddScoped<LanguageCourseDemand>();
+        services.AddScoped<Jobs.QualificationsJob>();
         return services;
     }
 }
