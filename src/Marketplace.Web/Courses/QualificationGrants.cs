@@ -65,7 +65,7 @@ public sealed class QualificationGrants(AppDbContext db, AuditLog audit, TownClo
     {
         var rows = await PreviewAsync(runId, ct);
         var made = 0;
-        foreach (var row in rows.Where(r => r.UserId != confirmedBy))
+        foreach (var row in rows.Where(r => !SelfDecision.IsOwn(confirmedBy, [r.UserId])))
         {
             foreach (var qualificationId in row.Pending)
             {
@@ -99,7 +99,7 @@ public sealed class QualificationGrants(AppDbContext db, AuditLog audit, TownClo
     public async Task<GrantOutcome> RecordAsync(string userId, int qualificationId, DateOnly grantedOn, DateOnly? validUntil, string confirmedBy,
         CancellationToken ct = default)
     {
-        if (userId == confirmedBy)
+        if (SelfDecision.IsOwn(confirmedBy, [userId]))
         {
             return GrantOutcome.OwnGrant;
         }
