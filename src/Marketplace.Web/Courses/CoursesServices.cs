@@ -21,6 +21,10 @@ public static class CoursesServices
         services.AddScoped<LowEnrolmentNotices>();
         services.AddScoped<CourseNoticesJob>();
         CourseDeskRoutes.Add(services);
+        services.AddScoped<QualificationGrants>();
+        services.AddScoped<QualificationReminders>();
+        services.AddScoped<LanguageCourseDemand>();
+        services.AddScoped<Jobs.QualificationsJob>();
         return services;
     }
 }

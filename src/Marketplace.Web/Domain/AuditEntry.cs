@@ -21,6 +21,10 @@ public enum AuditAction
     CreatedIntake = 40,
     ChangedNeighbours = 50,
     ChangedExchangeMode = 51,
+    GrantedQualification = 74,
+    ChangedQualification = 75,
+    RecordedInterest = 76,
+    ChangedInterest = 77,
 
     // Course seats (Courses/CourseSeats through the run's seat desk).
     EnrolledSomeone = 150,

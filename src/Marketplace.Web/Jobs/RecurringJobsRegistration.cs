@@ -21,6 +21,8 @@ public sealed class RecurringJobsRegistration(IRecurringJobManager recurringJobs
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         recurringJobs.AddOrUpdate<CourseNoticesJob>(CourseNoticesJob.RecurringJobId, job => job.RunAsync(), CourseNoticesJob.Schedule,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurringJobs.AddOrUpdate<QualificationsJob>(QualificationsJob.RecurringJobId, job => job.RunAsync(), QualificationsJob.Schedule,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         return Task.CompletedTask;
     }
 

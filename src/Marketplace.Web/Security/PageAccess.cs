@@ -33,8 +33,6 @@ public static class PageAccess
         // Public catalogue and run pages, one-click seat links from mail; member and managing pages carry [Authorize] and ask Courses/CourseAccess.
         ["/Courses"] = Anyone(HostScope.Town),
         // Development only (the pages answer 404 otherwise), on whichever host the developer is.
-        // The public catalogue; the management pages (Courses/Manage) carry [Authorize(Policy = TownMember)] and check CourseAccess.
-        ["/Courses"] = Anyone(HostScope.Town),
         ["/Dev"] = Anyone(HostScope.Any),
         // Public browsing; writing pages carry [Authorize(Policy = TownMember)].
         ["/Listings"] = Anyone(HostScope.Town),
