@@ -39,7 +39,7 @@ public sealed record CourseFilter(
         || DayPart is not null || Language is not null || Childcare || Fee is not null || FreeSeats;
 }
 
-/// <summary>One course of the catalogue with its next fitting run.</summary>
+/// <summary>One course of the catalogue with its next fitting run (its occupancy without the waiting count, which cards do not show).</summary>
 public sealed record CourseCard(
     int Id,
     string Title,
@@ -70,46 +70,50 @@ public static class CourseCatalogue
     public static async Task<CourseCatalogueResults> LoadAsync(AppDbContext db, CourseFilter filter, DateOnly today, CancellationToken ct = default)
     {
         var runs = FittingRuns(db, filter, today);
-        var courses = db.Courses.AsNoTracking().Where(c => runs.Any(r => r.CourseId == c.Id));
-
-        var total = await courses.CountAsync(ct);
-        var page = await courses
-            .OrderBy(c => runs.Where(r => r.CourseId == c.Id).Min(r => r.StartsOn))
-            .ThenBy(c => c.Id)
+        // One pass over the fitting runs gives each listed course and its next start: counting and paging read no course row.
+        var listed = runs.GroupBy(r => r.CourseId).Select(g => new { CourseId = g.Key, Next = g.Min(r => r.StartsOn) });
+        var total = await listed.CountAsync(ct);
+        var pageIds = await listed.OrderBy(x => x.Next).ThenBy(x => x.CourseId)
             .Skip(Paging.Skip(filter.Page, CourseFilter.PageSize))
             .Take(CourseFilter.PageSize)
-            .Select(c => new
+            .Select(x => x.CourseId)
+            .ToListAsync(ct);
+        if (pageIds.Count == 0)
+        {
+            return new CourseCatalogueResults([], total, filter);
+        }
+
+        // The page's courses with their fitting runs (a few each), occupancy counted in the database.
+        var rows = await runs.AsNoTracking().Where(r => pageIds.Contains(r.CourseId))
+            .Select(r => new
             {
-                c.Id,
-                c.Title,
-                Provider = c.Provider != null ? c.Provider.Name : null,
-                c.Kind,
-                c.Topic,
-                c.LanguageCourseType,
-                c.TargetLevel,
-                c.FeeCents,
-                c.ChildcareOffered,
-                Next = runs.Where(r => r.CourseId == c.Id).OrderBy(r => r.StartsOn).ThenBy(r => r.Id)
-                    .Select(r => new
-                    {
-                        r.Id,
-                        r.StartsOn,
-                        r.EndsOn,
-                        r.IsOnline,
-                        District = r.District != null ? r.District.Name : null,
-                        r.MaxParticipants,
-                        Seated = db.Enrolments.Count(e => e.RunId == r.Id && RunOccupancyQueries.SeatHolding.Contains(e.Status)),
-                        OpenOffers = db.SeatOffers.Count(o => o.RunId == r.Id && o.Status == SeatOfferStatus.Open),
-                        Waiting = db.WaitingListEntries.Count(w => w.RunId == r.Id && (w.Status == WaitingStatus.Waiting || w.Status == WaitingStatus.Offered)),
-                    })
-                    .FirstOrDefault(),
+                r.CourseId,
+                r.Course!.Title,
+                Provider = r.Course.Provider != null ? r.Course.Provider.Name : null,
+                r.Course.Kind,
+                r.Course.Topic,
+                r.Course.LanguageCourseType,
+                r.Course.TargetLevel,
+                r.Course.FeeCents,
+                r.Course.ChildcareOffered,
+                r.Id,
+                r.StartsOn,
+                r.EndsOn,
+                r.IsOnline,
+                District = r.District != null ? r.District.Name : null,
+                r.MaxParticipants,
+                Seated = db.Enrolments.Count(e => e.RunId == r.Id && RunOccupancyQueries.SeatHolding.Contains(e.Status)),
+                OpenOffers = db.SeatOffers.Count(o => o.RunId == r.Id && o.Status == SeatOfferStatus.Open),
             })
             .ToListAsync(ct);
 
-        var cards = page.Select(c => new CourseCard(c.Id, c.Title, c.Provider, c.Kind, c.Topic, c.LanguageCourseType, c.TargetLevel, c.FeeCents,
-            c.ChildcareOffered, c.Next is { } n
-                ? new CourseCardRun(n.Id, n.StartsOn, n.EndsOn, n.IsOnline, n.District, new RunOccupancy(n.Id, n.MaxParticipants, n.Seated, n.OpenOffers, n.Waiting))
-                : null)).ToList();
+        var order = pageIds.Select((id, index) => (id, index)).ToDictionary(x => x.id, x => x.index);
+        var cards = rows.GroupBy(r => r.CourseId).OrderBy(g => order[g.Key]).Select(g =>
+        {
+            var n = g.OrderBy(r => r.StartsOn).ThenBy(r => r.Id).First();
+            return new CourseCard(n.CourseId, n.Title, n.Provider, n.Kind, n.Topic, n.LanguageCourseType, n.TargetLevel, n.FeeCents, n.ChildcareOffered,
+                new CourseCardRun(n.Id, n.StartsOn, n.EndsOn, n.IsOnline, n.District, new RunOccupancy(n.Id, n.MaxParticipants, n.Seated, n.OpenOffers, Waiting: 0)));
+        }).ToList();
         return new CourseCatalogueResults(cards, total, filter);
     }
 

@@ -127,4 +127,18 @@ public sealed class CatalogueDetailsTests(MarketplaceFactory app) : IClassFixtur
         Assert.DoesNotContain("Nur in Erlangen", await fragment.Content.ReadAsStringAsync());
         Assert.DoesNotContain("Erlangen-Thema", await anonymous.GetStringAsync("/courses"));
     }
+
+    [Fact]
+    public async Task OrganisationPage_ListsItsCourses()
+    {
+        var admin = await app.NewMemberAsync(Town, "co");
+        var provider = await app.CreateOrganisationAsync(Town, admin, OrganisationSetup.UniqueName("Träger"), OrganisationStatus.Approved);
+        var (course, _) = await app.CourseAsync(Town, "Kurs des Trägers", providerId: provider);
+        await app.CourseAsync(Town, "Zurückgezogen beim Träger", c => c.IsWithdrawn = true, providerId: provider);
+
+        var page = await app.TownClient(Town).GetPageAsync($"/organisations/{provider}");
+
+        var link = Assert.Single(page.QuerySelectorAll("[data-testid=org-courses] a"));
+        Assert.Equal($"/courses/{course}", link.GetAttribute("href"));
+    }
 }

@@ -76,24 +76,29 @@ public sealed class CatalogueTests(MarketplaceFactory app) : IClassFixture<Marke
         var topic = CatalogueSetup.UniqueTopic(filter);
         Action<Course> fits = filter switch
         {
-            "kind" => c => { c.Kind = CourseKind.VolunteerQualification; c.LanguageCourseType = null; },
+            "kind" => c => { c.Kind = CourseKind.VolunteerQualification; c.LanguageCourseType = null; }
+            ,
             "type" => c => c.LanguageCourseType = LanguageCourseType.Literacy,
             "level" => c => c.TargetLevel = CefrLevel.B1,
             "language" => c => c.InstructionLanguages = ["de", "ar"],
             "childcare" => c => c.ChildcareOffered = true,
             "paid" => c => c.FeeCents = 4_900,
-            _ => _ => { },
+            _ => _ => { }
+            ,
         };
         Action<Course> other = filter == "free" ? c => c.FeeCents = 2_000 : _ => { };
         Action<CourseRun> fitsRun = filter switch
         {
-            "online" => r => { r.IsOnline = true; r.DistrictId = null; },
+            "online" => r => { r.IsOnline = true; r.DistrictId = null; }
+            ,
             "daypart" => r =>
             {
                 r.Meetings.Add(new CourseMeeting { Date = r.StartsOn, StartsAt = new TimeOnly(18, 30), EndsAt = new TimeOnly(20, 0), TeachingUnits = 2 });
                 r.DayParts = DayParts.Evening;
-            },
-            _ => _ => { },
+            }
+            ,
+            _ => _ => { }
+            ,
         };
         var (kept, _) = await app.CourseAsync(Town, "Passt", c => { c.Topic = topic; fits(c); }, fitsRun);
         var (dropped, _) = await app.CourseAsync(Town, "Passt nicht", c => { c.Topic = topic; other(c); });
