@@ -10,7 +10,6 @@ public static class CoursesServices
         services.AddScoped<CourseSeats>();
         services.AddScoped<CourseSeatMailer>();
         services.AddScoped<MySeats>();
-        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Courses/Manage/Seats", Pages.Courses.Manage.SeatsModel.OfficePath));
         return services;
     }
 }
