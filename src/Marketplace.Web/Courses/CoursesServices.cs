@@ -12,7 +12,6 @@ public static class CoursesServices
         services.AddScoped<CourseSeats>();
         services.AddScoped<CourseSeatMailer>();
         services.AddScoped<MySeats>();
-        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Courses/Manage/Seats", Pages.Courses.Manage.SeatsModel.OfficePath));
         services.AddScoped<AttendanceRecords>();
         services.AddScoped<CourseCompletion>();
         services.AddScoped<AttendanceExport>();

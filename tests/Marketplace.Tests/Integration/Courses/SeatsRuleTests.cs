@@ -1,3 +1,7 @@
+using System.Globalization;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
 using Marketplace.Tests.Integration.Organisations;
 using Marketplace.Web.Courses;
 using Marketplace.Web.Domain;
@@ -163,5 +167,32 @@ public sealed class SeatsRuleTests(MarketplaceFactory app) : IClassFixture<Marke
         Assert.Contains("Die Kursleitung ist erkrankt.", toSeated.TextBody);
         var toWaiting = await app.Smtp.WaitForAsync(MessagesTestData.EmailOf(waitingMember), m => m.Subject?.StartsWith("Скасовано", StringComparison.Ordinal) == true);
         Assert.Contains("/courses/" + courseId, toWaiting.TextBody);
+    }
+
+    [Fact]
+    public async Task TheOfferJob_RunsEveryQuarterHour_AndFansOutOneJobPerTown()
+    {
+        Assert.Equal("*/15 * * * *", ExpireSeatOffersJob.Schedule);
+        var client = new RecordingJobClient();
+        await using var scope = app.Services.CreateAsyncScope();
+        var job = ActivatorUtilities.CreateInstance<ExpireSeatOffersJob>(scope.ServiceProvider, (IBackgroundJobClient)client);
+
+        await job.RunAsync();
+
+        Assert.Equal(await app.InTownAsync(null, db => db.Tenants.CountAsync()), client.Jobs.Count);
+        Assert.All(client.Jobs, j => Assert.Equal(nameof(ExpireSeatOffersJob.RunForTownAsync), j.Method.Name));
+    }
+
+    private sealed class RecordingJobClient : IBackgroundJobClient
+    {
+        public List<Job> Jobs { get; } = [];
+
+        public string Create(Job job, IState state)
+        {
+            Jobs.Add(job);
+            return Jobs.Count.ToString(CultureInfo.InvariantCulture);
+        }
+
+        public bool ChangeState(string jobId, IState state, string expectedState) => true;
     }
 }

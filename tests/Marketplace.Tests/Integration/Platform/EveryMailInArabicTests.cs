@@ -4,7 +4,9 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Marketplace.Tests.Integration.Courses;
 using Marketplace.Tests.Integration.Organisations;
+using Marketplace.Web.Courses;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Jobs;
@@ -52,6 +54,7 @@ public sealed partial class EveryMailInArabicTests(MarketplaceFactory app) : ICl
         await ListingMailsAsync(readers);
         await OrganisationMailsAsync(readers);
         await ClearanceReminderAsync(readers);
+        await CourseSeatMailsAsync(readers);
         await app.MailSettledAsync();
 
         var written = await app.InTownAsync(null, db => db.OutboxMails.IgnoreQueryFilters().AsNoTracking()
@@ -306,6 +309,28 @@ public sealed partial class EveryMailInArabicTests(MarketplaceFactory app) : ICl
             return await db.SaveChangesAsync();
         });
         await InTownAsync<ClearanceUpkeep>(async (upkeep, _) => Assert.True(await upkeep.RemindAsync() >= 1));
+    }
+
+    /// <summary>
+    /// Course seats, changed by a German office: a reader seated, a reader on the list who gets the freed seat offered,
+    /// and the run cancelled while the offer is open.
+    /// </summary>
+    private async Task CourseSeatMailsAsync(Readers readers)
+    {
+        var (_, runId) = await app.CourseWithRunAsync(seats: 1);
+        var seated = await app.MemberParticipantAsync(await readers.NewAsync("cse"), readers.Culture);
+        var waiting = await app.MemberParticipantAsync(await readers.NewAsync("cwa"), readers.Culture);
+        await InTownAsync<CourseSeats>(async (seats, _) =>
+        {
+            Assert.Equal(SeatOutcome.Seated, (await seats.EnrolAsync(runId, seated)).Outcome);
+            Assert.Equal(SeatOutcome.Waiting, (await seats.EnrolAsync(runId, waiting)).Outcome);
+        });
+        var enrolment = await app.EnrolmentOfAsync(runId, seated);
+        await InTownAsync<CourseSeats>(async (seats, _) =>
+        {
+            Assert.Equal(SeatOutcome.Done, (await seats.CancelEnrolmentAsync(enrolment, byManager: true)).Outcome);
+            Assert.Equal(SeatOutcome.Done, (await seats.CancelRunAsync(runId, "Die Kursleiterin ist erkrankt.")).Outcome);
+        });
     }
 
     /// <summary>Runs a service of the town as a German-speaking office or job would: in a town scope, in German.</summary>

@@ -15,7 +15,7 @@ namespace Marketplace.Web.Pages.Courses.Manage;
 
 /// <summary>
 /// A run's seat desk for its managers (CourseAccess: the provider's admins, the office; also at
-/// /coordination/courses/runs/{runId}/seats): who is seated, the waiting list in order with open offers, capacity,
+/// /coordination/courses/runs/{runId}/seats, which leads here): who is seated, the waiting list in order with open offers, capacity,
 /// cancelling the run, and enrolling someone (a member, a person by reference code, or a new person without account).
 /// Every action on a person is audit-logged in the same transaction as the seat change.
 /// </summary>
@@ -24,8 +24,6 @@ public sealed class SeatsModel(AppDbContext db, CourseAccess access, CourseSeats
     CurrentMember member, IStringLocalizer<SharedResource> l) : PageModel
 {
     private const int Attempts = 6;
-
-    public const string OfficePath = "coordination/courses/runs/{runId:int}/seats";
 
     public sealed record RunView(int Id, int CourseId, string Title, DateOnly StartsOn, DateOnly EndsOn, int? DistrictId, bool IsOnline, DayParts DayParts,
         int MaxParticipants, CourseRunStatus Status, string? CancelReason);

@@ -122,7 +122,7 @@ public sealed class IndexModel(AppDbContext db, CurrentMember member, CourseSeat
         {
             Seat = (await mine.SeatsAsync(participant, runId)).FirstOrDefault();
             Waiting = (await mine.WaitingAsync(participant, courseId))
-                .Where(w => w.RunId == runId || w.RunId is null || w.Offer?.RunId == runId).ToList();
+                .Where(w => w.Offer is null ? w.RunId == runId || w.RunId is null : w.Offer.RunId == runId).ToList();
         }
 
         return true;
