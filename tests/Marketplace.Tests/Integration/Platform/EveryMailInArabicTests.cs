@@ -4,7 +4,9 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Marketplace.Tests.Integration.Courses;
 using Marketplace.Tests.Integration.Organisations;
+using Marketplace.Web.Courses;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Jobs;
@@ -52,6 +54,7 @@ public sealed partial class EveryMailInArabicTests(MarketplaceFactory app) : ICl
         await ListingMailsAsync(readers);
         await OrganisationMailsAsync(readers);
         await ClearanceReminderAsync(readers);
+        await CourseMailsAsync(readers);
         await app.MailSettledAsync();
 
         var written = await app.InTownAsync(null, db => db.OutboxMails.IgnoreQueryFilters().AsNoTracking()
@@ -306,6 +309,15 @@ public sealed partial class EveryMailInArabicTests(MarketplaceFactory app) : ICl
             return await db.SaveChangesAsync();
         });
         await InTownAsync<ClearanceUpkeep>(async (upkeep, _) => Assert.True(await upkeep.RemindAsync() >= 1));
+    }
+
+    /// <summary>A run of a provider the reader leads, still below its minimum ten days before its start.</summary>
+    private async Task CourseMailsAsync(Readers readers)
+    {
+        var admin = await readers.NewAsync("crs");
+        var provider = await app.CreateOrganisationAsync(Town, admin, OrganisationSetup.UniqueName("Sprachschule"), OrganisationStatus.Approved);
+        await app.RunAsync(Town, provider, [(10, 4), (17, 4)], min: 6, title: "Deutsch im Alltag");
+        await InTownAsync<LowEnrolmentNotices>(async (notices, _) => Assert.True(await notices.SendDueAsync() >= 1));
     }
 
     /// <summary>Runs a service of the town as a German-speaking office or job would: in a town scope, in German.</summary>
