@@ -55,6 +55,7 @@ public sealed partial class EveryMailInArabicTests(MarketplaceFactory app) : ICl
         await OrganisationMailsAsync(readers);
         await ClearanceReminderAsync(readers);
         await CourseSeatMailsAsync(readers);
+        await CourseMailsAsync(readers);
         await app.MailSettledAsync();
 
         var written = await app.InTownAsync(null, db => db.OutboxMails.IgnoreQueryFilters().AsNoTracking()
@@ -331,6 +332,15 @@ public sealed partial class EveryMailInArabicTests(MarketplaceFactory app) : ICl
             Assert.Equal(SeatOutcome.Done, (await seats.CancelEnrolmentAsync(enrolment, byManager: true)).Outcome);
             Assert.Equal(SeatOutcome.Done, (await seats.CancelRunAsync(runId, "Die Kursleiterin ist erkrankt.")).Outcome);
         });
+    }
+
+    /// <summary>A run of a provider the reader leads, still below its minimum ten days before its start.</summary>
+    private async Task CourseMailsAsync(Readers readers)
+    {
+        var admin = await readers.NewAsync("crs");
+        var provider = await app.CreateOrganisationAsync(Town, admin, OrganisationSetup.UniqueName("Sprachschule"), OrganisationStatus.Approved);
+        await app.RunAsync(Town, provider, [(10, 4), (17, 4)], min: 6, title: "Deutsch im Alltag");
+        await InTownAsync<LowEnrolmentNotices>(async (notices, _) => Assert.True(await notices.SendDueAsync() >= 1));
     }
 
     /// <summary>Runs a service of the town as a German-speaking office or job would: in a town scope, in German.</summary>

@@ -120,12 +120,12 @@ public sealed class IndexModel(AppDbContext db, TownClock townClock) : PageModel
 
     /// <summary>This list with the same filters on another page.</summary>
     public string PageUrl(int page) => "/coordination/courses" + QueryString.Create(new Dictionary<string, string?>
-        {
-            ["kind"] = Kind?.ToString(),
-            ["provider"] = Provider?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["district"] = District?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["status"] = Status?.ToString(),
-            ["within"] = Within?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }.Where(p => p.Value is not null));
+    {
+        ["kind"] = Kind?.ToString(),
+        ["provider"] = Provider?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["district"] = District?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["status"] = Status?.ToString(),
+        ["within"] = Within?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    }.Where(p => p.Value is not null));
 }
