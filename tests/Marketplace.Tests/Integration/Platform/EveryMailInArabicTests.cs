@@ -56,6 +56,7 @@ public sealed partial class EveryMailInArabicTests(MarketplaceFactory app) : ICl
         await ClearanceReminderAsync(readers);
         await CourseSeatMailsAsync(readers);
         await CourseMailsAsync(readers);
+        await CourseQualificationMailsAsync(readers);
         await app.MailSettledAsync();
 
         var written = await app.InTownAsync(null, db => db.OutboxMails.IgnoreQueryFilters().AsNoTracking()
@@ -341,6 +342,44 @@ public sealed partial class EveryMailInArabicTests(MarketplaceFactory app) : ICl
         var provider = await app.CreateOrganisationAsync(Town, admin, OrganisationSetup.UniqueName("Sprachschule"), OrganisationStatus.Approved);
         await app.RunAsync(Town, provider, [(10, 4), (17, 4)], min: 6, title: "Deutsch im Alltag");
         await InTownAsync<LowEnrolmentNotices>(async (notices, _) => Assert.True(await notices.SendDueAsync() >= 1));
+    }
+
+    /// <summary>
+    /// A qualification that lapses in a month (the reminder), and a reader in the office who hears that language-course
+    /// interest reached its group size (one district per language, so each run of the test makes its own rise).
+    /// </summary>
+    private async Task CourseQualificationMailsAsync(Readers readers)
+    {
+        var volunteer = await app.UserIdAsync(await readers.NewAsync("qul"));
+        var office = await app.UserIdAsync(await readers.NewAsync("lco"));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var index = Array.IndexOf(["ar", "fa", "uk"], readers.Culture);
+        var district = await app.InTownAsync(Town, async db =>
+        {
+            await db.Memberships.Where(m => m.UserId == office).ExecuteUpdateAsync(u => u.SetProperty(m => m.Role, TownRole.Coordinator));
+            var qualification = new Qualification { Key = $"q-{Guid.NewGuid():N}"[..20], Names = TranslatedText.InGerman("Erste Hilfe").With(readers.Culture, "✚ 1") };
+            db.Qualifications.Add(qualification);
+            await db.SaveChangesAsync();
+            db.QualificationGrants.Add(new QualificationGrant
+            {
+                QualificationId = qualification.Id, UserId = volunteer, GrantedOn = today.AddYears(-2), ValidUntil = today.AddDays(30),
+                ConfirmedByUserId = await db.Users.Where(u => u.UserName == Office).Select(u => u.Id).SingleAsync(), RecordedAt = DateTimeOffset.UtcNow,
+            });
+            if (!await db.LanguageCourseGroupSizes.AnyAsync(g => g.CourseType == LanguageCourseType.Vocational))
+            {
+                db.LanguageCourseGroupSizes.Add(new LanguageCourseGroupSize { CourseType = LanguageCourseType.Vocational, MinimumParticipants = 1 });
+            }
+
+            await db.SaveChangesAsync();
+            return await db.Districts.OrderBy(d => d.SortOrder).ThenBy(d => d.Id).Skip(index).Select(d => d.Id).FirstAsync();
+        });
+        await InTownAsync<QualificationReminders>(async (reminders, _) => Assert.True(await reminders.RemindAsync() >= 1));
+        await InTownAsync<LanguageCourseDemand>(async (demand, services) =>
+        {
+            var participant = await services.GetRequiredService<CourseParticipants>().ForMemberAsync(volunteer, readers.Culture);
+            await demand.RecordAsync(participant.Id, new InterestInput(LanguageCourseType.Vocational, CefrLevel.B1, true, district, DayParts.Evening, false,
+                today, null), volunteer);
+        });
     }
 
     /// <summary>Runs a service of the town as a German-speaking office or job would: in a town scope, in German.</summary>
