@@ -22,6 +22,8 @@ public sealed class CourseSeatMailer(AppDbContext db, TownMail mail, SignedLinks
     public const string OfferPath = "/courses/offers";
     public const string LeavePurpose = "waiting-leave";
     public const string LeavePath = "/courses/leave";
+    public const string CancelPurpose = "seat-cancel";
+    public const string CancelPath = "/courses/cancel";
 
     /// <summary>A leave link works as long as anyone stays on a list; a year is longer than any course's queue.</summary>
     private static readonly TimeSpan LeaveLinkLifetime = TimeSpan.FromDays(365);
@@ -39,11 +41,15 @@ public sealed class CourseSeatMailer(AppDbContext db, TownMail mail, SignedLinks
         }
 
         var town = tenant.Tenant!;
+        // Giving the seat back works from the mail without logging in; CourseSeats still holds the leave deadline.
+        var cancel = tokens.Issue(CancelPurpose, enrolmentId);
+        cancel.ExpiresAt = cancel.CreatedAt + LeaveLinkLifetime;
         await mail.QueueAsync(to.Email, to.Culture, "course-enrolled", $"course-enrolled:{enrolmentId}", () =>
             new MailContent(_l["Seats_MailEnrolledSubject", run.Title], _l["Digest_Greeting", to.Name],
                 [_l["Seats_MailEnrolled", run.Title, run.Dates(), run.Place(_l)], _l["Seats_MailLeaveRule"]])
             {
                 Action = new MailLink(_l["Seats_MailOpenRun"], links.TownUrl(town.Slug, run.Url)),
+                MoreActions = [new MailLink(_l["Seats_MailCancelSeat"], signed.OneClickUrl(town, CancelPath, cancel, "cancel"))],
             });
     }
 

@@ -79,6 +79,7 @@ public sealed class EndpointAccessTests(MarketplaceFactory app) : IClassFixture<
     [InlineData("/Courses/Runs/Index", HostScope.Town, null)]
     [InlineData("/Courses/Offer", HostScope.Town, null)]
     [InlineData("/Courses/Leave", HostScope.Town, null)]
+    [InlineData("/Courses/Cancel", HostScope.Town, null)]
     [InlineData("/Courses/Manage/Seats", HostScope.Town, "TownMember")]
     [InlineData("/Me/Courses", HostScope.Town, "TownMember")]
     [InlineData("/Coordination/Courses/RunSeats", HostScope.Town, "Coordinator")]
