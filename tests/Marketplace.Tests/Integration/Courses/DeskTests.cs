@@ -193,6 +193,28 @@ public sealed class DeskTests(MarketplaceFactory app) : IClassFixture<Marketplac
         }
     }
 
+    [Fact]
+    public async Task Completion_WhereTheCourseRequiresAPass_CompletesOnlyThoseTickedAsPassed()
+    {
+        var (provider, manager, _, _) = await ProviderAsync();
+        var run = await app.RunAsync(Town, provider, [(-2, 4)], requiresPass: true);
+        var passed = await app.SeatAsync(Town, run.RunId, "Amira Haddad", withoutAccount: true);
+        var failed = await app.SeatAsync(Town, run.RunId, "Jonas Weber", withoutAccount: true);
+        var client = await app.SignedInAsync(Town, manager);
+        await client.SubmitAsync(RollCallUrl(run, run.MeetingIds[0]), "[data-testid=roll-call]", Marks((passed, AttendanceMark.Present), (failed, AttendanceMark.Present)));
+
+        var desk = await client.GetPageAsync($"/courses/manage/runs/{run.RunId}");
+        Assert.Equal(2, desk.QuerySelectorAll("[data-testid=completion-passed]").Length);
+        var recorded = await client.SubmitAsync(desk.QuerySelector<IHtmlFormElement>("[data-testid=completion-form]")!, $"/courses/manage/runs/{run.RunId}",
+            new Dictionary<string, string> { ["passed"] = passed.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+
+        var results = await app.InTownAsync(Town, db => db.Enrolments.Where(e => e.RunId == run.RunId).OrderBy(e => e.Id)
+            .Select(e => new { e.Status, e.Passed, HasCode = e.CertificateCode != null }).ToListAsync());
+        Assert.Equal([(EnrolmentStatus.Completed, (bool?)true, true), (EnrolmentStatus.NotCompleted, (bool?)false, false)],
+            results.Select(r => (r.Status, r.Passed, r.HasCode)));
+    }
+
     /// <summary>A completed run with one member who completed it, in the holder's language.</summary>
     private async Task<(string Holder, int Enrolment, string Code, string Manager, string CourseTitle)> CertificateAsync(string culture)
     {
