@@ -93,6 +93,36 @@ public sealed class QualificationGatingTests(MarketplaceFactory app) : IClassFix
     }
 
     [Fact]
+    public async Task TownAdmin_RequiresAQualificationOnTheCategoryPage_LikeTheClearance_AndItShowsOnTheRow()
+    {
+        var name = $"Kinderschutz {Guid.NewGuid():N}"[..18];
+        var qualification = await app.QualificationAsync(Town, name);
+        var key = await app.CategoryRequiringAsync(Town);
+        var category = await app.InTownAsync(Town, db => db.Categories.Where(c => c.Key == key).Select(c => c.Id).SingleAsync());
+        var admin = await app.SignedInAsync(Town, "erlangen-admin");
+        var page = await admin.GetPageAsync("/coordination/categories");
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector($"[data-testid=category-row][data-category-id='{category}'] [data-testid=category-exchange-form]")!;
+
+        var response = await admin.SubmitAsync(form, "/coordination/categories",
+            new Dictionary<string, string> { ["Exchange.QualificationIds"] = qualification.ToString() });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal([qualification], await app.InTownAsync(Town, db => db.CategoryQualifications.Where(c => c.CategoryId == category).Select(c => c.QualificationId).ToListAsync()));
+        var row = (await admin.GetPageAsync("/coordination/categories")).QuerySelector($"[data-testid=category-row][data-category-id='{category}']")!;
+        Assert.Contains(name, row.QuerySelector("[data-testid=category-qualification]")!.TextContent);
+
+        var cleared = (AngleSharp.Html.Dom.IHtmlFormElement)(await admin.GetPageAsync("/coordination/categories"))
+            .QuerySelector($"[data-testid=category-row][data-category-id='{category}'] [data-testid=category-exchange-form]")!;
+        foreach (var box in cleared.QuerySelectorAll<AngleSharp.Html.Dom.IHtmlInputElement>("[data-testid=category-qualification-input]"))
+        {
+            box.IsChecked = false;
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(cleared, "/coordination/categories")).StatusCode);
+        Assert.False(await app.InTownAsync(Town, db => db.CategoryQualifications.AnyAsync(c => c.CategoryId == category)));
+    }
+
+    [Fact]
     public async Task Propose_AVolunteerWhoseQualificationLapsesBeforeTheTask_IsRefused_AndNothingIsWritten()
     {
         var (request, category, qualification) = await RequestAsync("Erste Hilfe", Today.AddDays(30), Today.AddDays(31));

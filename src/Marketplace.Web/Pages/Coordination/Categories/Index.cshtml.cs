@@ -389,9 +389,14 @@ public sealed class IndexModel(AppDbContext db, CurrentMember member, AuditLog a
         var culture = System.Globalization.CultureInfo.CurrentUICulture.Name;
         QualificationChoices = (await db.Qualifications.AsNoTracking().Select(q => new { q.Id, q.Names, q.IsRetired }).ToListAsync())
             .Select(q => (q.Id, q.Names.In(culture), q.IsRetired)).OrderBy(q => q.Item2, StringComparer.CurrentCulture).ToList();
-        CategoryRow Row(Category c) => new(c.Id, c.ParentId, c.Icon, c.Names, c.Kind, c.SortOrder, c.IsRetired,
-            c.ParentId is { } p && retiredTops.Contains(p), c.ExchangeMode, c.RequiresClearance,
-            c.ParentId is { } q && mediatedTops.Contains(q)) { Qualifications = required[c.Id].ToList() };
+        CategoryRow Row(Category c)
+        {
+            var row = new CategoryRow(c.Id, c.ParentId, c.Icon, c.Names, c.Kind, c.SortOrder, c.IsRetired,
+                c.ParentId is { } p && retiredTops.Contains(p), c.ExchangeMode, c.RequiresClearance,
+                c.ParentId is { } q && mediatedTops.Contains(q));
+            return row with { Qualifications = required[c.Id].ToList() };
+        }
+
         Groups = all.Where(c => c.ParentId is null)
             .Select(top => new CategoryGroup(Row(top), all.Where(c => c.ParentId == top.Id).Select(Row).ToList()))
             .ToList();
