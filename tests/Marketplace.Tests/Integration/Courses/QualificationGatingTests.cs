@@ -113,7 +113,7 @@ public sealed class QualificationGatingTests(MarketplaceFactory app) : IClassFix
 
         var cleared = (AngleSharp.Html.Dom.IHtmlFormElement)(await admin.GetPageAsync("/coordination/categories"))
             .QuerySelector($"[data-testid=category-row][data-category-id='{category}'] [data-testid=category-exchange-form]")!;
-        foreach (var box in cleared.QuerySelectorAll<AngleSharp.Html.Dom.IHtmlInputElement>("[data-testid=category-qualification-input]"))
+        foreach (var box in cleared.QuerySelectorAll("[data-testid=category-qualification-input]").Cast<AngleSharp.Html.Dom.IHtmlInputElement>())
         {
             box.IsChecked = false;
         }
