@@ -156,7 +156,7 @@ public sealed class CourseFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
         await office.GotoAsync(app.TownUrl(Town, $"/coordination/requests/{requestId}"));
         await Expect(office.GetByTestId("suggestion").Filter(new() { HasText = third })).ToHaveCountAsync(0);
 
-        await desk.GotoAsync(app.TownUrl(Town, $"/courses/manage/runs/{runId}/grants"));
+        await desk.GetByTestId("run-desk-grants").ClickAsync();
         await desk.GetByTestId("grants-confirm").ClickAsync();
         await Expect(desk.GetByTestId("grants-row-status").First).ToBeVisibleAsync();
 

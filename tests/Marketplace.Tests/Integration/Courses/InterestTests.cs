@@ -19,6 +19,7 @@ public sealed class InterestTests(MarketplaceFactory app) : IClassFixture<Market
     private const string Office = "erlangen-koordination";
     private const string Page = "/coordination/courses/interest";
 
+    /// <summary>The demo's interest entries lie in the first three districts; tests that count demand use later ones.</summary>
     private Task<int> DistrictAsync(int index) =>
         app.InTownAsync(Town, db => db.Districts.OrderBy(d => d.SortOrder).ThenBy(d => d.Id).Skip(index).Select(d => d.Id).FirstAsync());
 
@@ -42,7 +43,7 @@ public sealed class InterestTests(MarketplaceFactory app) : IClassFixture<Market
     public async Task Demand_CountsOpenInterest_ByTypeAndDistrict_PerDayPart_WithChildcare()
     {
         var office = await app.SignedInAsync(Town, Office);
-        var district = await DistrictAsync(1);
+        var district = await DistrictAsync(4);
         await RecordForMemberAsync(office, LanguageCourseType.Intensive, district, "Morning|Evening", childcare: true);
         await RecordForMemberAsync(office, LanguageCourseType.Intensive, district, "Morning");
         var withdrawn = await RecordForMemberAsync(office, LanguageCourseType.Intensive, district, "Weekend");
@@ -130,7 +131,7 @@ public sealed class InterestTests(MarketplaceFactory app) : IClassFixture<Market
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(sizes, "/coordination/courses/interest/group-sizes",
             new Dictionary<string, string> { ["Sizes[ParentsWomen]"] = "2" })).StatusCode);
         var office = await app.SignedInAsync(Town, Office);
-        var district = await DistrictAsync(2);
+        var district = await DistrictAsync(5);
         var mailbox = DemoData.EmailOf(Office);
         int Notices() => app.Smtp.MessagesTo(mailbox).Count(m => m.Subject?.Contains("Eltern") == true);
 
