@@ -1,3 +1,5 @@
+using Marketplace.Web.Jobs;
+
 namespace Marketplace.Web.Courses;
 
 public static class CoursesServices
@@ -7,6 +9,21 @@ public static class CoursesServices
     {
         services.AddScoped<CourseParticipants>();
         services.AddScoped<CourseAccess>();
+        services.AddScoped<CourseSeats>();
+        services.AddScoped<CourseSeatMailer>();
+        services.AddScoped<MySeats>();
+        services.AddScoped<AttendanceRecords>();
+        services.AddScoped<CourseCompletion>();
+        services.AddScoped<AttendanceExport>();
+        services.AddScoped<CourseCertificates>();
+        services.AddSingleton<CertificatePdf>();
+        services.AddScoped<LowEnrolmentNotices>();
+        services.AddScoped<CourseNoticesJob>();
+        CourseDeskRoutes.Add(services);
+        services.AddScoped<QualificationGrants>();
+        services.AddScoped<QualificationReminders>();
+        services.AddScoped<LanguageCourseDemand>();
+        services.AddScoped<Jobs.QualificationsJob>();
         return services;
     }
 }

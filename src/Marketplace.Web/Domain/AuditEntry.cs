@@ -21,6 +21,21 @@ public enum AuditAction
     CreatedIntake = 40,
     ChangedNeighbours = 50,
     ChangedExchangeMode = 51,
+    GrantedQualification = 74,
+    ChangedQualification = 75,
+    RecordedInterest = 76,
+    ChangedInterest = 77,
+
+    // Course seats (Courses/CourseSeats through the run's seat desk).
+    EnrolledSomeone = 150,
+    CancelledEnrolment = 151,
+    RemovedNoShow = 152,
+    ChangedCapacity = 153,
+    CancelledRun = 154,
+
+    // Course desk (attendance exports and completion).
+    ExportedAttendance = 160,
+    RecordedCourseCompletion = 161,
 }
 
 /// <summary>Who did or saw what, when, in the coordination office. Written in the same transaction as the change.</summary>

@@ -46,6 +46,13 @@ public sealed class LanguageCourseInterest : ITenantOwned
     public string? RecordedByUserId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>
+    /// The office was told that open interest of this type in this district reached the group size, and that notice still
+    /// stands: set on every open entry of the group while it does (also on newcomers), cleared when the group falls below
+    /// the size again, so the next rise is told once more (Courses/LanguageCourseDemand).
+    /// </summary>
+    public bool InDemandNotice { get; set; }
+
     public CourseParticipant? Participant { get; set; }
 }
 

@@ -47,6 +47,9 @@ public enum MatchEndReason
 
     /// <summary>One side's account was deleted.</summary>
     AccountDeleted = 11,
+
+    /// <summary>A qualification the category requires is missing or does not hold on the days of the work.</summary>
+    QualificationMissing = 12,
 }
 
 /// <summary>A request paired with an offer or a helper (Vermittlung). The marketplace records one when a poster marks a listing fulfilled.</summary>

@@ -11,6 +11,7 @@ public static class JobsServices
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database)
     {
         services.AddScoped<ExpireListingsJob>();
+        services.AddScoped<ExpireSeatOffersJob>();
         services.AddScoped<DeliverOutboxJob>();
         services.AddScoped<DigestJob>();
         services.AddScoped<CoordinationJob>();

@@ -17,6 +17,12 @@ public sealed class RecurringJobsRegistration(IRecurringJobManager recurringJobs
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         recurringJobs.AddOrUpdate<PrivacyJob>(PrivacyJob.RecurringJobId, job => job.RunAsync(), PrivacyJob.Schedule,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurringJobs.AddOrUpdate<ExpireSeatOffersJob>(ExpireSeatOffersJob.RecurringJobId, job => job.RunAsync(), ExpireSeatOffersJob.Schedule,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurringJobs.AddOrUpdate<CourseNoticesJob>(CourseNoticesJob.RecurringJobId, job => job.RunAsync(), CourseNoticesJob.Schedule,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurringJobs.AddOrUpdate<QualificationsJob>(QualificationsJob.RecurringJobId, job => job.RunAsync(), QualificationsJob.Schedule,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         return Task.CompletedTask;
     }
 

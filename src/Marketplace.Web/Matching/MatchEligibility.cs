@@ -1,3 +1,4 @@
+using Marketplace.Web.Courses;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Listings;
@@ -54,12 +55,26 @@ public enum Ineligibility
 
     /// <summary>The helper was proposed for this request before (they answered, or still may).</summary>
     ProposedBefore,
+
+    /// <summary>The category requires a qualification the helper lacks, or whose grant does not hold on the days of the work.</summary>
+    QualificationMissing,
 }
 
 /// <summary>What a request asks for, as the rules and the ranking read it.</summary>
 public sealed record MatchRequestFacts(int Id, string PosterUserId, int CategoryId, int? ParentCategoryId, int DistrictId, string Languages,
     DateOnly? From, DateOnly? Until)
 {
+    /// <summary>
+    /// The days a required qualification must hold: the request's window from today on (a window that began counts from
+    /// today), its first day when it has no end, today when it has no window at all.
+    /// </summary>
+    public (DateOnly First, DateOnly Last) TaskDays(DateOnly today)
+    {
+        var first = From is { } from && from > today ? from : today;
+        var last = Until is { } until && until > first ? until : first;
+        return (first, last);
+    }
+
     public static Task<MatchRequestFacts?> LoadAsync(AppDbContext db, int requestId) =>
         db.Listings.AsNoTracking().Where(l => l.Id == requestId && l.Type == ListingType.Request)
             .Select(l => new MatchRequestFacts(l.Id, l.PosterUserId, l.CategoryId, l.Category!.ParentId, l.DistrictId, l.Languages, l.AvailableFrom,
@@ -68,7 +83,11 @@ public sealed record MatchRequestFacts(int Id, string PosterUserId, int Category
 }
 
 /// <summary>The request's category, its parent and their other children, and whether helpers need a clearance for it.</summary>
-public sealed record MatchFamily(IReadOnlySet<int> CategoryIds, bool RequiresClearance, IReadOnlyDictionary<int, int?> ParentOf);
+public sealed record MatchFamily(IReadOnlySet<int> CategoryIds, bool RequiresClearance, IReadOnlyDictionary<int, int?> ParentOf)
+{
+    /// <summary>The qualifications the request's category and its parent require of helpers (Courses: CategoryQualification).</summary>
+    public IReadOnlyList<int> RequiredQualificationIds { get; init; } = [];
+}
 
 /// <summary>
 /// An offer or a registered volunteer with what the rules and the ranking need. <see cref="Listed"/> is "the public may
@@ -77,14 +96,21 @@ public sealed record MatchFamily(IReadOnlySet<int> CategoryIds, bool RequiresCle
 /// </summary>
 public sealed record MatchHelper(CandidateKind Kind, int Id, string UserId, string Label, int[] CategoryIds, int[] DistrictIds,
     IReadOnlyList<string> Languages, DateOnly? From, DateOnly? Until, int? PlacesLeft, bool VerifiedOrganisation, bool Listed, bool Hidden,
-    bool Blocked, bool Cleared, bool ProposedBefore);
+    bool Blocked, bool Cleared, bool ProposedBefore)
+{
+    /// <summary>Required qualifications the helper does not hold for the whole task (missing, or lapsing before its end).</summary>
+    public IReadOnlyList<QualificationShortfall> Shortfalls { get; init; } = [];
+
+    /// <summary>Required qualifications held for the task that lapse within six weeks after it: named beside the suggestion.</summary>
+    public IReadOnlyList<QualificationLapsing> Lapsing { get; init; } = [];
+}
 
 /// <summary>
 /// The one home of the rules that decide who may help with a request: the suggestions list only those who pass, a
 /// proposal is refused for anyone else, a yes is not recorded once the helper stopped passing, and an accepted match is
 /// checked again on the first day of its work (a clearance may lapse in between).
 /// </summary>
-public sealed class MatchEligibility(AppDbContext db, ITenantContext tenant, TownClock townClock, TimeProvider clock)
+public sealed class MatchEligibility(AppDbContext db, ITenantContext tenant, TownClock townClock, TimeProvider clock, QualificationGrants grants)
 {
     /// <summary>The rule itself, free of I/O.</summary>
     public static Ineligibility Check(MatchRequestFacts request, MatchFamily family, MatchHelper helper, MatchMoment moment)
@@ -107,6 +133,11 @@ public sealed class MatchEligibility(AppDbContext db, ITenantContext tenant, Tow
         if (family.RequiresClearance && !helper.Cleared)
         {
             return Ineligibility.ClearanceMissing;
+        }
+
+        if (helper.Shortfalls.Count > 0)
+        {
+            return Ineligibility.QualificationMissing;
         }
 
         if (helper.Kind == CandidateKind.Volunteer && !helper.Listed)
@@ -147,15 +178,21 @@ public sealed class MatchEligibility(AppDbContext db, ITenantContext tenant, Tow
         Ineligibility.OfferWithdrawn => MatchEndReason.OfferWithdrawn,
         Ineligibility.NoPlaceLeft => MatchEndReason.NoPlaceLeft,
         Ineligibility.OwnRequest => MatchEndReason.OwnRequest,
+        Ineligibility.QualificationMissing => MatchEndReason.QualificationMissing,
         _ => MatchEndReason.OtherCategory,
     };
 
-    /// <summary>Everyone who may be suggested for the request, with its category family.</summary>
-    public async Task<(MatchFamily Family, IReadOnlyList<MatchHelper> Helpers)> CandidatesAsync(MatchRequestFacts request)
+    /// <summary>
+    /// Everyone who may be suggested for the request, with its category family; and those held back only for a required
+    /// qualification, so the office sees why ("Kinderschutz fehlt").
+    /// </summary>
+    public async Task<(MatchFamily Family, IReadOnlyList<MatchHelper> Helpers, IReadOnlyList<MatchHelper> HeldBack)> CandidatesAsync(MatchRequestFacts request)
     {
         var family = await FamilyAsync(request);
         var helpers = await LoadAsync(request, family, null, null);
-        return (family, helpers.Where(h => Check(request, family, h, MatchMoment.Suggest) == Ineligibility.None).ToList());
+        return (family, helpers.Where(h => Check(request, family, h, MatchMoment.Suggest) == Ineligibility.None).ToList(),
+            helpers.Where(h => h.Shortfalls.Count > 0 && Check(request, family, h with { Shortfalls = [] }, MatchMoment.Suggest) == Ineligibility.None)
+                .ToList());
     }
 
     /// <summary>Whether a coordinator may propose this offer or volunteer (by profile id) for the request.</summary>
@@ -192,10 +229,16 @@ public sealed class MatchEligibility(AppDbContext db, ITenantContext tenant, Tow
     {
         var categories = await db.Categories.AsNoTracking().Select(c => new { c.Id, c.ParentId, c.RequiresClearance }).ToListAsync();
         var top = request.ParentCategoryId ?? request.CategoryId;
+        var required = await db.CategoryQualifications.AsNoTracking()
+            .Where(c => c.CategoryId == request.CategoryId || c.CategoryId == request.ParentCategoryId)
+            .Select(c => c.QualificationId).Distinct().ToListAsync();
         return new MatchFamily(
             categories.Where(c => c.Id == top || c.ParentId == top).Select(c => c.Id).ToHashSet(),
             categories.Any(c => (c.Id == request.CategoryId || c.Id == request.ParentCategoryId) && c.RequiresClearance),
-            categories.ToDictionary(c => c.Id, c => c.ParentId));
+            categories.ToDictionary(c => c.Id, c => c.ParentId))
+        {
+            RequiredQualificationIds = required,
+        };
     }
 
     /// <summary>
@@ -244,6 +287,16 @@ public sealed class MatchEligibility(AppDbContext db, ITenantContext tenant, Tow
         var cleared = (await db.PoliceClearances.AsNoTracking().Where(c => people.Contains(c.VolunteerUserId))
                 .Select(c => new { c.VolunteerUserId, c.IssuedOn }).ToListAsync())
             .Where(c => ClearanceRules.IsValid(c.IssuedOn, years, today)).Select(c => c.VolunteerUserId).ToHashSet();
+        // Qualifications are checked for the days of the work, not for today (a grant may lapse before the task begins).
+        var held = family.RequiredQualificationIds.Count == 0 ? null : await grants.HeldByAsync(people);
+        var includes = held is null ? null : await grants.IncludesAsync();
+        var (first, last) = request.TaskDays(today);
+        MatchHelper Qualified(MatchHelper helper) => held is null ? helper : helper with
+        {
+            Shortfalls = QualificationCoverage.Shortfalls(family.RequiredQualificationIds, held[helper.UserId].ToList(), includes!, first, last),
+            Lapsing = QualificationCoverage.LapsingSoon(family.RequiredQualificationIds, held[helper.UserId].ToList(), includes!, first, last,
+                CourseRules.LapseReminderDays),
+        };
         var proposed = await db.Matches.AsNoTracking().Where(m => m.ListingId == request.Id).Select(m => new { m.OfferListingId, m.VolunteerUserId }).ToListAsync();
         var proposedOffers = proposed.Where(p => p.OfferListingId is not null).Select(p => p.OfferListingId!.Value).ToHashSet();
         var proposedVolunteers = proposed.Where(p => p.VolunteerUserId is not null).Select(p => p.VolunteerUserId!).ToHashSet();
@@ -256,6 +309,7 @@ public sealed class MatchEligibility(AppDbContext db, ITenantContext tenant, Tow
             .Concat(volunteerRows.Select(v => new MatchHelper(CandidateKind.Volunteer, v.Id, v.UserId, v.UserName ?? "", [.. v.SkillCategoryIds],
                 [.. v.DistrictIds], VolunteerLanguages.Codes(v.Languages).ToList(), null, null, null, false, v.IsAvailable, false,
                 blocked.Contains(v.UserId), cleared.Contains(v.UserId), proposedVolunteers.Contains(v.UserId))))
+            .Select(Qualified)
             .ToList();
     }
 }

@@ -30,6 +30,8 @@ public static class PageAccess
         ["/Account"] = Anyone(HostScope.Any),
         ["/Admin"] = Requires(HostScope.Platform, Policies.PlatformAdmin),
         ["/Coordination"] = Requires(HostScope.Town, Policies.Coordinator),
+        // Public catalogue and run pages, one-click seat links from mail; member and managing pages carry [Authorize] and ask Courses/CourseAccess.
+        ["/Courses"] = Anyone(HostScope.Town),
         // Development only (the pages answer 404 otherwise), on whichever host the developer is.
         ["/Dev"] = Anyone(HostScope.Any),
         // Public browsing; writing pages carry [Authorize(Policy = TownMember)].

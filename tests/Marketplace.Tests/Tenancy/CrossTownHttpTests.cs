@@ -136,6 +136,8 @@ public sealed class CrossTownHttpTests(MarketplaceFactory app) : IClassFixture<M
     [InlineData("/unsubscribe/any-token")]
     [InlineData("/matches/answer/any-token")]
     [InlineData("/listings")]
+    [InlineData("/courses")]
+    [InlineData("/courses/feed")]
     public async Task TownPages_DoNotExistOnTheBareDomain(string path) =>
         Assert.Equal(HttpStatusCode.NotFound, (await app.PlatformClient().GetAsync(path)).StatusCode);
 }

@@ -33,9 +33,9 @@ public sealed class PageAccessTests
     [Fact]
     public void PageOfAnUnknownFolder_StopsTheApp_NamingThePage_InsteadOfBeingServedToAnyoneOnAnyHost()
     {
-        var refused = Assert.Throws<InvalidOperationException>(() => Apply("/Courses/Index"));
+        var refused = Assert.Throws<InvalidOperationException>(() => Apply("/Garden/Index"));
 
-        Assert.Contains("/Courses/Index", refused.Message);
+        Assert.Contains("/Garden/Index", refused.Message);
         Assert.Contains("PageAccess", refused.Message);
     }
 

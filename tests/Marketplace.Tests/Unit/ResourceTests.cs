@@ -67,6 +67,8 @@ public sealed partial class ResourceTests
         { "MatchReason_", typeof(Marketplace.Web.Domain.MatchReason) },
         { "MatchStatus_", typeof(Marketplace.Web.Domain.MatchStatus) },
         { "OfficeStatus_", typeof(Marketplace.Web.Domain.OfficeStatus) },
+        { "Courses_Kind_", typeof(Marketplace.Web.Domain.CourseKind) },
+        { "Courses_Type_", typeof(Marketplace.Web.Domain.LanguageCourseType) },
     };
 
     /// <summary>Texts looked up as prefix + enum value must exist for every value.</summary>

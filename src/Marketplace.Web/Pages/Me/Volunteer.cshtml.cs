@@ -18,7 +18,8 @@ namespace Marketplace.Web.Pages.Me;
 /// A member opts in to be suggested by the coordination office: what they can help with, in which languages, when,
 /// where and how they get there. Only the town's coordinators see it; a blocked member may withdraw it, not offer it.
 /// </summary>
-public sealed class VolunteerModel(AppDbContext db, CurrentMember member, IMemoryCache cache, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class VolunteerModel(AppDbContext db, CurrentMember member, IMemoryCache cache, TimeProvider clock, IStringLocalizer<SharedResource> l,
+    Marketplace.Web.Courses.QualificationGrants grants)
     : PageModel
 {
     [BindProperty]
@@ -26,6 +27,9 @@ public sealed class VolunteerModel(AppDbContext db, CurrentMember member, IMemor
 
     public ListingFormOptions Options { get; private set; } = null!;
     public bool HasProfile { get; private set; }
+
+    /// <summary>The member's own qualifications (granted by courses or recorded by the office).</summary>
+    public IReadOnlyList<Marketplace.Web.Courses.HeldQualificationRow> Qualifications { get; private set; } = [];
 
     /// <summary>Whether the member may take part in the town (<see cref="CurrentMember.CanParticipateAsync"/>); otherwise no form.</summary>
     public bool CanParticipate { get; private set; }
@@ -54,6 +58,7 @@ public sealed class VolunteerModel(AppDbContext db, CurrentMember member, IMemor
     {
         Options = await ListingFormOptions.LoadAsync(db, cache, "");
         CanParticipate = await member.CanParticipateAsync();
+        Qualifications = await grants.OfPersonAsync(member.UserId!, System.Globalization.CultureInfo.CurrentUICulture.Name);
         var profile = await db.VolunteerProfiles.AsNoTracking().SingleOrDefaultAsync(v => v.UserId == member.UserId);
         HasProfile = profile is not null;
         if (profile is null)

@@ -19,6 +19,9 @@ public sealed class DetailsModel(AppDbContext db, OrganisationMemberships member
     public IReadOnlyList<ListingRow> Listings { get; private set; } = [];
     public bool IsAdmin { get; private set; }
 
+    /// <summary>The organisation's courses in the catalogue (not withdrawn), newest first.</summary>
+    public IReadOnlyList<(int Id, string Title)> Courses { get; private set; } = [];
+
     public sealed record Profile(int Id, string Name, OrganisationType Type, string? Description, string? Website, OrganisationStatus Status);
 
     public sealed record ListingRow(int Id, string Title, ListingType Type, string District);
@@ -49,6 +52,9 @@ public sealed class DetailsModel(AppDbContext db, OrganisationMemberships member
             .OrderByDescending(l => l.PublishedAt).ThenByDescending(l => l.Id)
             .Select(l => new ListingRow(l.Id, l.Title, l.Type, l.District!.Name))
             .ToListAsync();
+        Courses = (await db.Courses.AsNoTracking().Where(c => c.ProviderOrganisationId == id && !c.IsWithdrawn)
+                .OrderByDescending(c => c.CreatedAt).Take(20).Select(c => new { c.Id, c.Title }).ToListAsync())
+            .Select(c => (c.Id, c.Title)).ToList();
         return Page();
     }
 }

@@ -4,7 +4,9 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Marketplace.Tests.Integration.Courses;
 using Marketplace.Tests.Integration.Organisations;
+using Marketplace.Web.Courses;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Jobs;
@@ -52,6 +54,9 @@ public sealed partial class EveryMailInArabicTests(MarketplaceFactory app) : ICl
         await ListingMailsAsync(readers);
         await OrganisationMailsAsync(readers);
         await ClearanceReminderAsync(readers);
+        await CourseSeatMailsAsync(readers);
+        await CourseMailsAsync(readers);
+        await CourseQualificationMailsAsync(readers);
         await app.MailSettledAsync();
 
         var written = await app.InTownAsync(null, db => db.OutboxMails.IgnoreQueryFilters().AsNoTracking()
@@ -306,6 +311,75 @@ public sealed partial class EveryMailInArabicTests(MarketplaceFactory app) : ICl
             return await db.SaveChangesAsync();
         });
         await InTownAsync<ClearanceUpkeep>(async (upkeep, _) => Assert.True(await upkeep.RemindAsync() >= 1));
+    }
+
+    /// <summary>
+    /// Course seats, changed by a German office: a reader seated, a reader on the list who gets the freed seat offered,
+    /// and the run cancelled while the offer is open.
+    /// </summary>
+    private async Task CourseSeatMailsAsync(Readers readers)
+    {
+        var (_, runId) = await app.CourseWithRunAsync(seats: 1);
+        var seated = await app.MemberParticipantAsync(await readers.NewAsync("cse"), readers.Culture);
+        var waiting = await app.MemberParticipantAsync(await readers.NewAsync("cwa"), readers.Culture);
+        await InTownAsync<CourseSeats>(async (seats, _) =>
+        {
+            Assert.Equal(SeatOutcome.Seated, (await seats.EnrolAsync(runId, seated)).Outcome);
+            Assert.Equal(SeatOutcome.Waiting, (await seats.EnrolAsync(runId, waiting)).Outcome);
+        });
+        var enrolment = await app.EnrolmentOfAsync(runId, seated);
+        await InTownAsync<CourseSeats>(async (seats, _) =>
+        {
+            Assert.Equal(SeatOutcome.Done, (await seats.CancelEnrolmentAsync(enrolment, byManager: true)).Outcome);
+            Assert.Equal(SeatOutcome.Done, (await seats.CancelRunAsync(runId, "Die Kursleiterin ist erkrankt.")).Outcome);
+        });
+    }
+
+    /// <summary>A run of a provider the reader leads, still below its minimum ten days before its start.</summary>
+    private async Task CourseMailsAsync(Readers readers)
+    {
+        var admin = await readers.NewAsync("crs");
+        var provider = await app.CreateOrganisationAsync(Town, admin, OrganisationSetup.UniqueName("Sprachschule"), OrganisationStatus.Approved);
+        await app.RunAsync(Town, provider, [(10, 4), (17, 4)], min: 6, title: "Deutsch im Alltag");
+        await InTownAsync<LowEnrolmentNotices>(async (notices, _) => Assert.True(await notices.SendDueAsync() >= 1));
+    }
+
+    /// <summary>
+    /// A qualification that lapses in a month (the reminder), and a reader in the office who hears that language-course
+    /// interest reached its group size (one district per language, so each run of the test makes its own rise).
+    /// </summary>
+    private async Task CourseQualificationMailsAsync(Readers readers)
+    {
+        var volunteer = await app.UserIdAsync(await readers.NewAsync("qul"));
+        var office = await app.UserIdAsync(await readers.NewAsync("lco"));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var index = Array.IndexOf(["ar", "fa", "uk"], readers.Culture);
+        var district = await app.InTownAsync(Town, async db =>
+        {
+            await db.Memberships.Where(m => m.UserId == office).ExecuteUpdateAsync(u => u.SetProperty(m => m.Role, TownRole.Coordinator));
+            var qualification = new Qualification { Key = $"q-{Guid.NewGuid():N}"[..20], Names = TranslatedText.InGerman("Erste Hilfe").With(readers.Culture, "✚ 1") };
+            db.Qualifications.Add(qualification);
+            await db.SaveChangesAsync();
+            db.QualificationGrants.Add(new QualificationGrant
+            {
+                QualificationId = qualification.Id, UserId = volunteer, GrantedOn = today.AddYears(-2), ValidUntil = today.AddDays(30),
+                ConfirmedByUserId = await db.Users.Where(u => u.UserName == Office).Select(u => u.Id).SingleAsync(), RecordedAt = DateTimeOffset.UtcNow,
+            });
+            if (!await db.LanguageCourseGroupSizes.AnyAsync(g => g.CourseType == LanguageCourseType.Vocational))
+            {
+                db.LanguageCourseGroupSizes.Add(new LanguageCourseGroupSize { CourseType = LanguageCourseType.Vocational, MinimumParticipants = 1 });
+            }
+
+            await db.SaveChangesAsync();
+            return await db.Districts.OrderBy(d => d.SortOrder).ThenBy(d => d.Id).Skip(index).Select(d => d.Id).FirstAsync();
+        });
+        await InTownAsync<QualificationReminders>(async (reminders, _) => Assert.True(await reminders.RemindAsync() >= 1));
+        await InTownAsync<LanguageCourseDemand>(async (demand, services) =>
+        {
+            var participant = await services.GetRequiredService<CourseParticipants>().ForMemberAsync(volunteer, readers.Culture);
+            await demand.RecordAsync(participant.Id, new InterestInput(LanguageCourseType.Vocational, CefrLevel.B1, true, district, DayParts.Evening, false,
+                today, null), volunteer);
+        });
     }
 
     /// <summary>Runs a service of the town as a German-speaking office or job would: in a town scope, in German.</summary>

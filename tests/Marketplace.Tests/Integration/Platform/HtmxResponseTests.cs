@@ -30,6 +30,7 @@ public sealed partial class HtmxResponseTests(MarketplaceFactory app) : IClassFi
     [InlineData("erlangen-koordination", "/coordination/inquiries")]
     [InlineData(null, "/listings")]
     [InlineData(null, "/organisations")]
+    [InlineData(null, "/courses")]
     public async Task PageThatAnswersHtmx_VariesOnHxRequest_WithAndWithoutHtmx(string? userName, string path)
     {
         var client = await ClientAsync(userName);
@@ -216,6 +217,7 @@ public sealed partial class HtmxResponseTests(MarketplaceFactory app) : IClassFi
             (await ClientAsync(organisationAdmin), $"/organisations/{managed}/members", 5),
             (anonymous, "/listings", 1),
             (anonymous, "/organisations", 1),
+            (anonymous, "/courses", 1),
         ];
         foreach (var (client, path, forms) in pages)
         {

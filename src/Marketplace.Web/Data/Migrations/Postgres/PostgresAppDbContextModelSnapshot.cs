@@ -990,6 +990,9 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.Property<int?>("DistrictId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("InDemandNotice")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("LevelAssessed")
                         .HasColumnType("boolean");
 

@@ -945,6 +945,9 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<int?>("DistrictId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("InDemandNotice")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LevelAssessed")
                         .HasColumnType("INTEGER");
 

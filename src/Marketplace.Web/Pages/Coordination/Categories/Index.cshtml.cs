@@ -53,7 +53,13 @@ public sealed class IndexModel(AppDbContext db, CurrentMember member, AuditLog a
 
         /// <summary>The name in the reader's language, else German.</summary>
         public string Label(string culture) => Names.In(culture);
+
+        /// <summary>Qualifications its helpers need (valid on the day of the task), as a police clearance may be required.</summary>
+        public IReadOnlyList<int> Qualifications { get; init; } = [];
     }
+
+    /// <summary>The town's qualifications a category may require (retired ones only where still required).</summary>
+    public IReadOnlyList<(int Id, string Name, bool IsRetired)> QualificationChoices { get; private set; } = [];
 
     public sealed record CategoryGroup(CategoryRow Top, IReadOnlyList<CategoryRow> Children);
 
@@ -95,7 +101,10 @@ public sealed class IndexModel(AppDbContext db, CurrentMember member, AuditLog a
         public string? Value(string field) => Values.GetValueOrDefault(field);
     }
 
-    public sealed record RowView(CategoryRow Row, bool IsTop, bool Failed, FieldsView Fields, bool CanSetExchange, bool ExchangeFailed);
+    public sealed record RowView(CategoryRow Row, bool IsTop, bool Failed, FieldsView Fields, bool CanSetExchange, bool ExchangeFailed)
+    {
+        public IReadOnlyList<(int Id, string Name, bool IsRetired)> QualificationChoices { get; init; } = [];
+    }
 
     /// <summary>The town admin's exchange settings of one category; an unticked box posts only the hidden "false".</summary>
     public sealed class ExchangeInput
@@ -107,13 +116,16 @@ public sealed class IndexModel(AppDbContext db, CurrentMember member, AuditLog a
 
         [Display(Name = "Office_Field_RequiresClearance")]
         public bool RequiresClearance { get; set; }
+
+        /// <summary>The qualifications helpers of the category need; an unticked set posts none.</summary>
+        public List<int> QualificationIds { get; set; } = [];
     }
 
     private static readonly string[] TypedFields =
         [.. NameLanguages.Select(NameField), "Input.Icon", "Input.SortOrder", "Input.ParentId", "Input.Kind"];
 
     public RowView ViewOf(CategoryRow row, bool isTop) =>
-        new(row, isTop, FailedId == row.Id, FieldsFor(row), CanSetExchange, ExchangeFailedId == row.Id);
+        new(row, isTop, FailedId == row.Id, FieldsFor(row), CanSetExchange, ExchangeFailedId == row.Id) { QualificationChoices = QualificationChoices };
 
     /// <summary>The values of a category's form: what was typed when it was refused, else the stored ones (or nothing, to add).</summary>
     public FieldsView FieldsFor(CategoryRow? row)
@@ -232,6 +244,22 @@ public sealed class IndexModel(AppDbContext db, CurrentMember member, AuditLog a
             audit.Record(AuditAction.ChangedExchangeMode, "category", category.Id,
                 $"{category.Key}: clearance {YesNo(category.RequiresClearance)} → {YesNo(exchange.RequiresClearance)}");
             category.RequiresClearance = exchange.RequiresClearance;
+        }
+
+        var wanted = exchange.QualificationIds.Distinct().ToList();
+        if (wanted.Count > 0 && await db.Qualifications.CountAsync(q => wanted.Contains(q.Id)) != wanted.Count)
+        {
+            return NotFound();
+        }
+
+        var current = await db.CategoryQualifications.Where(c => c.CategoryId == id).ToListAsync();
+        if (!current.Select(c => c.QualificationId).ToHashSet().SetEquals(wanted))
+        {
+            db.CategoryQualifications.RemoveRange(current.Where(c => !wanted.Contains(c.QualificationId)));
+            db.CategoryQualifications.AddRange(wanted.Where(q => current.All(c => c.QualificationId != q))
+                .Select(q => new CategoryQualification { CategoryId = id, QualificationId = q }));
+            audit.Record(AuditAction.ChangedExchangeMode, "category", category.Id,
+                $"{category.Key}: qualifications {string.Join(",", current.Select(c => c.QualificationId).Order())} → {string.Join(",", wanted.Order())}");
         }
 
         await db.SaveChangesAsync();
@@ -356,9 +384,19 @@ public sealed class IndexModel(AppDbContext db, CurrentMember member, AuditLog a
         var all = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync();
         var retiredTops = all.Where(c => c.ParentId is null && c.IsRetired).Select(c => c.Id).ToHashSet();
         var mediatedTops = all.Where(c => c.ParentId is null && c.ExchangeMode == ExchangeMode.Mediated).Select(c => c.Id).ToHashSet();
-        CategoryRow Row(Category c) => new(c.Id, c.ParentId, c.Icon, c.Names, c.Kind, c.SortOrder, c.IsRetired,
-            c.ParentId is { } p && retiredTops.Contains(p), c.ExchangeMode, c.RequiresClearance,
-            c.ParentId is { } q && mediatedTops.Contains(q));
+        var required = (await db.CategoryQualifications.AsNoTracking().Select(c => new { c.CategoryId, c.QualificationId }).ToListAsync())
+            .ToLookup(c => c.CategoryId, c => c.QualificationId);
+        var culture = System.Globalization.CultureInfo.CurrentUICulture.Name;
+        QualificationChoices = (await db.Qualifications.AsNoTracking().Select(q => new { q.Id, q.Names, q.IsRetired }).ToListAsync())
+            .Select(q => (q.Id, q.Names.In(culture), q.IsRetired)).OrderBy(q => q.Item2, StringComparer.CurrentCulture).ToList();
+        CategoryRow Row(Category c)
+        {
+            var row = new CategoryRow(c.Id, c.ParentId, c.Icon, c.Names, c.Kind, c.SortOrder, c.IsRetired,
+                c.ParentId is { } p && retiredTops.Contains(p), c.ExchangeMode, c.RequiresClearance,
+                c.ParentId is { } q && mediatedTops.Contains(q));
+            return row with { Qualifications = required[c.Id].ToList() };
+        }
+
         Groups = all.Where(c => c.ParentId is null)
             .Select(top => new CategoryGroup(Row(top), all.Where(c => c.ParentId == top.Id).Select(Row).ToList()))
             .ToList();

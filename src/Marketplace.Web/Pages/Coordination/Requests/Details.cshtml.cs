@@ -28,6 +28,9 @@ public sealed class DetailsModel(AppDbContext db, IMemoryCache cache, CurrentMem
     public IReadOnlyList<MatchRow> Matches { get; private set; } = [];
     public IReadOnlyList<Suggestion> Suggestions { get; private set; } = [];
 
+    /// <summary>Helpers left out only for a qualification the category requires, with the reason.</summary>
+    public IReadOnlyList<HeldBackHelper> HeldBack { get; private set; } = [];
+
     public sealed record MatchRow(int Id, string Helper, string? OfferTitle, MatchStatus Status, MatchAnswer RequestAnswer, MatchAnswer OfferAnswer,
         MatchEndReason? EndReason, DateTimeOffset CreatedAt, DateTimeOffset? AnswerDueAt, int? RequestRating, int? OfferRating);
 
@@ -166,7 +169,7 @@ public sealed class DetailsModel(AppDbContext db, IMemoryCache cache, CurrentMem
             .ToListAsync();
         if (request.Status == ListingStatus.Published && request.OfficeStatus != OfficeStatus.Matched)
         {
-            Suggestions = await candidates.ForRequestAsync(new MatchRequestFacts(request.Id, request.PosterUserId, request.CategoryId,
+            (Suggestions, HeldBack) = await candidates.WithHeldBackAsync(new MatchRequestFacts(request.Id, request.PosterUserId, request.CategoryId,
                 request.Category!.ParentId, request.DistrictId, request.Languages, request.AvailableFrom, request.AvailableUntil));
         }
 

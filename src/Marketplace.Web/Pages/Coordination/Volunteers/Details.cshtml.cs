@@ -19,13 +19,14 @@ namespace Marketplace.Web.Pages.Coordination.Volunteers;
 /// only (issued, inspected), never as a document.
 /// </summary>
 public sealed class DetailsModel(AppDbContext db, AuditLog audit, CurrentMember member, IMemoryCache cache, ITenantContext tenant, TimeProvider clock,
-    TownClock townClock, IStringLocalizer<SharedResource> l) : PageModel
+    TownClock townClock, IStringLocalizer<SharedResource> l, Marketplace.Web.Courses.QualificationGrants grants) : PageModel
 {
     public VolunteerProfile Profile { get; private set; } = null!;
     public string UserName { get; private set; } = "";
     public ListingFormOptions Options { get; private set; } = null!;
     public ClearanceView? Clearance { get; private set; }
     public IReadOnlyList<MatchRow> Matches { get; private set; } = [];
+    public IReadOnlyList<Marketplace.Web.Courses.HeldQualificationRow> Qualifications { get; private set; } = [];
 
     [BindProperty]
     public ClearanceInput Input { get; set; } = new();
@@ -146,6 +147,7 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, CurrentMember 
         Matches = await db.Matches.AsNoTracking().Where(m => m.VolunteerUserId == Profile.UserId).OrderByDescending(m => m.CreatedAt).Take(20)
             .Select(m => new MatchRow(m.Id, m.ListingId, db.Listings.Where(r => r.Id == m.ListingId).Select(r => r.Title).First(), m.Status, m.CreatedAt))
             .ToListAsync();
+        Qualifications = await grants.OfPersonAsync(Profile.UserId, System.Globalization.CultureInfo.CurrentUICulture.Name);
         return true;
     }
 
