@@ -28,6 +28,15 @@ public sealed class LookTests(BrowserApp app) : IClassFixture<BrowserApp>
         "/listings/" + await app.InTownAsync(Town, db => db.Listings
             .Where(l => l.Status == ListingStatus.Published && !l.IsHidden).OrderBy(l => l.Id).Select(l => l.Id).FirstAsync());
 
+    /// <summary>A demo course with a run that meets in the evening (the full integration run) and a demo certificate's verification page.</summary>
+    private Task<(string Course, int Run, string Certificate)> CoursePathsAsync() => app.InTownAsync(Town, async db =>
+    {
+        var run = await db.CourseRuns.Where(r => r.Course!.LanguageCourseType == LanguageCourseType.Integration && r.Status == CourseRunStatus.Planned)
+            .OrderByDescending(r => r.StartsOn).Select(r => new { r.Id, r.CourseId }).FirstAsync();
+        var code = await db.Enrolments.Where(e => e.CertificateCode != null).OrderBy(e => e.Id).Select(e => e.CertificateCode).FirstAsync();
+        return ($"/courses/{run.CourseId}", run.Id, $"/verify/{code}");
+    });
+
     private async Task<string> RequestPathAsync(IPage office)
     {
         await office.GotoAsync(app.TownUrl(Town, "/coordination/requests"));
@@ -77,6 +86,7 @@ public sealed class LookTests(BrowserApp app) : IClassFixture<BrowserApp>
     public async Task At_360px_no_page_scrolls_sideways(string culture, string direction, string kernSheet)
     {
         var listing = await ListingPathAsync();
+        var (course, run, certificate) = await CoursePathsAsync();
         var visitor = await PageAsync(Phone, culture);
         var (member, organisation, conversation) = await MemberWithContentAsync(culture);
         var office = await PageAsync(Phone, culture, Coordinator);
@@ -87,6 +97,8 @@ public sealed class LookTests(BrowserApp app) : IClassFixture<BrowserApp>
             (visitor, "/organisations"), (visitor, organisation), (visitor, "/p/help"), (visitor, "/p/leichte-sprache"),
             (member, "/me"), (member, "/messages"), (member, conversation), (member, "/me/volunteer"), (member, "/me/hours"),
             (member, "/me/engagement"), (member, "/me/matches"), (member, "/me/notifications"), (member, "/me/account"),
+            (visitor, "/courses"), (visitor, course), (visitor, $"{course}/runs/{run}"), (visitor, certificate),
+            (member, "/me/courses"), (member, "/me/courses/interest"),
             (office, "/listings/new"), (office, "/me"),
             (office, "/coordination"), (office, "/coordination/requests"), (office, request), (office, "/coordination/hours"),
         };

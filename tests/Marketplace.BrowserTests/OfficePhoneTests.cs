@@ -27,12 +27,25 @@ public sealed class OfficePhoneTests(BrowserApp app) : IClassFixture<BrowserApp>
 
     private sealed record OfficeRows(int RequestId, int VolunteerId, int IntakeId);
 
+    /// <summary>The demo's integration course with its full run, and its completed first-aid run (Data/DemoCourses).</summary>
+    private sealed record CourseRows(int CourseId, int FullRunId, int DoneRunId, int DoneMeetingId);
+
+    private Task<CourseRows> DemoCourseRowsAsync() => app.InTownAsync(Town, async db =>
+    {
+        var full = await db.CourseRuns.Where(r => r.Course!.LanguageCourseType == LanguageCourseType.Integration && r.Status == CourseRunStatus.Planned)
+            .OrderByDescending(r => r.StartsOn).Select(r => new { r.Id, r.CourseId }).FirstAsync();
+        var done = await db.CourseRuns.Where(r => r.Status == CourseRunStatus.Completed).OrderByDescending(r => r.EndsOn)
+            .Select(r => new { r.Id, Meeting = db.CourseMeetings.Where(m => m.RunId == r.Id).Select(m => m.Id).First() }).FirstAsync();
+        return new CourseRows(full.CourseId, full.Id, done.Id, done.Meeting);
+    });
+
     [Theory]
     [InlineData("de", "ltr")]
     [InlineData("ar", "rtl")]
     public async Task At_360px_no_office_or_administration_page_scrolls_sideways(string culture, string direction)
     {
         var rows = await SeedAsync();
+        var courses = await DemoCourseRowsAsync();
         var coordinator = await app.SizedPageAsync(app.TownUrl(Town, ""), SizedPages.Phone, culture, Coordinator);
         var townAdmin = await app.SizedPageAsync(app.TownUrl(Town, ""), SizedPages.Phone, culture, TownAdmin);
         var platformAdmin = await app.SizedPageAsync(app.PlatformUrl(""), SizedPages.Phone, culture, DemoData.PlatformAdminName);
@@ -55,6 +68,20 @@ public sealed class OfficePhoneTests(BrowserApp app) : IClassFixture<BrowserApp>
             (coordinator, "/coordination/organisations", direction),
             (coordinator, "/coordination/categories", direction),
             (coordinator, $"/report?type=Listing&id={rows.RequestId}&returnUrl=%2F", direction),
+            (coordinator, "/coordination/courses", direction),
+            (coordinator, $"/coordination/courses/runs/{courses.FullRunId}", direction),
+            (coordinator, $"/coordination/courses/runs/{courses.FullRunId}/seats", direction),
+            (coordinator, $"/coordination/courses/runs/{courses.DoneRunId}", direction),
+            (coordinator, $"/courses/manage/runs/{courses.DoneRunId}/meetings/{courses.DoneMeetingId}/roll-call", direction),
+            (coordinator, $"/coordination/courses/runs/{courses.DoneRunId}/grants", direction),
+            (coordinator, "/coordination/courses/qualifications", direction),
+            (coordinator, "/coordination/courses/interest", direction),
+            (coordinator, "/courses/manage", direction),
+            (coordinator, $"/courses/manage/{courses.CourseId}", direction),
+            (coordinator, $"/courses/manage/runs/{courses.FullRunId}/edit", direction),
+            (coordinator, $"/courses/manage/{courses.CourseId}/runs/new", direction),
+            (coordinator, "/courses/manage/new", direction),
+            (townAdmin, "/coordination/courses/interest/group-sizes", direction),
             (townAdmin, "/coordination/audit", direction),
             (townAdmin, "/town/settings", direction),
             (townAdmin, "/town/districts", direction),

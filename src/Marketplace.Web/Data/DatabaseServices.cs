@@ -17,6 +17,7 @@ public static class DatabaseServices
         // What the interceptor clears, so every host of the database (the app, the bench seeder) has it.
         services.TryAddSingleton<Tenancy.TownDirectory>();
         services.TryAddSingleton<Listings.PublicListingCache>();
+        services.TryAddSingleton<Courses.CourseListCache>();
         services.TryAddSingleton<Security.MemberViewCache>();
         services.TryAddSingleton<Security.VerifiedSessions>();
         services.AddHttpContextAccessor();

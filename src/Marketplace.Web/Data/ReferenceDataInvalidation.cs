@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Marketplace.Web.Courses;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Listings;
@@ -12,16 +13,19 @@ namespace Marketplace.Web.Data;
 /// <summary>
 /// When a town's categories, districts or its own settings are saved, this instance forgets its cached copies at once,
 /// whichever page made the change; when anything a public list or listing shows is saved, its cached public answers
-/// (Listings/PublicListingCache). Other instances catch up when their short-lived copy expires.
+/// (Listings/PublicListingCache), and when anything the course lists show is saved, those (Courses/CourseListCache).
+/// Other instances catch up when their short-lived copy expires.
 /// One instance serves every context (the context options are built once), so what a save changed is kept per context.
 /// </summary>
-public sealed class ReferenceDataInvalidation(IMemoryCache cache, TownDirectory towns, PublicListingCache publicAnswers) : SaveChangesInterceptor
+public sealed class ReferenceDataInvalidation(IMemoryCache cache, TownDirectory towns, PublicListingCache publicAnswers, CourseListCache courseLists)
+    : SaveChangesInterceptor
 {
     private sealed class Changed
     {
         public HashSet<Guid> ReferenceData { get; } = [];
         public HashSet<string> Towns { get; } = [];
         public HashSet<Guid> PublicAnswers { get; } = [];
+        public HashSet<Guid> CourseLists { get; } = [];
     }
 
     private readonly ConditionalWeakTable<DbContext, Changed> _changed = [];
@@ -75,6 +79,12 @@ public sealed class ReferenceDataInvalidation(IMemoryCache cache, TownDirectory 
             {
                 changed.PublicAnswers.Add(entry.Entity.TenantId);
             }
+
+            if (entry.Entity is Course or CourseRun or CourseMeeting or Enrolment or SeatOffer or WaitingListEntry or QualificationGrant
+                or Qualification or Organisation or District)
+            {
+                changed.CourseLists.Add(entry.Entity.TenantId);
+            }
         }
 
         foreach (var entry in context.ChangeTracker.Entries<Tenant>())
@@ -107,6 +117,11 @@ public sealed class ReferenceDataInvalidation(IMemoryCache cache, TownDirectory 
         foreach (var tenantId in changed.PublicAnswers)
         {
             publicAnswers.Forget(tenantId);
+        }
+
+        foreach (var tenantId in changed.CourseLists)
+        {
+            courseLists.Forget(tenantId);
         }
 
         _changed.Remove(context);

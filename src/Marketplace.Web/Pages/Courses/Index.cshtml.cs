@@ -17,7 +17,7 @@ namespace Marketplace.Web.Pages.Courses;
 /// route value Razor Pages reserves). Unknown filter values are ignored rather than refused: these are shared links.
 /// </summary>
 [AllowAnonymous]
-public sealed class IndexModel(AppDbContext db, TownClock clock) : PageModel
+public sealed class IndexModel(AppDbContext db, TownClock clock, CourseListCache lists) : PageModel
 {
     public CourseFilter Filter { get; private set; } = new();
     public CourseCatalogueResults Results { get; private set; } = null!;
@@ -34,18 +34,28 @@ public sealed class IndexModel(AppDbContext db, TownClock clock) : PageModel
             daypart is DayParts.Morning or DayParts.Afternoon or DayParts.Evening or DayParts.Weekend ? daypart : null,
             language is not null && SpokenLanguages.IsKnown(language) ? language : null,
             childcare, Known(fee), seats, Math.Clamp(p, 1, CourseFilter.MaxPage));
-        Results = await CourseCatalogue.LoadAsync(db, Filter, clock.Today(), HttpContext.RequestAborted);
+        // The same for every reader, so one answer serves them all for a few seconds (Courses/CourseListCache).
+        var today = clock.Today();
+        Results = (await lists.GetOrLoadAsync(db.CurrentTenantId, (nameof(CourseCatalogueResults), today, Filter),
+            async () => (CourseCatalogueResults?)await CourseCatalogue.LoadAsync(db, Filter, today)))!;
 
         if (Request.WantsFragment())
         {
             return Partial("_CourseResults", Results);
         }
 
-        Districts = (await db.Districts.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Name).Select(d => new { d.Id, d.Name }).ToListAsync())
-            .Select(d => (d.Id, d.Name)).ToList();
-        Topics = await CourseCatalogue.TopicsAsync(db, HttpContext.RequestAborted);
+        var choices = (await lists.GetOrLoadAsync(db.CurrentTenantId, nameof(FilterChoices), LoadChoicesAsync))!;
+        Districts = choices.Districts;
+        Topics = choices.Topics;
         return Page();
     }
+
+    private sealed record FilterChoices(IReadOnlyList<(int Id, string Name)> Districts, IReadOnlyList<string> Topics);
+
+    private async Task<FilterChoices?> LoadChoicesAsync() => new(
+        (await db.Districts.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Name).Select(d => new { d.Id, d.Name }).ToListAsync())
+            .Select(d => (d.Id, d.Name)).ToList(),
+        await CourseCatalogue.TopicsAsync(db));
 
     private static T? Known<T>(T? value) where T : struct, Enum => value is { } v && Enum.IsDefined(v) ? v : null;
 }

@@ -11,9 +11,10 @@ namespace Marketplace.Web.Pages.Coordination.Courses;
 
 /// <summary>
 /// The office's course desk: every run of the town in one list with its occupancy, filtered and paged in the database
-/// (one query for the page's runs, one for their counts), sorted by start.
+/// (one query for the page's runs, one for their counts), sorted by start. Every coordinator of the town sees the same, so
+/// one answer serves them all for a few seconds (Courses/CourseListCache).
 /// </summary>
-public sealed class IndexModel(AppDbContext db, TownClock townClock) : PageModel
+public sealed class IndexModel(AppDbContext db, TownClock townClock, CourseListCache lists, QualificationReminders reminders) : PageModel
 {
     public const int PageSize = 50;
 
@@ -63,6 +64,26 @@ public sealed class IndexModel(AppDbContext db, TownClock townClock) : PageModel
         Within = Within is > 0 and <= 3660 ? Within : null;
         PageNumber = Math.Max(1, PageNumber);
 
+        var today = townClock.Today();
+        var culture = System.Globalization.CultureInfo.CurrentUICulture.Name;
+        var overview = (await lists.GetOrLoadAsync(db.CurrentTenantId, (nameof(Overview), Kind, Provider, District, Status, Within, PageNumber, today, culture),
+            () => LoadAsync(today, culture)))!;
+        Runs = overview.Runs;
+        HasNext = overview.HasNext;
+        Providers = overview.Providers;
+        Districts = overview.Districts;
+        Lapsing = overview.Lapsing;
+        return this.PageOrFragment("_RunList");
+    }
+
+    /// <summary>Qualifications lapsing within 30 days (Pages/Coordination/Courses/_LapsingQualifications).</summary>
+    public IReadOnlyList<LapsingGrantRow> Lapsing { get; private set; } = [];
+
+    private sealed record Overview(IReadOnlyList<RunRow> Runs, bool HasNext, IReadOnlyList<(int Id, string Name)> Providers,
+        IReadOnlyList<(int Id, string Name)> Districts, IReadOnlyList<LapsingGrantRow> Lapsing);
+
+    private async Task<Overview?> LoadAsync(DateOnly today, string culture)
+    {
         var runs = db.CourseRuns.AsNoTracking();
         if (Kind is { } k)
         {
@@ -90,7 +111,6 @@ public sealed class IndexModel(AppDbContext db, TownClock townClock) : PageModel
 
         if (Within is { } days)
         {
-            var today = townClock.Today();
             var until = today.AddDays(days);
             runs = runs.Where(r => r.StartsOn >= today && r.StartsOn <= until);
         }
@@ -100,22 +120,18 @@ public sealed class IndexModel(AppDbContext db, TownClock townClock) : PageModel
             .Select(r => new RunRow(r.Id, r.CourseId, r.Course!.Title, r.Course.Kind, r.Course.Provider!.Name, r.District!.Name, r.IsOnline, r.StartsOn, r.EndsOn,
                 r.Status, r.MinParticipants))
             .ToListAsync();
-        HasNext = page.Count > PageSize;
+        var hasNext = page.Count > PageSize;
         var shown = page.Take(PageSize).ToList();
         var ids = shown.Select(r => r.RunId).ToList();
         var occupancy = await db.CourseRuns.AsNoTracking().Where(r => ids.Contains(r.Id)).Occupancy(db).ToDictionaryAsync(o => o.RunId);
-        Runs = shown.Select(r => r with { Occupancy = occupancy[r.RunId] }).ToList();
+        var providers = (await db.Organisations.AsNoTracking().Where(o => db.Courses.Any(c => c.ProviderOrganisationId == o.Id))
+                .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync())
+            .Select(o => (o.Id, o.Name)).ToList();
+        var districts = (await db.Districts.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Name).Select(d => new { d.Id, d.Name }).ToListAsync())
+            .Select(d => (d.Id, d.Name)).ToList();
+        return new Overview(shown.Select(r => r with { Occupancy = occupancy[r.RunId] }).ToList(), hasNext, providers, districts,
+            await reminders.ForOfficeAsync(culture));
 
-        if (!Request.WantsFragment())
-        {
-            Providers = (await db.Organisations.AsNoTracking().Where(o => db.Courses.Any(c => c.ProviderOrganisationId == o.Id))
-                    .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync())
-                .Select(o => (o.Id, o.Name)).ToList();
-            Districts = (await db.Districts.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Name).Select(d => new { d.Id, d.Name }).ToListAsync())
-                .Select(d => (d.Id, d.Name)).ToList();
-        }
-
-        return this.PageOrFragment("_RunList");
     }
 
     /// <summary>This list with the same filters on another page.</summary>
