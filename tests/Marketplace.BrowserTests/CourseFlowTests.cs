@@ -13,6 +13,9 @@ public sealed class CourseFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     private const string Town = "erlangen";
 
+    /// <summary>The whole browser suite runs at once on two cores; the outbox may take longer than a quiet machine's seconds.</summary>
+    private static readonly TimeSpan MailWait = TimeSpan.FromSeconds(30);
+
     /// <summary>Mail links name the configured public host; the browser reaches the test server on its own port.</summary>
     private string OnTestServer(string url) => app.TownUrl(Town, new Uri(url).PathAndQuery);
 
@@ -104,14 +107,14 @@ public sealed class CourseFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
         }
 
         // The first gives the seat back from the enrolment mail, without logging in.
-        var enrolled = await app.Smtp.WaitForAsync(MessagesTestData.EmailOf(first), m => HasLink(m, "/courses/cancel/"));
+        var enrolled = await app.Smtp.WaitForAsync(MessagesTestData.EmailOf(first), m => HasLink(m, "/courses/cancel/"), MailWait);
         var visitor = await app.NewPageAsync();
         await visitor.GotoAsync(OnTestServer(Accounts.LinkIn(enrolled, "/courses/cancel/")));
         await visitor.GetByTestId("cancel-confirm").ClickAsync();
         await Expect(visitor.GetByTestId("cancel-done")).ToBeVisibleAsync();
 
         // The third gets the offer by mail and takes the seat by its link.
-        var offer = await app.Smtp.WaitForAsync(MessagesTestData.EmailOf(third), m => HasLink(m, "/courses/offers/"));
+        var offer = await app.Smtp.WaitForAsync(MessagesTestData.EmailOf(third), m => HasLink(m, "/courses/offers/"), MailWait);
         await visitor.GotoAsync(OnTestServer(Accounts.LinkIn(offer, "/courses/offers/")));
         await Expect(visitor.GetByTestId("seat-offer")).ToBeVisibleAsync();
         await visitor.GetByTestId("offer-accept").ClickAsync();

@@ -57,6 +57,9 @@ public sealed record CourseCardRun(int Id, DateOnly StartsOn, DateOnly EndsOn, b
 public sealed record CourseCatalogueResults(IReadOnlyList<CourseCard> Cards, int Total, CourseFilter Filter)
 {
     public int Pages => Math.Max(1, (Total + CourseFilter.PageSize - 1) / CourseFilter.PageSize);
+
+    /// <summary>Tells one loaded answer from the next, so its rendered cards can be kept as long as it (Pages/Courses/Index).</summary>
+    public Guid Version { get; } = Guid.NewGuid();
 }
 
 /// <summary>

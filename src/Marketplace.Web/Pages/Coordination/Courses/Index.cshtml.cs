@@ -73,14 +73,21 @@ public sealed class IndexModel(AppDbContext db, TownClock townClock, CourseListC
         Providers = overview.Providers;
         Districts = overview.Districts;
         Lapsing = overview.Lapsing;
+        Version = overview.Version;
         return this.PageOrFragment("_RunList");
     }
 
     /// <summary>Qualifications lapsing within 30 days (Pages/Coordination/Courses/_LapsingQualifications).</summary>
     public IReadOnlyList<LapsingGrantRow> Lapsing { get; private set; } = [];
 
+    /// <summary>Tells one loaded answer from the next, so its rendered list is kept as long as it.</summary>
+    public Guid Version { get; private set; }
+
     private sealed record Overview(IReadOnlyList<RunRow> Runs, bool HasNext, IReadOnlyList<(int Id, string Name)> Providers,
-        IReadOnlyList<(int Id, string Name)> Districts, IReadOnlyList<LapsingGrantRow> Lapsing);
+        IReadOnlyList<(int Id, string Name)> Districts, IReadOnlyList<LapsingGrantRow> Lapsing)
+    {
+        public Guid Version { get; } = Guid.NewGuid();
+    }
 
     private async Task<Overview?> LoadAsync(DateOnly today, string culture)
     {
