@@ -9,8 +9,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Web.Security;
 
 /// <summary>A town may require its coordinators and town admins to sign in with an authenticator app (Tenant.OfficeRequiresTwoFactor).</summary>
-public sealed class OfficeTwoFactor(ITenantContext tenant, CurrentMember member, AppDbContext db)
+public sealed class OfficeTwoFactor(ITenantContext tenant, CurrentMember member, AppDbContext db, VerifiedSessions sessions)
 {
+    private sealed record Requirement(bool MustSetUp);
+
     /// <summary>The folders of the office pages the requirement guards.</summary>
     public static readonly string[] OfficeFolders = ["/Coordination", "/Town"];
 
@@ -24,8 +26,12 @@ public sealed class OfficeTwoFactor(ITenantContext tenant, CurrentMember member,
             return false;
         }
 
-        return await db.Tenants.Where(t => t.Id == townId).Select(t => t.OfficeRequiresTwoFactor).SingleAsync()
-            && !await db.Users.Where(u => u.Id == userId).Select(u => u.TwoFactorEnabled).SingleAsync();
+        // Asked on every office page: kept with the account's verified session for its two seconds (Security/VerifiedSessions),
+        // which a save of the account (turning two-factor sign-in on) forgets at once on this instance.
+        var requirement = await sessions.GetOrLoadAsync(userId, (nameof(OfficeTwoFactor), townId), async () => new Requirement(
+            await db.Tenants.Where(t => t.Id == townId).Select(t => t.OfficeRequiresTwoFactor).SingleAsync()
+            && !await db.Users.Where(u => u.Id == userId).Select(u => u.TwoFactorEnabled).SingleAsync()));
+        return requirement!.MustSetUp;
     }
 }
 
