@@ -1,4 +1,5 @@
 using Hangfire;
+using Marketplace.Web.Budgets;
 using Marketplace.Web.Courses;
 using Marketplace.Web.Data;
 using Marketplace.Web.Hours;
@@ -43,6 +44,7 @@ services.AddVolunteers();
 services.AddIntake();
 services.AddHours();
 services.AddCourses();
+services.AddBudgets();
 services.AddPrivacy();
 services.AddJobs(configuration, database);
 

@@ -70,6 +70,13 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<CategoryQualification> CategoryQualifications => Set<CategoryQualification>();
     public DbSet<LanguageCourseInterest> LanguageCourseInterests => Set<LanguageCourseInterest>();
     public DbSet<LanguageCourseGroupSize> LanguageCourseGroupSizes => Set<LanguageCourseGroupSize>();
+    public DbSet<Fund> Funds => Set<Fund>();
+    public DbSet<ProjectBudget> ProjectBudgets => Set<ProjectBudget>();
+    public DbSet<BudgetPlanLine> BudgetPlanLines => Set<BudgetPlanLine>();
+    public DbSet<Expense> Expenses => Set<Expense>();
+    public DbSet<ExpenseReceipt> ExpenseReceipts => Set<ExpenseReceipt>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
 
     /// <summary>
     /// Read on every query and save, not at construction: the request's context is created before the

@@ -36,6 +36,22 @@ public enum AuditAction
     // Course desk (attendance exports and completion).
     ExportedAttendance = 160,
     RecordedCourseCompletion = 161,
+
+    // Funds and project budgets (Budgets/; slice "budgets").
+    SavedFund = 170,
+    ReviewedProjectBudget = 171,
+    ClosedProjectBudget = 172,
+
+    // Expenses and reimbursements (Budgets/; slices "expenses" and "reimbursements").
+    OpenedReceipt = 180,
+    ApprovedExpense = 181,
+    RejectedExpense = 182,
+    ReturnedExpenseIncomplete = 183,
+    MarkedExpensePaid = 184,
+    ExportedPayments = 185,
+
+    // Proof of use and effects (Budgets/; slice "effects").
+    ExportedProofOfUse = 190,
 }
 
 /// <summary>Who did or saw what, when, in the coordination office. Written in the same transaction as the change.</summary>

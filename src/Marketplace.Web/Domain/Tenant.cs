@@ -65,5 +65,14 @@ public sealed class Tenant
 
     public const int DefaultOfficeIdleTimeoutMinutes = 120;
 
+    /// <summary>Project budgets granted up to this amount are spent on the initiative's own responsibility (receipts reviewed afterwards).</summary>
+    public long OwnResponsibilityBudgetCents { get; set; } = BudgetRules.DefaultOwnResponsibilityCents;
+
+    /// <summary>Expenses and reimbursements above this amount need two approvals by two different people.</summary>
+    public long SecondApprovalAboveCents { get; set; } = BudgetRules.DefaultSecondApprovalAboveCents;
+
+    /// <summary>What a kilometre driven for the engagement is paid back.</summary>
+    public long KilometreRateCents { get; set; } = BudgetRules.DefaultKilometreRateCents;
+
     public List<District> Districts { get; set; } = [];
 }

@@ -33,9 +33,9 @@ public static class ImageUploadGuard
     /// The image's decoder if its header passes, or why not. Only the header is read; the caller decodes and disposes
     /// the codec, which reads from <paramref name="data"/>.
     /// </summary>
-    public static (SKCodec? Codec, ImageUploadError? Error) Open(SKData data)
+    public static (SKCodec? Codec, ImageUploadError? Error) Open(SKData data, long maxBytes = MaxBytes)
     {
-        if (data.Size > MaxBytes)
+        if (data.Size > maxBytes)
         {
             return (null, ImageUploadError.TooLarge);
         }

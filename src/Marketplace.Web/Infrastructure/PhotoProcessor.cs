@@ -25,17 +25,21 @@ public static class PhotoProcessor
         return Process(buffer.ToArray());
     }
 
-    public static (ProcessedPhoto? Photo, ImageUploadError? Error) Process(byte[] upload)
+    /// <summary>
+    /// <paramref name="maxBytes"/> and <paramref name="maxEdge"/> differ for receipts (Budgets/ReceiptFiles), whose
+    /// small print must stay legible.
+    /// </summary>
+    public static (ProcessedPhoto? Photo, ImageUploadError? Error) Process(byte[] upload, long maxBytes = ImageUploadGuard.MaxBytes, int maxEdge = MaxEdge)
     {
         using var data = SKData.CreateCopy(upload);
-        var (opened, refusal) = ImageUploadGuard.Open(data);
+        var (opened, refusal) = ImageUploadGuard.Open(data, maxBytes);
         if (opened is not { } codec)
         {
             return (null, refusal);
         }
 
         using (codec)
-        using (var source = DecodeReduced(codec, MaxEdge))
+        using (var source = DecodeReduced(codec, maxEdge))
         {
             if (source is null)
             {
@@ -43,7 +47,7 @@ public static class PhotoProcessor
             }
 
             var (orientation, rotatedWidth, rotatedHeight) = Orientation(codec.EncodedOrigin, source.Width, source.Height);
-            var scale = Math.Min(1f, (float)MaxEdge / Math.Max(rotatedWidth, rotatedHeight));
+            var scale = Math.Min(1f, (float)maxEdge / Math.Max(rotatedWidth, rotatedHeight));
             var width = Math.Max(1, (int)Math.Round(rotatedWidth * scale));
             var height = Math.Max(1, (int)Math.Round(rotatedHeight * scale));
 

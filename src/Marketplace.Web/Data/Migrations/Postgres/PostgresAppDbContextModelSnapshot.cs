@@ -222,6 +222,46 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.BudgetPlanLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("ApprovedCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProjectBudgetId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("RequestedCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SpentCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectBudgetId");
+
+                    b.HasIndex("TenantId", "ProjectBudgetId", "Line")
+                        .IsUnique();
+
+                    b.ToTable("BudgetPlanLines");
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -878,6 +918,360 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "RunId", "Status");
 
                     b.ToTable("Enrolments");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.Expense", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApprovedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("FirstApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FirstApprovedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("HoursEntryId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("KilometreRateCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("Kilometres")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MatchId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PaidByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Payee")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.Property<string>("PayeeIban")
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)");
+
+                    b.Property<bool>("PayeeIsBusiness")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)");
+
+                    b.Property<int>("PlanLineId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProjectBudgetId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("ReceiptDeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ReimbursementType")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("SpentOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HoursEntryId");
+
+                    b.HasIndex("MatchId");
+
+                    b.HasIndex("PlanLineId");
+
+                    b.HasIndex("ProjectBudgetId");
+
+                    b.HasIndex("SubmittedByUserId");
+
+                    b.HasIndex("TenantId", "ProjectBudgetId", "SpentOn");
+
+                    b.HasIndex("TenantId", "Status", "SubmittedAt");
+
+                    b.HasIndex("TenantId", "SubmittedByUserId", "SpentOn");
+
+                    b.ToTable("Expenses", t =>
+                        {
+                            t.HasCheckConstraint("CK_Expenses_Amount", "\"AmountCents\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.ExpenseReceipt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("ExpenseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpenseId");
+
+                    b.HasIndex("TenantId", "ExpenseId");
+
+                    b.ToTable("ExpenseReceipts");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.Fund", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("AllocatedCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CoFinancingPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("CountsVolunteerHours")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EligibleLines")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Programme")
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.Property<int>("ProofDueMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "EndsOn");
+
+                    b.ToTable("Funds", t =>
+                        {
+                            t.HasCheckConstraint("CK_Funds_Allocated", "\"AllocatedCents\" >= 0 AND \"AllocatedCents\" <= \"AmountCents\"");
+                        });
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.Indicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Baseline")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("HigherIsBetter")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Influence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProjectBudgetId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ShortfallNoticeFor")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("StarterKey")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TargetGroup")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectBudgetId");
+
+                    b.HasIndex("TenantId", "ProjectBudgetId");
+
+                    b.ToTable("Indicators");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.IndicatorValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("RecordedByUserId");
+
+                    b.HasIndex("TenantId", "IndicatorId", "PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorValues");
                 });
 
             modelBuilder.Entity("Marketplace.Web.Domain.IntakeContact", b =>
@@ -1985,6 +2379,118 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.ToTable("PoliceClearances");
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.ProjectBudget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AppliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AppliedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("EffectGoal")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FundId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("GoalArea")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Goals")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<long>("GrantedCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Influence")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("OwnResponsibility")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ReportText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<long>("RequestedCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<long>("SpentCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TargetGroup")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppliedByUserId");
+
+                    b.HasIndex("FundId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("TenantId", "FundId");
+
+                    b.HasIndex("TenantId", "OrganisationId");
+
+                    b.HasIndex("TenantId", "Status", "AppliedAt");
+
+                    b.ToTable("ProjectBudgets", t =>
+                        {
+                            t.HasCheckConstraint("CK_ProjectBudgets_Spent", "\"SpentCents\" >= 0 AND \"SpentCents\" <= \"GrantedCents\"");
+                        });
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Qualification", b =>
                 {
                     b.Property<int>("Id")
@@ -2253,6 +2759,9 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.Property<long>("HourlyRateCents")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("KilometreRateCents")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset?>("LastDigestRunAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2276,11 +2785,17 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.Property<bool>("OfficeRequiresTwoFactor")
                         .HasColumnType("boolean");
 
+                    b.Property<long>("OwnResponsibilityBudgetCents")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("ReportsToHide")
                         .HasColumnType("integer");
 
                     b.Property<int>("SeatOfferHours")
                         .HasColumnType("integer");
+
+                    b.Property<long>("SecondApprovalAboveCents")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -2704,6 +3219,15 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.Navigation("Actor");
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.BudgetPlanLine", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.ProjectBudget", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ProjectBudgetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Category", b =>
                 {
                     b.HasOne("Marketplace.Web.Domain.Category", "Parent")
@@ -2901,6 +3425,85 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.Navigation("Participant");
 
                     b.Navigation("Run");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.Expense", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.VolunteerHours", null)
+                        .WithMany()
+                        .HasForeignKey("HoursEntryId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Marketplace.Web.Domain.Match", null)
+                        .WithMany()
+                        .HasForeignKey("MatchId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Marketplace.Web.Domain.BudgetPlanLine", "PlanLine")
+                        .WithMany()
+                        .HasForeignKey("PlanLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Web.Domain.ProjectBudget", "ProjectBudget")
+                        .WithMany()
+                        .HasForeignKey("ProjectBudgetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Web.Domain.AppUser", "SubmittedBy")
+                        .WithMany()
+                        .HasForeignKey("SubmittedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("PlanLine");
+
+                    b.Navigation("ProjectBudget");
+
+                    b.Navigation("SubmittedBy");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.ExpenseReceipt", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Expense", null)
+                        .WithMany()
+                        .HasForeignKey("ExpenseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.Fund", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.Indicator", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.ProjectBudget", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectBudgetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.IndicatorValue", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Indicator", null)
+                        .WithMany("Values")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Marketplace.Web.Domain.IntakeContact", b =>
@@ -3187,6 +3790,31 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.ProjectBudget", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AppliedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Web.Domain.Fund", "Fund")
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Web.Domain.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Fund");
+
+                    b.Navigation("Organisation");
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Qualification", b =>
                 {
                     b.HasOne("Marketplace.Web.Domain.Tenant", null)
@@ -3404,6 +4032,11 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.Navigation("Meetings");
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.Indicator", b =>
+                {
+                    b.Navigation("Values");
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Listing", b =>
                 {
                     b.Navigation("Photos");
@@ -3416,6 +4049,11 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.Navigation("Districts");
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.ProjectBudget", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Marketplace.Web.Domain.Tenant", b =>

@@ -209,6 +209,44 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.BudgetPlanLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ApprovedCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectBudgetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SpentCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectBudgetId");
+
+                    b.HasIndex("TenantId", "ProjectBudgetId", "Line")
+                        .IsUnique();
+
+                    b.ToTable("BudgetPlanLines");
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -839,6 +877,350 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "RunId", "Status");
 
                     b.ToTable("Enrolments");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.Expense", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FirstApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstApprovedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HoursEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("KilometreRateCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Kilometres")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PaidByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payee")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayeeIban")
+                        .HasMaxLength(34)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PayeeIsBusiness")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanLineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectBudgetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReceiptDeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReimbursementType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("SpentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubmittedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HoursEntryId");
+
+                    b.HasIndex("MatchId");
+
+                    b.HasIndex("PlanLineId");
+
+                    b.HasIndex("ProjectBudgetId");
+
+                    b.HasIndex("SubmittedByUserId");
+
+                    b.HasIndex("TenantId", "ProjectBudgetId", "SpentOn");
+
+                    b.HasIndex("TenantId", "Status", "SubmittedAt");
+
+                    b.HasIndex("TenantId", "SubmittedByUserId", "SpentOn");
+
+                    b.ToTable("Expenses", t =>
+                        {
+                            t.HasCheckConstraint("CK_Expenses_Amount", "\"AmountCents\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.ExpenseReceipt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("ExpenseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpenseId");
+
+                    b.HasIndex("TenantId", "ExpenseId");
+
+                    b.ToTable("ExpenseReceipts");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.Fund", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AllocatedCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CoFinancingPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CountsVolunteerHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EligibleLines")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Programme")
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProofDueMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "EndsOn");
+
+                    b.ToTable("Funds", t =>
+                        {
+                            t.HasCheckConstraint("CK_Funds_Allocated", "\"AllocatedCents\" >= 0 AND \"AllocatedCents\" <= \"AmountCents\"");
+                        });
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.Indicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Baseline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HigherIsBetter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Influence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectBudgetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ShortfallNoticeFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StarterKey")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TargetGroup")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectBudgetId");
+
+                    b.HasIndex("TenantId", "ProjectBudgetId");
+
+                    b.ToTable("Indicators");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.IndicatorValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("RecordedByUserId");
+
+                    b.HasIndex("TenantId", "IndicatorId", "PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorValues");
                 });
 
             modelBuilder.Entity("Marketplace.Web.Domain.IntakeContact", b =>
@@ -1884,6 +2266,116 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.ToTable("PoliceClearances");
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.ProjectBudget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AppliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AppliedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EffectGoal")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GoalArea")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Goals")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GrantedCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Influence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OwnResponsibility")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SpentCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TargetGroup")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppliedByUserId");
+
+                    b.HasIndex("FundId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("TenantId", "FundId");
+
+                    b.HasIndex("TenantId", "OrganisationId");
+
+                    b.HasIndex("TenantId", "Status", "AppliedAt");
+
+                    b.ToTable("ProjectBudgets", t =>
+                        {
+                            t.HasCheckConstraint("CK_ProjectBudgets_Spent", "\"SpentCents\" >= 0 AND \"SpentCents\" <= \"GrantedCents\"");
+                        });
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Qualification", b =>
                 {
                     b.Property<int>("Id")
@@ -2142,6 +2634,9 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<long>("HourlyRateCents")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("KilometreRateCents")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LastDigestRunAt")
                         .HasColumnType("INTEGER");
 
@@ -2165,10 +2660,16 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<bool>("OfficeRequiresTwoFactor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("OwnResponsibilityBudgetCents")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ReportsToHide")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("SeatOfferHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SecondApprovalAboveCents")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Slug")
@@ -2579,6 +3080,15 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Navigation("Actor");
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.BudgetPlanLine", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.ProjectBudget", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ProjectBudgetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Category", b =>
                 {
                     b.HasOne("Marketplace.Web.Domain.Category", "Parent")
@@ -2776,6 +3286,85 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Navigation("Participant");
 
                     b.Navigation("Run");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.Expense", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.VolunteerHours", null)
+                        .WithMany()
+                        .HasForeignKey("HoursEntryId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Marketplace.Web.Domain.Match", null)
+                        .WithMany()
+                        .HasForeignKey("MatchId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Marketplace.Web.Domain.BudgetPlanLine", "PlanLine")
+                        .WithMany()
+                        .HasForeignKey("PlanLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Web.Domain.ProjectBudget", "ProjectBudget")
+                        .WithMany()
+                        .HasForeignKey("ProjectBudgetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Web.Domain.AppUser", "SubmittedBy")
+                        .WithMany()
+                        .HasForeignKey("SubmittedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("PlanLine");
+
+                    b.Navigation("ProjectBudget");
+
+                    b.Navigation("SubmittedBy");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.ExpenseReceipt", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Expense", null)
+                        .WithMany()
+                        .HasForeignKey("ExpenseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.Fund", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.Indicator", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.ProjectBudget", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectBudgetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.IndicatorValue", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Indicator", null)
+                        .WithMany("Values")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Marketplace.Web.Domain.IntakeContact", b =>
@@ -3062,6 +3651,31 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.ProjectBudget", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AppliedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Web.Domain.Fund", "Fund")
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Web.Domain.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Fund");
+
+                    b.Navigation("Organisation");
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Qualification", b =>
                 {
                     b.HasOne("Marketplace.Web.Domain.Tenant", null)
@@ -3279,6 +3893,11 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Navigation("Meetings");
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.Indicator", b =>
+                {
+                    b.Navigation("Values");
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Listing", b =>
                 {
                     b.Navigation("Photos");
@@ -3291,6 +3910,11 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Navigation("Districts");
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.ProjectBudget", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Marketplace.Web.Domain.Tenant", b =>

@@ -1,0 +1,19 @@
+namespace Marketplace.Web.Budgets;
+
+public static class BudgetsServices
+{
+    /// <summary>Money's shared work: funds and project budgets, expenses and reimbursements, proof of use, effects.</summary>
+    public static IServiceCollection AddBudgets(this IServiceCollection services)
+    {
+        services.AddScoped<BudgetAccess>();
+        // slice budgets: funds, applications, review
+        // end budgets
+        // slice expenses: expenses, receipts, approvals, payments
+        // end expenses
+        // slice reimbursements: volunteers' claims, allowances, proof of use, transparency
+        // end reimbursements
+        // slice effects: indicators, effect report
+        // end effects
+        return services;
+    }
+}
