@@ -16,7 +16,7 @@ namespace Marketplace.Web.Pages.Coordination.Courses;
 /// </summary>
 public sealed class IndexModel(AppDbContext db, TownClock townClock, CourseListCache lists, QualificationReminders reminders) : PageModel
 {
-    public const int PageSize = 50;
+    public const int PageSize = 25;
 
     /// <summary>The provider filter's value for the office's own courses (they have no organisation).</summary>
     public const int OfficeProvider = 0;
