@@ -10,7 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 // Seeds a fresh database for the load test: {towns} towns "town01".."townNN" with {listings} listings each, and in the
 // report town the member the /me page is measured for (BenchMember) and a course catalogue of 2,000 runs and 50,000
-// enrolments with the coordinator who reads its overview (BenchCourses).
+// enrolments with the coordinator who reads its overview (BenchCourses), and 200 project budgets with 50,000 expenses
+// (BenchBudgets).
 // Usage: Marketplace.Bench.Seed <data folder> [towns=50] [listings per town=2000] [report town=town07] [--Key=Value ...]
 // SQLite in <data folder> by default; the app's own switches choose PostgreSQL:
 //   --Database:Provider=Postgres "--ConnectionStrings:Postgres=Host=...;Database=bench;Username=..."
@@ -161,6 +162,7 @@ foreach (var town in towns)
     {
         await BenchMember.AddConversationsAsync(db, member.Id, new Random(20261125), now);
         await BenchCourses.AddAsync(db, districts, new Random(20261205), now);
+        await BenchBudgets.AddAsync(db, posters, coordinator.Id, new Random(20261206), now);
         // Details are measured on a listing everyone sees in full: published, running, peer-to-peer, someone else's.
         detailsListingId = await db.Listings
             .Where(l => l.Status == ListingStatus.Published && l.ExpiresAt > now && !l.IsHidden && l.PosterUserId != member.Id
