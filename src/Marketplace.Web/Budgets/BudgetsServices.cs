@@ -7,6 +7,8 @@ public static class BudgetsServices
     {
         services.AddScoped<BudgetAccess>();
         // slice budgets: funds, applications, review
+        services.AddScoped<BudgetReviews>();
+        services.AddScoped<BudgetMailer>();
         // end budgets
         // slice expenses: expenses, receipts, approvals, payments
         // end expenses

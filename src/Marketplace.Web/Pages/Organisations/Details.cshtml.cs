@@ -1,4 +1,5 @@
 using System.Globalization;
+using Marketplace.Web.Budgets;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
 using Marketplace.Web.Listings;
@@ -11,13 +12,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Web.Pages.Organisations;
 
 /// <summary>An organisation's public profile with its current listings. Until approved, only its members and coordinators see it.</summary>
-public sealed class DetailsModel(AppDbContext db, OrganisationMemberships memberships, ListingSearch search) : PageModel
+public sealed class DetailsModel(AppDbContext db, OrganisationMemberships memberships, ListingSearch search, BudgetAccess budgetAccess) : PageModel
 {
     public Profile Organisation { get; private set; } = null!;
     public IReadOnlyList<string> Districts { get; private set; } = [];
     public IReadOnlyList<(string Icon, string Name)> Categories { get; private set; } = [];
     public IReadOnlyList<ListingRow> Listings { get; private set; } = [];
     public bool IsAdmin { get; private set; }
+
+    /// <summary>The reader may see the organisation's project budgets (Budgets/BudgetAccess): the link is shown.</summary>
+    public bool MaySeeBudgets { get; private set; }
 
     /// <summary>The organisation's courses in the catalogue (not withdrawn), newest first.</summary>
     public IReadOnlyList<(int Id, string Title)> Courses { get; private set; } = [];
@@ -35,6 +39,7 @@ public sealed class DetailsModel(AppDbContext db, OrganisationMemberships member
         }
 
         IsAdmin = access == OrganisationAccess.Admin;
+        MaySeeBudgets = (await budgetAccess.ForOrganisationAsync(id, HttpContext.RequestAborted)).MaySee;
         Organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == id)
             .Select(o => new Profile(o.Id, o.Name, o.Type, o.Description, o.Website, o.Status)).SingleAsync();
         Districts = await db.OrganisationDistricts.AsNoTracking().Where(d => d.OrganisationId == id)

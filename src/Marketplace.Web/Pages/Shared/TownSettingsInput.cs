@@ -102,6 +102,27 @@ public sealed class TownSettingsInput
     [Display(Name = "Field_OfficeIdleTimeoutMinutes")]
     public int? OfficeIdleTimeoutMinutes { get; set; } = Tenant.DefaultOfficeIdleTimeoutMinutes;
 
+    /// <summary>EUR up to which a granted project budget is spent on the initiative's own responsibility.</summary>
+    [Required(ErrorMessage = "Validation_Required")]
+    [Range(typeof(decimal), "0", "1000000", ErrorMessage = "Validation_Range", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    [Display(Name = "Budgets_FieldOwnResponsibility")]
+    [ModelBinder(typeof(EuroAmountModelBinder))]
+    public decimal? OwnResponsibilityBudget { get; set; } = Money.ToEuros(BudgetRules.DefaultOwnResponsibilityCents);
+
+    /// <summary>EUR above which an expense needs two different approvers.</summary>
+    [Required(ErrorMessage = "Validation_Required")]
+    [Range(typeof(decimal), "0", "1000000", ErrorMessage = "Validation_Range", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    [Display(Name = "Budgets_FieldSecondApprovalAbove")]
+    [ModelBinder(typeof(EuroAmountModelBinder))]
+    public decimal? SecondApprovalAbove { get; set; } = Money.ToEuros(BudgetRules.DefaultSecondApprovalAboveCents);
+
+    /// <summary>EUR per kilometre driven for a volunteer's claim.</summary>
+    [Required(ErrorMessage = "Validation_Required")]
+    [Range(typeof(decimal), "0", "10", ErrorMessage = "Validation_Range", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    [Display(Name = "Budgets_FieldKilometreRate")]
+    [ModelBinder(typeof(EuroAmountModelBinder))]
+    public decimal? KilometreRate { get; set; } = Money.ToEuros(BudgetRules.DefaultKilometreRateCents);
+
     public static TownSettingsInput From(Tenant t) => new()
     {
         Name = t.Name,
@@ -121,6 +142,9 @@ public sealed class TownSettingsInput
         HourlyRate = Money.ToEuros(t.HourlyRateCents),
         ClearanceValidYears = t.ClearanceValidYears,
         OfficeIdleTimeoutMinutes = t.OfficeIdleTimeoutMinutes,
+        OwnResponsibilityBudget = Money.ToEuros(t.OwnResponsibilityBudgetCents),
+        SecondApprovalAbove = Money.ToEuros(t.SecondApprovalAboveCents),
+        KilometreRate = Money.ToEuros(t.KilometreRateCents),
     };
 
     public void ApplyTo(Tenant t)
@@ -142,6 +166,9 @@ public sealed class TownSettingsInput
         t.HourlyRateCents = Money.ToCents(HourlyRate!.Value);
         t.ClearanceValidYears = ClearanceValidYears!.Value;
         t.OfficeIdleTimeoutMinutes = OfficeIdleTimeoutMinutes!.Value;
+        t.OwnResponsibilityBudgetCents = Money.ToCents(OwnResponsibilityBudget!.Value);
+        t.SecondApprovalAboveCents = Money.ToCents(SecondApprovalAbove!.Value);
+        t.KilometreRateCents = Money.ToCents(KilometreRate!.Value);
     }
 }
 

@@ -4,8 +4,10 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Marketplace.Tests.Integration.Budgets;
 using Marketplace.Tests.Integration.Courses;
 using Marketplace.Tests.Integration.Organisations;
+using Marketplace.Web.Budgets;
 using Marketplace.Web.Courses;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
@@ -57,6 +59,7 @@ public sealed partial class EveryMailInArabicTests(MarketplaceFactory app) : ICl
         await CourseSeatMailsAsync(readers);
         await CourseMailsAsync(readers);
         await CourseQualificationMailsAsync(readers);
+        await BudgetMailsAsync(readers);
         await app.MailSettledAsync();
 
         var written = await app.InTownAsync(null, db => db.OutboxMails.IgnoreQueryFilters().AsNoTracking()
@@ -342,6 +345,23 @@ public sealed partial class EveryMailInArabicTests(MarketplaceFactory app) : ICl
         var provider = await app.CreateOrganisationAsync(Town, admin, OrganisationSetup.UniqueName("Sprachschule"), OrganisationStatus.Approved);
         await app.RunAsync(Town, provider, [(10, 4), (17, 4)], min: 6, title: "Deutsch im Alltag");
         await InTownAsync<LowEnrolmentNotices>(async (notices, _) => Assert.True(await notices.SendDueAsync() >= 1));
+    }
+
+    /// <summary>The office's decisions on two applications of a reader's organisation: one approved with conditions, one rejected.</summary>
+    private async Task BudgetMailsAsync(Readers readers)
+    {
+        var admin = await readers.NewAsync("bud");
+        var organisation = await app.CreateOrganisationAsync(Town, admin, OrganisationSetup.UniqueName("Nähcafé"), OrganisationStatus.Approved);
+        var fund = await app.FundAsync(10_000_00);
+        var approved = await app.ApplicationAsync(organisation, fund, admin, [(CostLines.Material, 400_00)]);
+        var rejected = await app.ApplicationAsync(organisation, fund, admin, [(CostLines.Rent, 900_00)]);
+        var office = await app.UserIdAsync(Office);
+        await InTownAsync<BudgetReviews>(async (reviews, _) =>
+        {
+            Assert.Equal(ReviewOutcome.Done, await reviews.ApproveAsync(approved,
+                new Approval(new Dictionary<CostLines, long> { [CostLines.Material] = 300_00 }, "Belege sammeln"), office));
+            Assert.Equal(ReviewOutcome.Done, await reviews.RejectAsync(rejected, "Schon gefördert", office));
+        });
     }
 
     /// <summary>
