@@ -35,6 +35,8 @@ public sealed class NewModel(ExpenseSubmissions submissions, BudgetAccess access
 
         Budget = budget;
         Input.SpentOn = townClock.Today();
+        // What a browser preselects anyway, written out so that the page says what it will post.
+        Input.PlanLineId = budget.Lines.FirstOrDefault()?.Id;
         return Page();
     }
 
