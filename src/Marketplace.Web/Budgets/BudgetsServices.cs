@@ -11,6 +11,12 @@ public static class BudgetsServices
         services.AddScoped<BudgetMailer>();
         // end budgets
         // slice expenses: expenses, receipts, approvals, payments
+        services.AddScoped<ExpenseApprovals>();
+        services.AddScoped<ExpenseMailer>();
+        services.AddScoped<ExpenseSubmissions>();
+        services.AddScoped<ExpenseReceiptRetention>();
+        services.AddScoped<ExpenseReceiptRetentionJob>();
+        services.AddScoped<PaymentExport>();
         // end expenses
         // slice reimbursements: volunteers' claims, allowances, proof of use, transparency
         // end reimbursements

@@ -1,4 +1,5 @@
 using Hangfire;
+using Marketplace.Web.Budgets;
 
 namespace Marketplace.Web.Jobs;
 
@@ -23,6 +24,8 @@ public sealed class RecurringJobsRegistration(IRecurringJobManager recurringJobs
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         recurringJobs.AddOrUpdate<QualificationsJob>(QualificationsJob.RecurringJobId, job => job.RunAsync(), QualificationsJob.Schedule,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurringJobs.AddOrUpdate<ExpenseReceiptRetentionJob>(ExpenseReceiptRetentionJob.RecurringJobId, job => job.RunAsync(),
+            ExpenseReceiptRetentionJob.Schedule, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         return Task.CompletedTask;
     }
 

@@ -106,6 +106,12 @@ public sealed class EndpointAccessTests(MarketplaceFactory app) : IClassFixture<
     [InlineData("/Culture", HostScope.Any, null)]
     [InlineData("/ContentPage", HostScope.Any, null)]
     [InlineData("/Dev/Mail/Index", HostScope.Any, null)]
+    [InlineData("/Organisations/Budgets/Expenses/New", HostScope.Town, "TownMember")]
+    [InlineData("/Organisations/Budgets/Expenses/Index", HostScope.Town, "TownMember")]
+    [InlineData("/Organisations/Budgets/Expenses/Details", HostScope.Town, "TownMember")]
+    [InlineData("/Organisations/Budgets/Expenses/Edit", HostScope.Town, "TownMember")]
+    [InlineData("/Organisations/Budgets/Expenses/Receipt", HostScope.Town, "TownMember")]
+    [InlineData("/Coordination/Budgets/Expenses", HostScope.Town, "Coordinator")]
     public void Page_HasItsHostScopeAndPolicies(string page, HostScope scope, string? policies)
     {
         var endpoint = Endpoints().First(e => e.DisplayName == page);

@@ -69,6 +69,9 @@ public sealed partial class ResourceTests
         { "OfficeStatus_", typeof(Marketplace.Web.Domain.OfficeStatus) },
         { "Courses_Kind_", typeof(Marketplace.Web.Domain.CourseKind) },
         { "Courses_Type_", typeof(Marketplace.Web.Domain.LanguageCourseType) },
+        { "Expenses_Status_", typeof(Marketplace.Web.Domain.ExpenseStatus) },
+        { "Expenses_Kind_", typeof(Marketplace.Web.Domain.ExpenseKind) },
+        { "Expenses_Outcome_", typeof(Marketplace.Web.Budgets.ExpenseOutcome) },
     };
 
     /// <summary>Texts looked up as prefix + enum value must exist for every value.</summary>

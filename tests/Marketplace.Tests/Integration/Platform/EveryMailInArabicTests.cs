@@ -6,6 +6,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Marketplace.Tests.Integration.Budgets;
 using Marketplace.Tests.Integration.Courses;
+using Marketplace.Tests.Integration.Expenses;
 using Marketplace.Tests.Integration.Organisations;
 using Marketplace.Web.Budgets;
 using Marketplace.Web.Courses;
@@ -60,6 +61,7 @@ public sealed partial class EveryMailInArabicTests(MarketplaceFactory app) : ICl
         await CourseMailsAsync(readers);
         await CourseQualificationMailsAsync(readers);
         await BudgetMailsAsync(readers);
+        await ExpenseMailsAsync(readers);
         await app.MailSettledAsync();
 
         var written = await app.InTownAsync(null, db => db.OutboxMails.IgnoreQueryFilters().AsNoTracking()
@@ -361,6 +363,23 @@ public sealed partial class EveryMailInArabicTests(MarketplaceFactory app) : ICl
             Assert.Equal(ReviewOutcome.Done, await reviews.ApproveAsync(approved,
                 new Approval(new Dictionary<CostLines, long> { [CostLines.Material] = 300_00 }, "Belege sammeln"), office));
             Assert.Equal(ReviewOutcome.Done, await reviews.RejectAsync(rejected, "Schon gefördert", office));
+        });
+    }
+
+    /// <summary>An expense of the reader rejected and another returned as incomplete by their organisation's admin, each with a reason.</summary>
+    private async Task ExpenseMailsAsync(Readers readers)
+    {
+        var project = await app.ProjectAsync(grantedCents: 500_00);
+        var submitter = await readers.NewAsync("exp");
+        await app.AddMemberAsync(Town, project.OrganisationId, submitter, OrganisationRole.Member);
+        var rejected = await app.ExpenseAsync(project, submitter, 20_00);
+        var incomplete = await app.ExpenseAsync(project, submitter, 30_00);
+        var admin = await app.UserIdAsync(project.Admin);
+        var standing = new BudgetStanding(true, true, false, false);
+        await InTownAsync<ExpenseApprovals>(async (approvals, _) =>
+        {
+            Assert.Equal(ExpenseOutcome.Rejected, await approvals.DecideAgainstAsync(rejected, standing, admin, incomplete: false, "R-2026-17"));
+            Assert.Equal(ExpenseOutcome.ReturnedIncomplete, await approvals.DecideAgainstAsync(incomplete, standing, admin, incomplete: true, "R-2026-18"));
         });
     }
 

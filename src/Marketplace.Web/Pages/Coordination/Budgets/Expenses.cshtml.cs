@@ -1,0 +1,212 @@
+using Marketplace.Web.Budgets;
+using Marketplace.Web.Data;
+using Marketplace.Web.Domain;
+using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Resources;
+using Marketplace.Web.Security;
+using Marketplace.Web.Tenancy;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Pages.Coordination.Budgets;
+
+/// <summary>
+/// The office's queue of expenses and reimbursements of the town: by default what waits for the office (second approvals,
+/// handed-in expenses of own-responsibility budgets and of the office's own organisation, handed-in reimbursements), else
+/// any state; filtered by kind, fund, organisation and project; paged in the database, oldest first. Approve, reject,
+/// return as incomplete, mark paid, and export ticked approved rows as CSV for the cash office. The decisions go through
+/// <see cref="ExpenseApprovals"/>, which refuses the coordinator's own submissions.
+/// </summary>
+public sealed class ExpensesModel(AppDbContext db, BudgetAccess access, ExpenseApprovals approvals, PaymentExport payments, CurrentMember member,
+    ITenantContext tenant, TownClock townClock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public const int PageSize = 50;
+    public const string Waiting = "waiting";
+
+    /// <summary>"waiting" (the default) or an <see cref="ExpenseStatus"/> name.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? State { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public ExpenseKind? Kind { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Fund { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Organisation { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Project { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public sealed record Row(int Id, ExpenseKind Kind, DateTimeOffset SubmittedAt, DateOnly SpentOn, string Payee, bool PayeeIsBusiness, string Purpose,
+        int OrganisationId, string Organisation, OrganisationType OrganisationType, int ProjectBudgetId, string Project, bool OwnResponsibility,
+        CostLines Line, long AmountCents, ExpenseStatus Status, string SubmittedByUserId, string? FirstApprovedByUserId, int PlanLineId,
+        long LineApprovedCents, long LineSpentCents, long BudgetRemainingCents)
+    {
+        public ExpenseFacts Facts => new(Id, ProjectBudgetId, PlanLineId, OrganisationId, OrganisationType, Kind, Status, AmountCents, SubmittedByUserId,
+            FirstApprovedByUserId, OwnResponsibility, LineApprovedCents, LineSpentCents);
+
+        /// <summary>The approval the office would give (Approved, FirstApproved) or why none.</summary>
+        public ExpenseOutcome Step { get; init; }
+
+        public bool IsOwn { get; init; }
+        public bool Waiting => Status is ExpenseStatus.Submitted or ExpenseStatus.FirstApproved;
+    }
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public int Total { get; private set; }
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public IReadOnlyList<(int Id, string Name)> Funds { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Name)> Organisations { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Name)> Projects { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+
+    /// <summary>The filters, for redirects after a decision and for the forms' addresses.</summary>
+    public object Filters => new { state = StateValue, kind = Kind, fund = Fund, organisation = Organisation, project = Project, p = PageNumber };
+
+    public string StateValue => ParsedState is { } status ? status.ToString() : Waiting;
+
+    private ExpenseStatus? ParsedState => Enum.TryParse<ExpenseStatus>(State, ignoreCase: true, out var status) && Enum.IsDefined(status) ? status : null;
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostApproveAsync(int expenseId) =>
+        await DecideAsync(expenseId, standing => approvals.ApproveAsync(expenseId, standing, member.UserId!));
+
+    public async Task<IActionResult> OnPostRejectAsync(int expenseId, string? reason) =>
+        await DecideAsync(expenseId, standing => approvals.DecideAgainstAsync(expenseId, standing, member.UserId!, incomplete: false, reason));
+
+    public async Task<IActionResult> OnPostIncompleteAsync(int expenseId, string? reason) =>
+        await DecideAsync(expenseId, standing => approvals.DecideAgainstAsync(expenseId, standing, member.UserId!, incomplete: true, reason));
+
+    public async Task<IActionResult> OnPostPaidAsync(int expenseId, DateOnly? paidOn, string? reference)
+    {
+        var text = reference?.Trim();
+        if (paidOn is not { } day || day > townClock.Today() || string.IsNullOrEmpty(text) || text.Length > Expense.ReferenceMaxLength)
+        {
+            if (await StandingAsync(expenseId) is null)
+            {
+                return NotFound();
+            }
+
+            ModelState.AddModelError(string.Empty, l["Expenses_PaidInvalid"]);
+            await LoadAsync();
+            return this.InvalidForm("_ExpenseQueue", StatusCodes.Status400BadRequest);
+        }
+
+        return await DecideAsync(expenseId, standing => approvals.MarkPaidAsync(expenseId, standing, member.UserId!, day, text));
+    }
+
+    /// <summary>The ticked approved rows as CSV for the cash office (see <see cref="PaymentExport"/>); audited.</summary>
+    public async Task<IActionResult> OnPostExportAsync(int[] ids)
+    {
+        var distinct = ids.Distinct().ToList();
+        var csv = distinct.Count == 0 ? null : await payments.CsvAsync(distinct);
+        if (csv is null)
+        {
+            ModelState.AddModelError(string.Empty, l["Expenses_ExportNone"]);
+            await LoadAsync();
+            return this.InvalidForm("_ExpenseQueue", StatusCodes.Status422UnprocessableEntity);
+        }
+
+        var day = townClock.Today().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return File(csv, "text/csv; charset=utf-8", $"auszahlungen-{tenant.Tenant!.Slug}-{day}.csv");
+    }
+
+    private async Task<IActionResult> DecideAsync(int expenseId, Func<BudgetStanding, Task<ExpenseOutcome>> decide)
+    {
+        if (await StandingAsync(expenseId) is not { } standing)
+        {
+            return NotFound();
+        }
+
+        var outcome = await decide(standing);
+        if (ExpenseAnswers.IsDone(outcome))
+        {
+            return await this.FormSucceededAsync("_ExpenseQueue", LoadAsync, l[ExpenseAnswers.MessageKey(outcome)].Value, Filters);
+        }
+
+        if (outcome == ExpenseOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        ModelState.AddModelError(string.Empty, l[ExpenseAnswers.MessageKey(outcome)]);
+        await LoadAsync();
+        return this.InvalidForm("_ExpenseQueue", ExpenseAnswers.StatusCode(outcome));
+    }
+
+    /// <summary>The coordinator's standing towards the expense's organisation; null when the town has no such expense.</summary>
+    private async Task<BudgetStanding?> StandingAsync(int expenseId)
+    {
+        var budgetId = await db.Expenses.Where(e => e.Id == expenseId).Select(e => (int?)e.ProjectBudgetId).SingleOrDefaultAsync();
+        if (budgetId is not { } id)
+        {
+            return null;
+        }
+
+        var standing = await access.ForBudgetAsync(id, HttpContext.RequestAborted);
+        return standing.Office ? standing : null;
+    }
+
+    private async Task LoadAsync()
+    {
+        Today = townClock.Today();
+        PageNumber = Math.Clamp(PageNumber, 1, 100_000);
+        Funds = (await db.Funds.AsNoTracking().OrderBy(f => f.Name).Select(f => new { f.Id, f.Name }).ToListAsync()).Select(f => (f.Id, f.Name)).ToList();
+        Organisations = (await db.ProjectBudgets.AsNoTracking().Select(b => new { b.OrganisationId, b.Organisation!.Name }).Distinct().OrderBy(o => o.Name)
+            .ToListAsync()).Select(o => (o.OrganisationId, o.Name)).ToList();
+        var projects = db.ProjectBudgets.AsNoTracking().Where(b => b.Status != ProjectBudgetStatus.Submitted && b.Status != ProjectBudgetStatus.Rejected);
+        if (Organisation is { } organisationId)
+        {
+            projects = projects.Where(b => b.OrganisationId == organisationId);
+        }
+
+        Projects = (await projects.OrderBy(b => b.Title).Select(b => new { b.Id, b.Title }).Take(500).ToListAsync()).Select(b => (b.Id, b.Title)).ToList();
+
+        var query = db.Expenses.AsNoTracking();
+        query = ParsedState is { } status
+            ? query.Where(e => e.Status == status)
+            : query.Where(e => e.Status == ExpenseStatus.FirstApproved
+                || (e.Status == ExpenseStatus.Submitted && (e.ProjectBudget!.OwnResponsibility || e.Kind == ExpenseKind.Reimbursement
+                    || e.ProjectBudget.Organisation!.Type == OrganisationType.MunicipalOffice)));
+        if (Kind is { } kind)
+        {
+            query = query.Where(e => e.Kind == kind);
+        }
+
+        if (Fund is { } fund)
+        {
+            query = query.Where(e => e.ProjectBudget!.FundId == fund);
+        }
+
+        if (Organisation is { } organisation)
+        {
+            query = query.Where(e => e.ProjectBudget!.OrganisationId == organisation);
+        }
+
+        if (Project is { } project)
+        {
+            query = query.Where(e => e.ProjectBudgetId == project);
+        }
+
+        Total = await query.CountAsync();
+        PageNumber = Math.Min(PageNumber, PageCount);
+        var rows = await query.OrderBy(e => e.SubmittedAt).ThenBy(e => e.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(e => new Row(e.Id, e.Kind, e.SubmittedAt, e.SpentOn, e.Payee, e.PayeeIsBusiness, e.Purpose, e.ProjectBudget!.OrganisationId,
+                e.ProjectBudget.Organisation!.Name, e.ProjectBudget.Organisation.Type, e.ProjectBudgetId, e.ProjectBudget.Title,
+                e.ProjectBudget.OwnResponsibility, e.PlanLine!.Line, e.AmountCents, e.Status, e.SubmittedByUserId, e.FirstApprovedByUserId, e.PlanLineId,
+                e.PlanLine.ApprovedCents, e.PlanLine.SpentCents, e.ProjectBudget.GrantedCents - e.ProjectBudget.SpentCents))
+            .ToListAsync();
+        var me = member.UserId!;
+        var threshold = await db.Tenants.Where(t => t.Id == tenant.TenantId!.Value).Select(t => t.SecondApprovalAboveCents).SingleAsync();
+        var office = new BudgetStanding(false, false, true, false);
+        Rows = rows.Select(r => r with { IsOwn = r.SubmittedByUserId == me, Step = ExpenseApprovals.Step(r.Facts, office, me, threshold) }).ToList();
+    }
+}

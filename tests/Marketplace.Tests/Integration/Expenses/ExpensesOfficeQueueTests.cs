@@ -1,0 +1,114 @@
+using System.Net;
+using System.Text;
+using Marketplace.Tests.Integration.Organisations;
+using Marketplace.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Tests.Integration.Expenses;
+
+/// <summary>The office's queue: what waits for it, paged in the database; payments marked; approved rows exported for the cash office.</summary>
+[Trait("Category", "Database")]
+public sealed class ExpensesOfficeQueueTests(MarketplaceFactory app) : IClassFixture<MarketplaceFactory>
+{
+    private const string Queue = "/coordination/budgets/expenses";
+    private const string Office = "erlangen-koordination";
+
+    [Fact]
+    public async Task WaitingRows_ArePagedByFifty_OldestFirst_AndFilteredByOrganisation()
+    {
+        var project = await app.ProjectAsync(grantedCents: 100_000_00);
+        var firstApprover = project.Admin;
+        var ids = new List<int>();
+        for (var i = 0; i < 55; i++)
+        {
+            ids.Add(await app.ExpenseAsync(project, project.Member, 300_00, ExpenseStatus.FirstApproved, firstApprover));
+        }
+
+        var office = await app.SignedInAsync(ExpensesSetup.Town, Office);
+        var first = await office.GetPageAsync($"{Queue}?organisation={project.OrganisationId}");
+        var second = await office.GetPageAsync($"{Queue}?organisation={project.OrganisationId}&p=2");
+
+        var rows = first.QuerySelectorAll("[data-testid=expense-row]").Select(r => int.Parse(r.GetAttribute("data-id")!)).ToList();
+        Assert.Equal(ids.Take(50), rows);
+        Assert.Equal(ids.Skip(50), second.QuerySelectorAll("[data-testid=expense-row]").Select(r => int.Parse(r.GetAttribute("data-id")!)));
+        Assert.Contains("55", first.TestId("expense-total"));
+        Assert.NotNull(first.QuerySelector("[data-testid=expense-next]"));
+        Assert.Equal(50, first.QuerySelectorAll("[data-testid=approve-expense]").Length);
+    }
+
+    [Fact]
+    public async Task ApprovingInTheQueueWithHtmx_AnswersTheQueueFragment()
+    {
+        var project = await app.ProjectAsync(grantedCents: 1_000_00);
+        var id = await app.ExpenseAsync(project, project.Member, 300_00, ExpenseStatus.FirstApproved, project.Admin);
+        var office = await app.SignedInAsync(ExpensesSetup.Town, Office);
+
+        var answer = await office.PostByHandAsync("/", $"{Queue}?handler=Approve&expenseId={id}&organisation={project.OrganisationId}", htmx: true);
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.StartsWith("<div id=\"expense-queue\">", (await answer.Content.ReadAsStringAsync()).Trim());
+        Assert.Equal(ExpenseStatus.Approved, (await app.ExpenseRowAsync(project, id)).Status);
+    }
+
+    [Fact]
+    public async Task TheOfficeMarksAnApprovedExpensePaid_WithDateAndReference_Audited_AndRefusesItWithoutReference()
+    {
+        var project = await app.ProjectAsync(grantedCents: 1_000_00);
+        var id = await app.ExpenseAsync(project, project.Member, 45_00, ExpenseStatus.Approved);
+        var office = await app.SignedInAsync(ExpensesSetup.Town, Office);
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd");
+
+        var page = await office.GetPageAsync($"{Queue}?state=Approved&organisation={project.OrganisationId}");
+        var form = page.Form($"[data-testid=expense-row][data-id='{id}'] [data-testid=paid-form]");
+        var noReference = await office.SubmitAsync(form, Queue, new Dictionary<string, string> { ["reference"] = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, noReference.StatusCode);
+        Assert.Equal(ExpenseStatus.Approved, (await app.ExpenseRowAsync(project, id)).Status);
+
+        var paid = await office.SubmitAsync(form, Queue, new Dictionary<string, string> { ["paidOn"] = today, ["reference"] = "KA-2026-0042" });
+
+        Assert.Equal(HttpStatusCode.Redirect, paid.StatusCode);
+        var row = await app.ExpenseRowAsync(project, id);
+        Assert.Equal(ExpenseStatus.Paid, row.Status);
+        Assert.Equal("KA-2026-0042", row.PaymentReference);
+        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow), row.PaidOn);
+        Assert.True(await app.InTownAsync(ExpensesSetup.Town, db => db.AuditEntries
+            .AnyAsync(a => a.Action == AuditAction.MarkedExpensePaid && a.SubjectId == id.ToString())));
+        var again = await office.SubmitAsync(form, Queue, new Dictionary<string, string> { ["paidOn"] = today, ["reference"] = "KA-2" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task TickedApprovedRows_ExportAsFormulaSafeCsv_WithTheIbanOfReimbursements_Audited()
+    {
+        var project = await app.ProjectAsync(grantedCents: 1_000_00);
+        var expense = await app.ExpenseAsync(project, project.Member, 45_00, ExpenseStatus.Approved);
+        var claim = await app.ExpenseAsync(project, project.Member, 12_60, ExpenseStatus.Approved);
+        var waiting = await app.ExpenseAsync(project, project.Member, 10_00);
+        await app.InTownAsync(ExpensesSetup.Town, async db =>
+        {
+            await db.Expenses.Where(e => e.Id == claim).ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.Kind, ExpenseKind.Reimbursement).SetProperty(e => e.PayeeIban, "DE02120300000000202051")
+                .SetProperty(e => e.Payee, "=HYPERLINK(\"http://evil.example\")"));
+            return 0;
+        });
+        var office = await app.SignedInAsync(ExpensesSetup.Town, Office);
+        var page = await office.GetPageAsync($"{Queue}?state=Approved&organisation={project.OrganisationId}");
+        Assert.Equal(2, page.QuerySelectorAll("[data-testid=expense-select]").Length);
+
+        var answer = await office.SubmitAsync(page.Form("[data-testid=expense-export-form]"), Queue,
+            new Dictionary<string, string> { ["ids"] = $"{expense}|{claim}|{waiting}" });
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal("text/csv", answer.Content.Headers.ContentType?.MediaType);
+        var csv = Encoding.UTF8.GetString(await answer.Content.ReadAsByteArrayAsync());
+        var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.Contains("45.00", csv);
+        Assert.Contains("DE02120300000000202051", csv);
+        Assert.Contains("'=HYPERLINK", csv);
+        Assert.DoesNotContain(";=HYPERLINK", csv);
+        Assert.Contains($"erlangen-{project.BudgetId}-{claim}", csv);
+        Assert.True(await app.InTownAsync(ExpensesSetup.Town, db => db.AuditEntries
+            .AnyAsync(a => a.Action == AuditAction.ExportedPayments && a.Detail!.Contains($"{expense},{claim}"))));
+    }
+}
