@@ -20,7 +20,8 @@ public sealed class IndexModel(TransparencyLedger ledger) : PageModel
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    /// <summary>Not "page": that route value names the Razor page itself.</summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public TransparencyAnswer Answer { get; private set; } = null!;
@@ -53,6 +54,6 @@ public sealed class IndexModel(TransparencyLedger ledger) : PageModel
             ["fund"] = Fund?.ToString(CultureInfo.InvariantCulture),
             ["project"] = Project?.ToString(CultureInfo.InvariantCulture),
             ["year"] = Year?.ToString(CultureInfo.InvariantCulture),
-            ["page"] = page?.ToString(CultureInfo.InvariantCulture),
+            ["p"] = page?.ToString(CultureInfo.InvariantCulture),
         }.Where(p => p.Value is not null)).ToUriComponent();
 }
