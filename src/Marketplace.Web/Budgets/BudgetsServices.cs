@@ -19,6 +19,9 @@ public static class BudgetsServices
         services.AddScoped<PaymentExport>();
         // end expenses
         // slice reimbursements: volunteers' claims, allowances, proof of use, transparency
+        services.AddScoped<ReimbursementClaims>();
+        services.AddScoped<ReimbursementAllowances>();
+        services.AddScoped<TransparencyLedger>();
         // end reimbursements
         // slice effects: indicators, effect report
         // end effects

@@ -18,6 +18,7 @@ public static class DatabaseServices
         services.TryAddSingleton<Tenancy.TownDirectory>();
         services.TryAddSingleton<Listings.PublicListingCache>();
         services.TryAddSingleton<Courses.CourseListCache>();
+        services.TryAddSingleton<Budgets.TransparencyCache>();
         services.TryAddSingleton<Security.MemberViewCache>();
         services.TryAddSingleton<Security.VerifiedSessions>();
         services.AddHttpContextAccessor();

@@ -13,11 +13,13 @@ namespace Marketplace.Web.Data;
 /// <summary>
 /// When a town's categories, districts or its own settings are saved, this instance forgets its cached copies at once,
 /// whichever page made the change; when anything a public list or listing shows is saved, its cached public answers
-/// (Listings/PublicListingCache), and when anything the course lists show is saved, those (Courses/CourseListCache).
+/// (Listings/PublicListingCache), and when anything the course lists show is saved, those (Courses/CourseListCache); likewise the public ledger
+/// (Budgets/TransparencyCache).
 /// Other instances catch up when their short-lived copy expires.
 /// One instance serves every context (the context options are built once), so what a save changed is kept per context.
 /// </summary>
-public sealed class ReferenceDataInvalidation(IMemoryCache cache, TownDirectory towns, PublicListingCache publicAnswers, CourseListCache courseLists)
+public sealed class ReferenceDataInvalidation(IMemoryCache cache, TownDirectory towns, PublicListingCache publicAnswers, CourseListCache courseLists,
+    Budgets.TransparencyCache transparency)
     : SaveChangesInterceptor
 {
     private sealed class Changed
@@ -26,6 +28,7 @@ public sealed class ReferenceDataInvalidation(IMemoryCache cache, TownDirectory 
         public HashSet<string> Towns { get; } = [];
         public HashSet<Guid> PublicAnswers { get; } = [];
         public HashSet<Guid> CourseLists { get; } = [];
+        public HashSet<Guid> Transparency { get; } = [];
     }
 
     private readonly ConditionalWeakTable<DbContext, Changed> _changed = [];
@@ -85,6 +88,11 @@ public sealed class ReferenceDataInvalidation(IMemoryCache cache, TownDirectory 
             {
                 changed.CourseLists.Add(entry.Entity.TenantId);
             }
+
+            if (entry.Entity is Fund or ProjectBudget or BudgetPlanLine or Expense or Organisation)
+            {
+                changed.Transparency.Add(entry.Entity.TenantId);
+            }
         }
 
         foreach (var entry in context.ChangeTracker.Entries<Tenant>())
@@ -122,6 +130,11 @@ public sealed class ReferenceDataInvalidation(IMemoryCache cache, TownDirectory 
         foreach (var tenantId in changed.CourseLists)
         {
             courseLists.Forget(tenantId);
+        }
+
+        foreach (var tenantId in changed.Transparency)
+        {
+            transparency.Forget(tenantId);
         }
 
         _changed.Remove(context);

@@ -45,6 +45,8 @@ public static class PageAccess
         // The report form challenges an anonymous visitor itself and tells a non-member why they cannot report.
         ["/Reports"] = Anyone(HostScope.Town),
         ["/Town"] = Requires(HostScope.Town, Policies.TownAdmin),
+        // The town's public ledger of funds, projects and expenses (no private person's name, no receipt).
+        ["/Transparency"] = Anyone(HostScope.Town),
     };
 
     /// <summary>"/Coordination/Intake/New" is in "/Coordination", "/Index" in the root.</summary>
