@@ -23,6 +23,8 @@ public sealed class RecurringJobsRegistration(IRecurringJobManager recurringJobs
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         recurringJobs.AddOrUpdate<QualificationsJob>(QualificationsJob.RecurringJobId, job => job.RunAsync(), QualificationsJob.Schedule,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurringJobs.AddOrUpdate<ShortfallNoticesJob>(ShortfallNoticesJob.RecurringJobId, job => job.RunAsync(), ShortfallNoticesJob.Schedule,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         return Task.CompletedTask;
     }
 
