@@ -69,6 +69,9 @@ public sealed partial class ResourceTests
         { "OfficeStatus_", typeof(Marketplace.Web.Domain.OfficeStatus) },
         { "Courses_Kind_", typeof(Marketplace.Web.Domain.CourseKind) },
         { "Courses_Type_", typeof(Marketplace.Web.Domain.LanguageCourseType) },
+        { "Effects_Step_", typeof(Marketplace.Web.Domain.EffectStep) },
+        { "Effects_Influence_", typeof(Marketplace.Web.Domain.Influence) },
+        { "Effects_Period_", typeof(Marketplace.Web.Domain.MeasuringPeriod) },
     };
 
     /// <summary>Texts looked up as prefix + enum value must exist for every value.</summary>
