@@ -24,6 +24,13 @@ public static class BudgetsServices
         services.AddScoped<TransparencyLedger>();
         // end reimbursements
         // slice effects: indicators, effect report
+        services.AddScoped<Indicators>();
+        services.AddScoped<ShortfallNotices>();
+        services.AddScoped<Marketplace.Web.Jobs.ShortfallNoticesJob>();
+        services.AddScoped<EffectReports>();
+        services.AddScoped<EffectReportPdf>();
+        services.AddScoped<ProofsOfUse>();
+        services.AddScoped<ProofOfUseExport>();
         // end effects
         return services;
     }

@@ -26,6 +26,8 @@ public sealed class RecurringJobsRegistration(IRecurringJobManager recurringJobs
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         recurringJobs.AddOrUpdate<ExpenseReceiptRetentionJob>(ExpenseReceiptRetentionJob.RecurringJobId, job => job.RunAsync(),
             ExpenseReceiptRetentionJob.Schedule, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurringJobs.AddOrUpdate<ShortfallNoticesJob>(ShortfallNoticesJob.RecurringJobId, job => job.RunAsync(), ShortfallNoticesJob.Schedule,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         return Task.CompletedTask;
     }
 

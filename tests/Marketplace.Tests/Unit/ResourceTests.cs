@@ -72,6 +72,9 @@ public sealed partial class ResourceTests
         { "Expenses_Status_", typeof(Marketplace.Web.Domain.ExpenseStatus) },
         { "Expenses_Kind_", typeof(Marketplace.Web.Domain.ExpenseKind) },
         { "Expenses_Outcome_", typeof(Marketplace.Web.Budgets.ExpenseOutcome) },
+        { "Effects_Step_", typeof(Marketplace.Web.Domain.EffectStep) },
+        { "Effects_Influence_", typeof(Marketplace.Web.Domain.Influence) },
+        { "Effects_Period_", typeof(Marketplace.Web.Domain.MeasuringPeriod) },
     };
 
     /// <summary>Texts looked up as prefix + enum value must exist for every value.</summary>

@@ -7,6 +7,7 @@ using AngleSharp.Html.Parser;
 using Marketplace.Tests.Integration.Budgets;
 using Marketplace.Tests.Integration.Courses;
 using Marketplace.Tests.Integration.Expenses;
+using Marketplace.Tests.Integration.Effects;
 using Marketplace.Tests.Integration.Organisations;
 using Marketplace.Web.Budgets;
 using Marketplace.Web.Courses;
@@ -62,6 +63,7 @@ public sealed partial class EveryMailInArabicTests(MarketplaceFactory app) : ICl
         await CourseQualificationMailsAsync(readers);
         await BudgetMailsAsync(readers);
         await ExpenseMailsAsync(readers);
+        await EffectsMailsAsync(readers);
         await app.MailSettledAsync();
 
         var written = await app.InTownAsync(null, db => db.OutboxMails.IgnoreQueryFilters().AsNoTracking()
@@ -419,6 +421,16 @@ public sealed partial class EveryMailInArabicTests(MarketplaceFactory app) : ICl
             await demand.RecordAsync(participant.Id, new InterestInput(LanguageCourseType.Vocational, CefrLevel.B1, true, district, DayParts.Evening, false,
                 today, null), volunteer);
         });
+    }
+
+    /// <summary>An indicator of a project the reader leads, below half its target twice in a row (the shortfall notice).</summary>
+    private async Task EffectsMailsAsync(Readers readers)
+    {
+        var admin = await readers.NewAsync("eff");
+        var project = await app.ProjectAsync(Town, adminUserName: admin);
+        var year = DateTime.UtcNow.Year;
+        await app.IndicatorAsync(project, 10, (new DateOnly(year - 1, 7, 1), 1), (new DateOnly(year - 1, 10, 1), 2));
+        await InTownAsync<ShortfallNotices>(async (notices, _) => Assert.True(await notices.SendDueAsync() >= 1));
     }
 
     /// <summary>Runs a service of the town as a German-speaking office or job would: in a town scope, in German.</summary>
