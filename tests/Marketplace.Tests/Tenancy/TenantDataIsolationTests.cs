@@ -19,6 +19,7 @@ public sealed class TenantDataIsolationTests(MarketplaceFactory app) : IClassFix
         typeof(CourseRun), typeof(CourseMeeting), typeof(CourseParticipant), typeof(Enrolment), typeof(Attendance),
         typeof(WaitingListEntry), typeof(SeatOffer), typeof(Qualification), typeof(QualificationGrant),
         typeof(CategoryQualification), typeof(LanguageCourseInterest), typeof(LanguageCourseGroupSize),
+        typeof(Fund), typeof(ProjectBudget), typeof(BudgetPlanLine),
     ];
 
     private async Task AssertIsolatedAsync<T>(Func<AppDbContext, Task<T>> create) where T : class, ITenantOwned
@@ -451,4 +452,36 @@ public sealed class TenantDataIsolationTests(MarketplaceFactory app) : IClassFix
             var type = Enum.GetValues<LanguageCourseType>().First(t => !taken.Contains(t));
             return db.LanguageCourseGroupSizes.Add(new LanguageCourseGroupSize { CourseType = type, MinimumParticipants = 12 }).Entity;
         });
+
+    private static async Task<ProjectBudget> SavedProjectBudgetAsync(AppDbContext db)
+    {
+        var fund = new Fund { Name = "Isolationsfonds", AmountCents = 1_000_00, StartsOn = new DateOnly(2026, 1, 1), EndsOn = new DateOnly(2026, 12, 31) };
+        db.Funds.Add(fund);
+        var organisation = await SavedOrganisationAsync(db);
+        var budget = new ProjectBudget
+        {
+            OrganisationId = organisation.Id, Fund = fund, Title = "Isolationsprojekt", Description = "Nur für Erlangen", Goals = "Isolation",
+            AppliedByUserId = await UserIdAsync(db, "erlangen-mitglied"), RequestedCents = 100_00,
+        };
+        db.ProjectBudgets.Add(budget);
+        await db.SaveChangesAsync();
+        return budget;
+    }
+
+    [Fact]
+    public Task Fund_IsIsolated() =>
+        AssertIsolatedAsync(db => Task.FromResult(db.Funds.Add(new Fund
+        {
+            Name = "Isolationsfonds", AmountCents = 1_000_00, StartsOn = new DateOnly(2026, 1, 1), EndsOn = new DateOnly(2026, 12, 31),
+        }).Entity));
+
+    [Fact]
+    public Task ProjectBudget_IsIsolated() => AssertIsolatedAsync(SavedProjectBudgetAsync);
+
+    [Fact]
+    public Task BudgetPlanLine_IsIsolated() =>
+        AssertIsolatedAsync(async db => db.BudgetPlanLines.Add(new BudgetPlanLine
+        {
+            ProjectBudgetId = (await SavedProjectBudgetAsync(db)).Id, Line = CostLines.Material, RequestedCents = 100_00,
+        }).Entity);
 }

@@ -46,6 +46,8 @@ public sealed class BudgetsPagesTests(MarketplaceFactory app) : IClassFixture<Ma
         Assert.NotNull(details.QuerySelector("[data-testid=budget-withdraw]"));
         var list = await client.GetPageAsync($"/organisations/{organisation}/budgets");
         Assert.Single(list.QuerySelectorAll("[data-testid=org-budget-row]"));
+        Assert.NotNull((await client.GetPageAsync($"/organisations/{organisation}")).QuerySelector("[data-testid=org-budgets-link]"));
+        Assert.Null((await app.TownClient(Town).GetPageAsync($"/organisations/{organisation}")).QuerySelector("[data-testid=org-budgets-link]"));
     }
 
     [Fact]
