@@ -63,6 +63,12 @@ public sealed class ExportCollector(AppDbContext db, ITenantContext tenant)
         var hours = (await db.VolunteerHours.AsNoTracking().Where(h => h.UserId == userId).OrderBy(h => h.WorkedOn).ThenBy(h => h.Id).ToListAsync(cancellationToken))
             .Select(h => new HoursData(h.WorkedOn, VolunteerHours.ToHours(h.Minutes), h.Activity, h.Status,
                 h.OrganisationId is { } o ? organisations.GetValueOrDefault(o) : null, h.CreatedAt, h.DecidedAt)).ToList();
+        var reimbursements = await db.Expenses.AsNoTracking()
+            .Where(e => e.SubmittedByUserId == userId && e.Kind == ExpenseKind.Reimbursement)
+            .OrderBy(e => e.SubmittedAt).ThenBy(e => e.Id)
+            .Select(e => new ReimbursementData(e.SpentOn, e.ReimbursementType, e.Purpose, e.Kilometres, e.AmountCents, e.Status,
+                e.DecisionReason, e.ProjectBudget!.Organisation!.Name, e.ProjectBudget.Title, e.Payee, e.PayeeIban, e.SubmittedAt, e.PaidOn))
+            .ToListAsync(cancellationToken);
         var volunteer = (await db.VolunteerProfiles.AsNoTracking().Where(v => v.UserId == userId).ToListAsync(cancellationToken))
             .Select(v => new VolunteerData(v.IsAvailable, v.SkillCategoryIds.Select(id => categories.GetValueOrDefault(id, "")).ToList(), v.Languages,
                 v.DistrictIds.Select(id => districts.GetValueOrDefault(id, "")).ToList(), v.Mobility, v.HoursPerMonth,
@@ -93,7 +99,7 @@ public sealed class ExportCollector(AppDbContext db, ITenantContext tenant)
 
         var data = new TownData(town.Name, town.Slug, town.TimeZoneId, membership)
         {
-            Listings = listings, Conversations = conversations, Matches = matches, Hours = hours, Volunteer = volunteer, Clearances = clearances,
+            Listings = listings, Conversations = conversations, Matches = matches, Hours = hours, Reimbursements = reimbursements, Volunteer = volunteer, Clearances = clearances,
             Organisations = memberOf, Notifications = notifications, Digests = digests, Inquiries = inquiries, Reports = reports, Intake = intake,
             AuditEntries = audit,
         };

@@ -18,6 +18,7 @@ public sealed record TownData(string Town, string Slug, string TimeZoneId, Membe
     public IReadOnlyList<ConversationData> Conversations { get; init; } = [];
     public IReadOnlyList<MatchData> Matches { get; init; } = [];
     public IReadOnlyList<HoursData> Hours { get; init; } = [];
+    public IReadOnlyList<ReimbursementData> Reimbursements { get; init; } = [];
     public VolunteerData? Volunteer { get; init; }
     public IReadOnlyList<ClearanceData> Clearances { get; init; } = [];
     public IReadOnlyList<OrganisationData> Organisations { get; init; } = [];
@@ -31,7 +32,7 @@ public sealed record TownData(string Town, string Slug, string TimeZoneId, Membe
     public IReadOnlyList<AuditData> AuditEntries { get; init; } = [];
 
     public bool IsEmpty => Membership is null && Listings.Count == 0 && Conversations.Count == 0 && Matches.Count == 0 && Hours.Count == 0
-        && Volunteer is null && Clearances.Count == 0 && Organisations.Count == 0 && Notifications is null && Digests.Count == 0
+        && Reimbursements.Count == 0 && Volunteer is null && Clearances.Count == 0 && Organisations.Count == 0 && Notifications is null && Digests.Count == 0
         && Inquiries.Count == 0 && Reports.Count == 0 && Intake.Count == 0 && AuditEntries.Count == 0;
 }
 
@@ -57,6 +58,13 @@ public sealed record MatchData(int Id, string Side, string RequestTitle, MatchSt
 
 public sealed record HoursData(DateOnly WorkedOn, decimal Hours, string Activity, HoursStatus Status, string? Organisation, DateTimeOffset CreatedAt,
     DateTimeOffset? DecidedAt);
+
+/// <summary>A reimbursement claim the account handed in; the amount in euros for people, cents for machines.</summary>
+public sealed record ReimbursementData(DateOnly SpentOn, ReimbursementType? Type, string Purpose, int? Kilometres, long AmountCents,
+    ExpenseStatus Status, string? Reason, string Organisation, string Project, string Payee, string? Iban, DateTimeOffset SubmittedAt, DateOnly? PaidOn)
+{
+    public decimal AmountEuros => Money.ToEuros(AmountCents);
+}
 
 public sealed record VolunteerData(bool IsAvailable, IReadOnlyList<string> Skills, IReadOnlyList<string> Languages, IReadOnlyList<string> Districts,
     Mobility Mobility, int HoursPerMonth, int AvailabilitySlots, string? Note, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);

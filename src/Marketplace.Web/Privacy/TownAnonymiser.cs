@@ -13,7 +13,7 @@ namespace Marketplace.Web.Privacy;
 /// meeting point and photos (an organisation's listings are closed and stay the organisation's); the volunteer profile,
 /// clearances, memberships, settings, inquiries, invitations and every mail to the address go. What the other side or the
 /// law needs stays under the pseudonym: messages (for <see cref="Tenant.DeletedAccountMessageMonths"/>), hours and their
-/// approvals, audit entries (the name taken out of their details), reports.
+/// approvals, audit entries (the name taken out of their details), reports, reimbursement claims (without IBAN).
 /// </summary>
 public sealed class TownAnonymiser(AppDbContext db, PrivacyMailer mailer, ListingAnonymiser listings, TimeProvider clock)
 {
@@ -58,6 +58,10 @@ public sealed class TownAnonymiser(AppDbContext db, PrivacyMailer mailer, Listin
             await db.AuditEntries.Where(a => a.SubjectId == userId && a.Detail != null && a.Detail.Contains(person.UserName))
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.Detail, a => a.Detail!.Replace(person.UserName, person.Pseudonym)));
         }
+
+        // Reimbursement claims stay for the budget's books (amounts, dates, purposes); who was paid and where does not.
+        await db.Expenses.Where(e => e.SubmittedByUserId == userId && e.Kind == ExpenseKind.Reimbursement)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Payee, person.Pseudonym).SetProperty(e => e.PayeeIban, (string?)null));
 
         await db.Memberships.Where(m => m.UserId == userId).ExecuteDeleteAsync();
         await db.SaveChangesAsync();
