@@ -25,10 +25,9 @@ public sealed class IndicatorsModel(AppDbContext db, BudgetAccess access, Indica
     public BudgetPageFacts Project { get; private set; } = null!;
     public IReadOnlyList<IndicatorRow> Rows { get; private set; } = [];
 
-    [BindProperty]
+    /// <summary>Bound by its own handler only (each form posts one of the two inputs).</summary>
     public IndicatorInput NewIndicator { get; set; } = new();
 
-    [BindProperty]
     public ValueInput Value { get; set; } = new();
 
     public bool MayManage => Project.Standing.MayManage;
@@ -126,13 +125,7 @@ public sealed class IndicatorsModel(AppDbContext db, BudgetAccess access, Indica
             return denied;
         }
 
-        ModelState.Remove(nameof(Value));
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith($"{nameof(Value)}.", StringComparison.Ordinal)).ToList())
-        {
-            ModelState.Remove(key);
-        }
-
-        if (!ModelState.IsValid)
+        if (!await TryUpdateModelAsync(NewIndicator, nameof(NewIndicator)))
         {
             return this.InvalidForm("_Indicators");
         }
@@ -168,12 +161,7 @@ public sealed class IndicatorsModel(AppDbContext db, BudgetAccess access, Indica
             return denied;
         }
 
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith($"{nameof(NewIndicator)}.", StringComparison.Ordinal)).ToList())
-        {
-            ModelState.Remove(key);
-        }
-
-        NewIndicator = new IndicatorInput();
+        var valid = await TryUpdateModelAsync(Value, nameof(Value));
         if (Rows.All(r => r.Id != Value.IndicatorId))
         {
             return NotFound();
@@ -186,7 +174,7 @@ public sealed class IndicatorsModel(AppDbContext db, BudgetAccess access, Indica
             ModelState.AddModelError(periodKey, l["Validation_Invalid", l["Effects_FieldValuePeriod"].Value]);
         }
 
-        if (!ModelState.IsValid)
+        if (!valid || !ModelState.IsValid)
         {
             return this.InvalidForm("_Indicators");
         }
