@@ -164,6 +164,13 @@ public sealed class BudgetsPagesTests(MarketplaceFactory app) : IClassFixture<Ma
         Assert.Contains("2.750,25", details.TestId("balance"), StringComparison.Ordinal);
         Assert.NotNull(details.QuerySelector("[data-testid=budget-expenses-link]"));
 
+        // Spending shows on the plan: the rent line (2,000 € approved) warns at 1,600 € spent.
+        await app.InTownAsync(Town, db => db.BudgetPlanLines.Where(l => l.ProjectBudgetId == budget && l.Line == CostLines.Rent)
+            .ExecuteUpdateAsync(u => u.SetProperty(l => l.SpentCents, 1_600_00)));
+        var spending = await (await app.SignedInAsync(Town, admin)).GetPageAsync($"/organisations/{organisation}/budgets/{budget}");
+        Assert.Equal("Warning", spending.QuerySelector("[data-testid=plan-line][data-line=Rent]")!.GetAttribute("data-use"));
+        Assert.NotNull(spending.QuerySelector("[data-testid=plan-line-warning]"));
+
         // A second review of the same application is refused and changes nothing.
         var again = await office.PostAsync(url + "?handler=Reject", new FormUrlEncodedContent(new Dictionary<string, string>
         {
