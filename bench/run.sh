@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Load test: six Marketplace pages on 100,000 listings against the framework's own template page (dotnet new webapp),
+# Load test: ten Marketplace pages on 100,000 listings against the framework's own template page (dotnet new webapp),
 # both in Release and Production, measured with the same wrk settings in the same run; ratios, targets, app memory.
 # SQLite by default; PG_CONNECTION="Host=...;Database=..." or PG=1 (a throwaway cluster) for PostgreSQL.
 # See bench/README.md, "Load test". Settings come from the environment, e.g. DURATION=60s RUNS=3 ./bench/run.sh
@@ -29,8 +29,8 @@ MEMORY_LIMIT_MB=400
 P99_LIMIT_FACTOR=10
 
 # The pages, in the order measured. The template page is the yardstick; every other page's target is its share of it.
-PAGES=(template content home listings search details me courses office)
-declare -A TARGET=([content]=50 [home]=50 [listings]=25 [search]=25 [details]=35 [me]=25 [courses]=40 [office]=40)
+PAGES=(template content home listings search details me courses office transparency expenses)
+declare -A TARGET=([content]=50 [home]=50 [listings]=25 [search]=25 [details]=35 [me]=25 [courses]=40 [office]=40 [transparency]=40 [expenses]=40)
 
 step() { printf '\n== %s\n' "$*"; }
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
@@ -181,12 +181,15 @@ declare -A URL=(
     # Issue 15: the catalogue with filters over 2,000 runs, and the office's occupancy overview of all of them.
     [courses]="$APP/courses?kind=LanguageCourse&daypart=Evening&seats=true"
     [office]="$APP/coordination/courses"
+    # Issue 16: the public ledger of 200 projects and 50,000 expenses, and the office's expense queue over them.
+    [transparency]="$APP/transparency"
+    [expenses]="$APP/coordination/budgets/expenses"
 )
 declare -A HOST_OF=([template]="127.0.0.1:$TEMPLATE_PORT")
-declare -A LABEL=([template]="/ (dotnet new webapp)" [me]="/me as $BENCH_MEMBER" [office]="/coordination/courses as $BENCH_COORDINATOR")
+declare -A LABEL=([template]="/ (dotnet new webapp)" [me]="/me as $BENCH_MEMBER" [office]="/coordination/courses as $BENCH_COORDINATOR" [expenses]="/coordination/budgets/expenses as $BENCH_COORDINATOR")
 # The pages read by a signed-in account, and whose.
-declare -A LOGIN_OF=([me]="$BENCH_MEMBER" [office]="$BENCH_COORDINATOR")
-declare -A PASSWORD_OF=([me]="$BENCH_MEMBER_PASSWORD" [office]="$BENCH_COORDINATOR_PASSWORD")
+declare -A LOGIN_OF=([me]="$BENCH_MEMBER" [office]="$BENCH_COORDINATOR" [expenses]="$BENCH_COORDINATOR")
+declare -A PASSWORD_OF=([me]="$BENCH_MEMBER_PASSWORD" [office]="$BENCH_COORDINATOR_PASSWORD" [expenses]="$BENCH_COORDINATOR_PASSWORD")
 for page in "${PAGES[@]}"; do
     HOST_OF[$page]=${HOST_OF[$page]:-$TOWN_HOST}
     LABEL[$page]=${LABEL[$page]:-${URL[$page]#"$APP"}}
@@ -228,7 +231,7 @@ OFFICE_COOKIE=$(login office) || { KEEP_DATA=1; exit 1; }
 for page in "${PAGES[@]}"; do
     extra=()
     [ "$page" = "me" ] && extra=(-H "Cookie: $COOKIE")
-    [ "$page" = "office" ] && extra=(-H "Cookie: $OFFICE_COOKIE")
+    [ "$page" = "office" ] || [ "$page" = "expenses" ] && extra=(-H "Cookie: $OFFICE_COOKIE")
     status=$(curl -s -o /dev/null -w '%{http_code}' -H "Host: ${HOST_OF[$page]}" "${extra[@]}" "${URL[$page]}")
     printf '%-9s GET %s -> %s\n' "$page" "${URL[$page]}" "$status"
     case "$status" in
