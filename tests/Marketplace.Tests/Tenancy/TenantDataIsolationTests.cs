@@ -20,6 +20,7 @@ public sealed class TenantDataIsolationTests(MarketplaceFactory app) : IClassFix
         typeof(WaitingListEntry), typeof(SeatOffer), typeof(Qualification), typeof(QualificationGrant),
         typeof(CategoryQualification), typeof(LanguageCourseInterest), typeof(LanguageCourseGroupSize),
         typeof(Fund), typeof(ProjectBudget), typeof(BudgetPlanLine),
+        typeof(Indicator), typeof(IndicatorValue),
     ];
 
     private async Task AssertIsolatedAsync<T>(Func<AppDbContext, Task<T>> create) where T : class, ITenantOwned
@@ -354,6 +355,45 @@ public sealed class TenantDataIsolationTests(MarketplaceFactory app) : IClassFix
         await db.SaveChangesAsync();
         return entry;
     }
+
+    /// <summary>An indicator of a project of a fresh organisation and fund of the scope's town, saved.</summary>
+    private static async Task<Indicator> SavedIndicatorAsync(AppDbContext db)
+    {
+        var organisation = db.Organisations.Add(new Organisation
+        {
+            Name = $"Isolationstest {Guid.NewGuid():N}"[..30], Type = OrganisationType.Initiative, Status = OrganisationStatus.Approved, CreatedAt = DateTimeOffset.UtcNow,
+            Description = "Isolationstest",
+        }).Entity;
+        var fund = db.Funds.Add(new Fund { Name = "Isolationstest", StartsOn = new DateOnly(2027, 1, 1), EndsOn = new DateOnly(2027, 12, 31), CreatedAt = DateTimeOffset.UtcNow }).Entity;
+        await db.SaveChangesAsync();
+        var budget = db.ProjectBudgets.Add(new ProjectBudget
+        {
+            OrganisationId = organisation.Id, FundId = fund.Id, Title = "Isolationstest", Description = "-", Goals = "-", StartsOn = new DateOnly(2027, 1, 1),
+            EndsOn = new DateOnly(2027, 12, 31), AppliedByUserId = await UserIdAsync(db, "erlangen-mitglied"), AppliedAt = DateTimeOffset.UtcNow,
+        }).Entity;
+        await db.SaveChangesAsync();
+        var indicator = db.Indicators.Add(new Indicator
+        {
+            ProjectBudgetId = budget.Id, Name = "Isolationstest", Definition = "-", Unit = "Personen", Target = 10, CreatedAt = DateTimeOffset.UtcNow,
+        }).Entity;
+        await db.SaveChangesAsync();
+        return indicator;
+    }
+
+    [Fact]
+    public Task Indicator_IsIsolated() => AssertIsolatedAsync(SavedIndicatorAsync);
+
+    [Fact]
+    public Task IndicatorValue_IsIsolated() =>
+        AssertIsolatedAsync(async db =>
+        {
+            var indicator = await SavedIndicatorAsync(db);
+            return db.IndicatorValues.Add(new IndicatorValue
+            {
+                IndicatorId = indicator.Id, PeriodStart = new DateOnly(2027, 1, 1), PeriodEnd = new DateOnly(2027, 3, 31), Value = 3,
+                RecordedByUserId = await UserIdAsync(db, "erlangen-mitglied"), RecordedAt = DateTimeOffset.UtcNow,
+            }).Entity;
+        });
 
     [Fact]
     public Task Course_IsIsolated() => AssertIsolatedAsync(async db => (await SavedRunAsync(db)).Course!);

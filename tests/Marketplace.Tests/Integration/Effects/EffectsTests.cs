@@ -69,6 +69,26 @@ public sealed class EffectsTests(MarketplaceFactory app) : IClassFixture<Marketp
     }
 
     [Fact]
+    public async Task RecordingAValue_WithHtmx_AnswersTheListFragment_AndADuplicateIs400InPlace()
+    {
+        var project = await app.ProjectAsync();
+        await app.IndicatorAsync(project, 10);
+        var client = await app.SignedInAsync(Town, project.Admin);
+        var url = $"{project.Path}/indicators";
+        var form = (await client.GetPageAsync(url)).Form("[data-testid=value-form]");
+
+        var first = await client.HtmxSubmitAsync(form, new Dictionary<string, string> { ["Value.Amount"] = "7", ["Value.Note"] = "Gut besucht." });
+        var second = await client.HtmxSubmitAsync(form, new Dictionary<string, string> { ["Value.Amount"] = "8" });
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var fragment = await Html.ParseAsync(first);
+        Assert.Null(fragment.QuerySelector("h1"));
+        Assert.Equal("70 %", HoursSetup.Plain(fragment.TestId("indicator-achieved")));
+        Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
+        Assert.Contains("schon ein Wert", (await Html.ParseAsync(second)).FieldError("Value.Period"));
+    }
+
+    [Fact]
     public async Task StarterSet_IsCopiedInOneClick_AndASecondClickAddsNothing()
     {
         var project = await app.ProjectAsync();
