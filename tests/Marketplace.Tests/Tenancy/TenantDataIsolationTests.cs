@@ -19,7 +19,7 @@ public sealed class TenantDataIsolationTests(MarketplaceFactory app) : IClassFix
         typeof(CourseRun), typeof(CourseMeeting), typeof(CourseParticipant), typeof(Enrolment), typeof(Attendance),
         typeof(WaitingListEntry), typeof(SeatOffer), typeof(Qualification), typeof(QualificationGrant),
         typeof(CategoryQualification), typeof(LanguageCourseInterest), typeof(LanguageCourseGroupSize),
-        typeof(Fund), typeof(ProjectBudget), typeof(BudgetPlanLine),
+        typeof(Fund), typeof(ProjectBudget), typeof(BudgetPlanLine), typeof(Expense), typeof(ExpenseReceipt),
         typeof(Indicator), typeof(IndicatorValue),
     ];
 
@@ -523,5 +523,32 @@ public sealed class TenantDataIsolationTests(MarketplaceFactory app) : IClassFix
         AssertIsolatedAsync(async db => db.BudgetPlanLines.Add(new BudgetPlanLine
         {
             ProjectBudgetId = (await SavedProjectBudgetAsync(db)).Id, Line = CostLines.Material, RequestedCents = 100_00,
+        }).Entity);
+
+    private static async Task<Expense> SavedExpenseAsync(AppDbContext db)
+    {
+        var budget = await SavedProjectBudgetAsync(db);
+        var line = new BudgetPlanLine { ProjectBudgetId = budget.Id, Line = CostLines.Material, RequestedCents = 100_00 };
+        db.BudgetPlanLines.Add(line);
+        await db.SaveChangesAsync();
+        var expense = new Expense
+        {
+            ProjectBudgetId = budget.Id, PlanLineId = line.Id, SubmittedByUserId = await UserIdAsync(db, "erlangen-mitglied"),
+            SubmittedAt = DateTimeOffset.UtcNow, AmountCents = 12_50, SpentOn = new DateOnly(2026, 11, 30), Payee = "Baumarkt", Purpose = "Isolation",
+        };
+        db.Expenses.Add(expense);
+        await db.SaveChangesAsync();
+        return expense;
+    }
+
+    [Fact]
+    public Task Expense_IsIsolated() => AssertIsolatedAsync(SavedExpenseAsync);
+
+    [Fact]
+    public Task ExpenseReceipt_IsIsolated() =>
+        AssertIsolatedAsync(async db => db.ExpenseReceipts.Add(new ExpenseReceipt
+        {
+            ExpenseId = (await SavedExpenseAsync(db)).Id, ContentType = "application/pdf", FileName = "beleg.pdf", Data = "%PDF-1.4"u8.ToArray(),
+            UploadedAt = DateTimeOffset.UtcNow,
         }).Entity);
 }
