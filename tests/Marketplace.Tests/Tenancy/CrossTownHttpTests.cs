@@ -138,6 +138,8 @@ public sealed class CrossTownHttpTests(MarketplaceFactory app) : IClassFixture<M
     [InlineData("/listings")]
     [InlineData("/courses")]
     [InlineData("/courses/feed")]
+    [InlineData("/transparency")]
+    [InlineData("/transparency/expenses.csv")]
     public async Task TownPages_DoNotExistOnTheBareDomain(string path) =>
         Assert.Equal(HttpStatusCode.NotFound, (await app.PlatformClient().GetAsync(path)).StatusCode);
 }

@@ -249,6 +249,26 @@ public sealed class ReimbursementClaimTests(MarketplaceFactory app) : IClassFixt
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
     }
 
+    [Theory]
+    [InlineData("de")]
+    [InlineData("en")]
+    [InlineData("ar")]
+    [InlineData("fa")]
+    [InlineData("uk")]
+    public async Task ThePages_RenderInEveryLanguage_WithWarningsAndRows(string culture)
+    {
+        var (volunteer, _, budget) = await VolunteerWithBudgetAsync();
+        await app.BookedAsync("erlangen", budget, budget.Material, volunteer, 900_00, ExpenseKind.Reimbursement, volunteer, "Werkzeug",
+            type: ReimbursementType.Material);
+        var client = await app.SignedInAsync("erlangen", volunteer);
+
+        var mine = await client.GetPageAsync($"/me/reimbursements?culture={culture}");
+        Assert.NotNull(mine.QuerySelector("[data-testid=reimb-allowance-warning]"));
+        Assert.Single(mine.QuerySelectorAll("[data-testid=reimb-row]"));
+        Assert.NotNull((await client.GetPageAsync($"/me/reimbursements/new?culture={culture}")).QuerySelector(Form));
+        Assert.NotEmpty((await client.GetPageAsync($"/transparency?project={budget.Id}&culture={culture}")).QuerySelectorAll("[data-testid=expense-row]"));
+    }
+
     [Fact]
     public async Task OnlyMembers_OpenTheClaimPages()
     {
