@@ -57,6 +57,8 @@ public sealed class OfficePhoneTests(BrowserApp app) : IClassFixture<BrowserApp>
             (coordinator, "/coordination/volunteers", direction),
             (coordinator, $"/coordination/volunteers/{rows.VolunteerId}", direction),
             (coordinator, "/coordination/hours", direction),
+            (coordinator, "/coordination/budgets/expenses", direction),
+            (coordinator, "/coordination/budgets/expenses?state=Approved", direction),
             (coordinator, "/coordination/inquiries", direction),
             (coordinator, "/coordination/intake", direction),
             (coordinator, "/coordination/intake/new", direction),

@@ -27,6 +27,7 @@ public static partial class DemoBudgets
     private static async Task SeedExpensesAsync(AppDbContext db, DemoData.Town town, DateTimeOffset now)
     {
         var office = await db.Users.Where(u => u.UserName == $"{town.Slug}-koordination").Select(u => u.Id).SingleOrDefaultAsync();
+        var townAdmin = await db.Users.Where(u => u.UserName == $"{town.Slug}-admin").Select(u => u.Id).SingleOrDefaultAsync();
         if (office is null)
         {
             return;
@@ -51,6 +52,8 @@ public static partial class DemoBudgets
             // The organisation's admin approves first (never their own); without another admin the office approves alone.
             var admin = members.FirstOrDefault(m => m.Role == OrganisationRole.Admin && m.UserId != submitter)?.UserId;
             var approver = admin ?? (submitter == office ? null : office);
+            // Above the threshold the office approves last, by someone other than the admin who approved first.
+            var lastApprover = admin == office ? townAdmin : office;
             if (approver is null)
             {
                 continue;
@@ -78,7 +81,8 @@ public static partial class DemoBudgets
                 var books = status is ExpenseStatus.Approved or ExpenseStatus.Paid;
                 var pending = status is ExpenseStatus.Submitted or ExpenseStatus.FirstApproved;
                 // Two approvers for amounts above the threshold, and nothing booked beyond the grant.
-                if ((above && admin is null) || (books && booked + amount > budget.GrantedCents) || (pending && amount > budget.GrantedCents - booked))
+                if ((above && (admin is null || lastApprover is null || lastApprover == submitter))
+                    || (books && booked + amount > budget.GrantedCents) || (pending && amount > budget.GrantedCents - booked))
                 {
                     continue;
                 }
@@ -100,7 +104,7 @@ public static partial class DemoBudgets
 
                 if (books)
                 {
-                    expense.ApprovedByUserId = above ? office : approver;
+                    expense.ApprovedByUserId = above ? lastApprover : approver;
                     expense.ApprovedAt = decidedAt.AddDays(1);
                     booked += amount;
                     line.SpentCents += amount;

@@ -164,4 +164,25 @@ public sealed class ExpensesApprovalTests(MarketplaceFactory app) : IClassFixtur
         Assert.Equal(22_50, row.AmountCents);
         Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync(edit)).StatusCode);
     }
+
+    [Fact]
+    public async Task AMemberWhoIsNotAdmin_CannotApprove_AndTheSubmitterWithdrawsTheirExpense()
+    {
+        var project = await app.ProjectAsync(grantedCents: 500_00);
+        var colleague = await app.PersonAsync("exw");
+        await app.AddMemberAsync(ExpensesSetup.Town, project.OrganisationId, colleague, OrganisationRole.Member);
+        var id = await app.ExpenseAsync(project, project.Member, 15_00);
+
+        var other = await app.SignedInAsync(ExpensesSetup.Town, colleague);
+        Assert.Null((await other.GetPageAsync(project.Expense(id))).QuerySelector("[data-testid=approve-expense]"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.PostByHandAsync("/", project.Expense(id) + "?handler=Approve")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostByHandAsync("/", project.Expense(id) + "?handler=Withdraw")).StatusCode);
+        Assert.Equal(ExpenseStatus.Submitted, (await app.ExpenseRowAsync(project, id)).Status);
+
+        var submitter = await app.SignedInAsync(ExpensesSetup.Town, project.Member);
+        var page = await submitter.GetPageAsync(project.Expense(id));
+        Assert.Equal(HttpStatusCode.Redirect, (await submitter.PressAsync(page.QuerySelector("[data-testid=withdraw-expense]")!, project.Expense(id))).StatusCode);
+        Assert.Equal(ExpenseStatus.Withdrawn, (await app.ExpenseRowAsync(project, id)).Status);
+        Assert.Null((await submitter.GetPageAsync(project.Ledger)).QuerySelector($"[data-testid=expense-row][data-id='{id}']"));
+    }
 }

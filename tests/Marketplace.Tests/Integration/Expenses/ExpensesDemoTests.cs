@@ -28,6 +28,8 @@ public sealed class ExpensesDemoTests(MarketplaceFactory app) : IClassFixture<Ma
                     .Sum(e => (long?)e.AmountCents) ?? 0,
             }).ToListAsync(),
             States = await db.Expenses.Select(e => e.Status).Distinct().ToListAsync(),
+            SelfOrSameApprover = await db.Expenses.CountAsync(e => e.ApprovedByUserId == e.SubmittedByUserId
+                || e.FirstApprovedByUserId == e.SubmittedByUserId || (e.FirstApprovedByUserId != null && e.FirstApprovedByUserId == e.ApprovedByUserId)),
             WithoutReceipt = await db.Expenses.CountAsync(e => !db.ExpenseReceipts.Any(r => r.ExpenseId == e.Id)),
         });
 
@@ -35,6 +37,7 @@ public sealed class ExpensesDemoTests(MarketplaceFactory app) : IClassFixture<Ma
         Assert.All(demo.Budgets, b => Assert.True(b.SpentCents <= b.GrantedCents));
         Assert.All(demo.Lines, l => Assert.Equal(l.Booked, l.SpentCents));
         Assert.Equal(0, demo.WithoutReceipt);
+        Assert.Equal(0, demo.SelfOrSameApprover);
         if (demo.States.Count > 0)
         {
             Assert.Empty(new[]

@@ -57,7 +57,8 @@ public sealed class DetailsModel(AppDbContext db, BudgetAccess access, ExpenseAp
 
     public async Task<IActionResult> OnPostWithdrawAsync(int id, int budgetId, int expenseId)
     {
-        if (!await LoadAsync(id, budgetId, expenseId))
+        // Only the submitter takes an expense back; for anyone else there is nothing to withdraw here.
+        if (!await LoadAsync(id, budgetId, expenseId) || !IsOwn)
         {
             return NotFound();
         }

@@ -9,7 +9,7 @@ public sealed record ExpenseView(int Id, int ProjectBudgetId, int OrganisationId
     DateOnly SpentOn, string Payee, bool PayeeIsBusiness, string Purpose, ExpenseStatus Status, string SubmittedByUserId, string? SubmittedBy,
     DateTimeOffset SubmittedAt, string? FirstApprovedBy, DateTimeOffset? FirstApprovedAt, string? ApprovedBy, DateTimeOffset? ApprovedAt,
     string? DecidedBy, DateTimeOffset? DecidedAt, string? DecisionReason, DateOnly? PaidOn, string? PaymentReference, bool HasReceipt,
-    DateTimeOffset? ReceiptDeletedAt)
+    DateTimeOffset? ReceiptDeletedAt, string? PayeeIban)
 {
     public static Task<ExpenseView?> LoadAsync(AppDbContext db, int organisationId, int budgetId, int expenseId, CancellationToken ct) =>
         db.Expenses.AsNoTracking()
@@ -19,6 +19,7 @@ public sealed record ExpenseView(int Id, int ProjectBudgetId, int OrganisationId
                 e.SubmittedAt, db.Users.Where(u => u.Id == e.FirstApprovedByUserId).Select(u => u.UserName).FirstOrDefault(), e.FirstApprovedAt,
                 db.Users.Where(u => u.Id == e.ApprovedByUserId).Select(u => u.UserName).FirstOrDefault(), e.ApprovedAt,
                 db.Users.Where(u => u.Id == e.DecidedByUserId).Select(u => u.UserName).FirstOrDefault(), e.DecidedAt, e.DecisionReason,
-                e.PaidOn, e.PaymentReference, db.ExpenseReceipts.Any(r => r.ExpenseId == e.Id), e.ReceiptDeletedAt))
+                e.PaidOn, e.PaymentReference, db.ExpenseReceipts.Any(r => r.ExpenseId == e.Id), e.ReceiptDeletedAt,
+                e.PayeeIban))
             .SingleOrDefaultAsync(ct);
 }
