@@ -36,7 +36,7 @@ public sealed class BudgetMailer(AppDbContext db, TownMail mail, TenantLinks lin
                 {
                     var content = approved
                         ? MailContent.FromBody(_l["Budgets_Mail_Approved_Subject", budget.Title],
-                            _l["Budgets_Mail_Approved_Body", admin.UserName!, budget.Title, budget.Organisation, Euros(budget.GrantedCents), Euros(budget.RequestedCents), link],
+                            _l["Budgets_Mail_Approved_Body", admin.UserName!, budget.Title, budget.Organisation, BudgetFigures.Euros(budget.GrantedCents), BudgetFigures.Euros(budget.RequestedCents), link],
                             link, _l["Budgets_Mail_Open"])
                         : MailContent.FromBody(_l["Budgets_Mail_Rejected_Subject", budget.Title],
                             _l["Budgets_Mail_Rejected_Body", admin.UserName!, budget.Title, budget.Organisation, link], link, _l["Budgets_Mail_Open"]);
@@ -55,6 +55,4 @@ public sealed class BudgetMailer(AppDbContext db, TownMail mail, TenantLinks lin
                 });
         }
     }
-
-    private static string Euros(long cents) => Money.ToEuros(cents).ToString("N2", CultureInfo.CurrentCulture);
 }

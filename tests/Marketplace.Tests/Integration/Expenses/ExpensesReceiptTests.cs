@@ -118,6 +118,19 @@ public sealed class ExpensesReceiptTests(MarketplaceFactory app) : IClassFixture
     }
 
     [Fact]
+    public async Task ASubmitterOutsideTheOrganisation_AVolunteersReimbursementChargedToIt_OpensTheirOwnReceipt_AndNoOneElses()
+    {
+        var project = await app.ProjectAsync(grantedCents: 500_00);
+        var volunteer = await app.PersonAsync("exv");
+        var own = await app.ExpenseAsync(project, volunteer, 8_00);
+        var colleagues = await app.ExpenseAsync(project, project.Member, 9_00);
+        var client = await app.SignedInAsync(ExpensesSetup.Town, volunteer);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(project.Receipt(own))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(project.Receipt(colleagues))).StatusCode);
+    }
+
+    [Fact]
     public async Task RetentionJob_DeletesReceiptsFiveYearsAfterTheBudgetsEnd_AndKeepsTheAmounts()
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);

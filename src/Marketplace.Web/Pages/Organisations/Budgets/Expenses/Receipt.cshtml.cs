@@ -32,7 +32,9 @@ public sealed class ReceiptModel(AppDbContext db, BudgetAccess access, CurrentMe
 
         var own = expense.SubmittedByUserId == member.UserId;
         var standing = await access.ForOrganisationAsync(id, HttpContext.RequestAborted);
-        if (!(standing.MayOpenReceipts || (own && standing.MaySee)))
+        // The submitter always sees what they handed in: a volunteer's reimbursement may be charged to a budget of an
+        // organisation (the office's) they do not belong to.
+        if (!(standing.MayOpenReceipts || own))
         {
             return NotFound();
         }
