@@ -101,11 +101,14 @@ public sealed class TownLocalTimeTests(MarketplaceFactory app) : IClassFixture<M
         var (yesterday, _) = await RequestAsync("Wartet seit gestern");
         var (older, _) = await RequestAsync("Wartet seit drei Tagen");
         var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-        var noonToday = new DateTimeOffset(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, berlin).Date.AddHours(12),
-            berlin.GetUtcOffset(DateTimeOffset.UtcNow)).ToUniversalTime();
+        var localToday = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, berlin).Date;
+        var noonToday = new DateTimeOffset(localToday.AddHours(12), berlin.GetUtcOffset(DateTimeOffset.UtcNow)).ToUniversalTime();
+        // Just after midnight in Berlin, five minutes ago is yesterday: published today means after local midnight.
+        var midnight = new DateTimeOffset(localToday, berlin.GetUtcOffset(localToday)).ToUniversalTime();
+        var publishedToday = DateTimeOffset.UtcNow.AddMinutes(-5) > midnight ? DateTimeOffset.UtcNow.AddMinutes(-5) : midnight;
         await app.InTownAsync("erlangen", async db =>
         {
-            await db.Listings.Where(l => l.Id == today).ExecuteUpdateAsync(s => s.SetProperty(l => l.PublishedAt, DateTimeOffset.UtcNow.AddMinutes(-5)));
+            await db.Listings.Where(l => l.Id == today).ExecuteUpdateAsync(s => s.SetProperty(l => l.PublishedAt, publishedToday));
             await db.Listings.Where(l => l.Id == yesterday).ExecuteUpdateAsync(s => s.SetProperty(l => l.PublishedAt, noonToday.AddDays(-1)));
             return await db.Listings.Where(l => l.Id == older).ExecuteUpdateAsync(s => s.SetProperty(l => l.PublishedAt, noonToday.AddDays(-3)));
         });
