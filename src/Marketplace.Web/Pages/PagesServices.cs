@@ -8,7 +8,7 @@ public static class PagesServices
 {
     /// <summary>
     /// Razor Pages with each page's host and policy from its folder (<see cref="PageAccess"/>), the office's two-factor
-    /// requirement on the office folders, localized views and validation messages, lower-case links.
+    /// requirement on the office folders, localized views and validation messages, lower-case links, form tokens kept per browser (<see cref="KeptFormTokens"/>).
     /// </summary>
     public static IServiceCollection AddMarketplacePages(this IServiceCollection services)
     {
@@ -24,6 +24,7 @@ public static class PagesServices
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         Infrastructure.QuietTempDataProvider.Decorate(services);
+        KeptFormTokens.Install(services);
         services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
         return services;
     }

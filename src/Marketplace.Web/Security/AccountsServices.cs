@@ -70,6 +70,7 @@ public static class AccountsServices
                 return Task.CompletedTask;
             };
         });
+        KeptLoginTickets.Install(services);
         // Outside development every cookie (login, antiforgery, language, TempData) travels over HTTPS only, whatever a proxy reports.
         services.Configure<CookiePolicyOptions>(options =>
             options.Secure = environment.IsDevelopment() ? CookieSecurePolicy.None : CookieSecurePolicy.Always);
