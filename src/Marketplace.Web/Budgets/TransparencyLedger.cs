@@ -10,8 +10,11 @@ using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Budgets;
 
-/// <summary>What the public transparency page is asked for; the same filter is the cache key.</summary>
-public sealed record TransparencyFilter(int? FundId, int? ProjectId, int? Year, int Page);
+/// <summary>
+/// What the public transparency page is asked for: fund, project and year, and the page of each of its three lists
+/// (expenses, projects, reimbursements); the same filter is the cache key.
+/// </summary>
+public sealed record TransparencyFilter(int? FundId, int? ProjectId, int? Year, int Page, int ProjectPage = 1, int CellPage = 1);
 
 public sealed record PublicFund(int Id, string Name, FundSource Source, string? Programme, long AmountCents, long AllocatedCents)
 {
@@ -26,6 +29,9 @@ public sealed record PublicProject(int Id, string Organisation, string Project, 
     public long RemainingCents => GrantedCents - SpentCents;
 }
 
+/// <summary>A project to pick in the filter.</summary>
+public sealed record ProjectChoice(int Id, string Organisation, string Project);
+
 /// <summary>
 /// One approved or paid expense as the public may see it: a purpose and a payee only for an organisation's expense, the
 /// payee only when it is a business; a reimbursement is just "Auslagenersatz" of its type, without person or purpose.
@@ -33,13 +39,29 @@ public sealed record PublicProject(int Id, string Organisation, string Project, 
 public sealed record PublicExpense(DateOnly SpentOn, ExpenseKind Kind, string? Purpose, ReimbursementType? ReimbursementType, CostLines Line,
     long AmountCents, string? BusinessPayee, string Organisation, string Project);
 
-/// <summary>Reimbursements of one project in one month; the number of people only from <see cref="TransparencyLedger.MinPeople"/> on.</summary>
-public sealed record ReimbursementCell(string Organisation, string Project, int Month, long AmountCents, int Claims, int? People);
+/// <summary>
+/// Reimbursements of one project in one month, or in the whole year when <see cref="Month"/> is null; the number of
+/// people only from <see cref="TransparencyLedger.MinPeople"/> on.
+/// </summary>
+public sealed record ReimbursementCell(int ProjectId, string Organisation, string Project, int? Month, long AmountCents, int Claims, int? People);
 
-public sealed record TransparencyAnswer(IReadOnlyList<PublicFund> Funds, IReadOnlyList<PublicProject> Projects, IReadOnlyList<PublicExpense> Expenses,
-    int ExpenseCount, int PageSize, int CellsYear, IReadOnlyList<ReimbursementCell> ReimbursementCells, IReadOnlyList<int> Years)
+/// <summary>
+/// One page of the public ledger. Projects and the yearly reimbursement sums are paged by <see cref="TransparencyLedger.ProjectPageSize"/>
+/// (their page numbers here are the ones shown, at most the last page); the per-month reimbursement cells are there only
+/// for a chosen project. <see cref="Version"/> keys the page's rendered parts, which are kept as long as this answer.
+/// </summary>
+public sealed record TransparencyAnswer(IReadOnlyList<PublicFund> Funds, IReadOnlyList<ProjectChoice> Choices,
+    IReadOnlyList<PublicProject> Projects, int ProjectCount, int ProjectPage,
+    IReadOnlyList<PublicExpense> Expenses, int ExpenseCount, int PageSize,
+    int CellsYear, bool CellsByMonth, IReadOnlyList<ReimbursementCell> ReimbursementCells, int CellCount, int CellPage, IReadOnlyList<int> Years)
 {
+    public Guid Version { get; } = Guid.NewGuid();
+
     public int PageCount => Math.Max(1, (ExpenseCount + PageSize - 1) / PageSize);
+
+    public int ProjectPageCount => TransparencyLedger.PagesOf(ProjectCount);
+
+    public int CellPageCount => TransparencyLedger.PagesOf(CellCount);
 }
 
 /// <summary>
@@ -51,9 +73,12 @@ public sealed record TransparencyAnswer(IReadOnlyList<PublicFund> Funds, IReadOn
 public sealed class TransparencyLedger(AppDbContext db, ITenantContext tenant, TownClock townClock, TransparencyCache cache,
     IStringLocalizer<SharedResource> l)
 {
-    public const int PageSize = 50;
+    /// <summary>Expenses to a page (50 were the page's largest part; the CSV has them all).</summary>
+    public const int PageSize = 15;
     public const int MaxPage = 10_000;
-    public const int MaxCells = 1_000;
+
+    /// <summary>Projects, and yearly reimbursement sums, to a page.</summary>
+    public const int ProjectPageSize = 10;
 
     /// <summary>Rule of three: an aggregate with fewer people behind it says nothing about them, not even how many.</summary>
     public const int MinPeople = 3;
@@ -130,13 +155,26 @@ public sealed class TransparencyLedger(AppDbContext db, ITenantContext tenant, T
             .Select(f => new PublicFund(f.Id, f.Name, f.Source, f.Programme, f.AmountCents, f.AllocatedCents))
             .ToListAsync(ct);
 
+        // The projects to pick from: those of the chosen fund and year, whichever project is chosen; without a fund only
+        // the chosen project (all 200 of a town as options were a fifth of the page; each project's name links its filter).
+        var choices = filter.FundId is null && filter.ProjectId is null
+            ? []
+            : await Budgets(filter.FundId is null ? filter : filter with { ProjectId = null })
+                .OrderBy(b => b.Organisation!.Name).ThenBy(b => b.Title).ThenBy(b => b.Id)
+                .Select(b => new ProjectChoice(b.Id, b.Organisation!.Name, b.Title))
+                .ToListAsync(ct);
+
         var budgets = Budgets(filter);
+        var projectCount = await budgets.CountAsync(ct);
+        var projectPage = Math.Clamp(filter.ProjectPage, 1, PagesOf(projectCount));
         var projects = await budgets
             .OrderBy(b => b.Organisation!.Name).ThenBy(b => b.Title).ThenBy(b => b.Id)
+            .Skip((projectPage - 1) * ProjectPageSize).Take(ProjectPageSize)
             .Select(b => new { b.Id, Organisation = b.Organisation!.Name, b.Title, b.FundId, Fund = b.Fund!.Name, b.GrantedCents, b.SpentCents })
             .ToListAsync(ct);
+        var ids = projects.Select(p => p.Id).ToList();
         var lines = (await db.BudgetPlanLines.AsNoTracking()
-                .Where(l => budgets.Any(b => b.Id == l.ProjectBudgetId))
+                .Where(l => ids.Contains(l.ProjectBudgetId))
                 .GroupBy(l => new { l.ProjectBudgetId, l.Line })
                 .Select(g => new { g.Key.ProjectBudgetId, g.Key.Line, Spent = g.Sum(l => l.SpentCents) })
                 .ToListAsync(ct))
@@ -151,6 +189,7 @@ public sealed class TransparencyLedger(AppDbContext db, ITenantContext tenant, T
 
         var cellsYear = filter.Year ?? Today.Year;
         var cells = await ReimbursementCellsAsync(filter with { Year = cellsYear }, ct);
+        var cellPage = Math.Clamp(filter.CellPage, 1, PagesOf(cells.Count));
 
         var span = await db.ProjectBudgets.Where(b => PublicBudget.Contains(b.Status))
             .GroupBy(_ => 1)
@@ -161,30 +200,48 @@ public sealed class TransparencyLedger(AppDbContext db, ITenantContext tenant, T
 
         return new TransparencyAnswer(
             funds,
+            choices,
             projects.Select(p => new PublicProject(p.Id, p.Organisation, p.Title, p.FundId, p.Fund, p.GrantedCents, p.SpentCents,
                 BudgetRules.Lines.Select(line => new PublicLineSpent(line, lines[p.Id].Where(x => x.Line == line).Sum(x => x.Spent))).ToList())).ToList(),
-            rows, count, PageSize, cellsYear, cells, years);
+            projectCount, projectPage,
+            rows, count, PageSize,
+            cellsYear, filter.ProjectId is not null, cells.Skip((cellPage - 1) * ProjectPageSize).Take(ProjectPageSize).ToList(), cells.Count, cellPage,
+            years);
     }
 
+    /// <summary>How many pages of <see cref="ProjectPageSize"/> a list of projects fills; one when it is empty.</summary>
+    public static int PagesOf(int count) => Math.Max(1, (count + ProjectPageSize - 1) / ProjectPageSize);
+
     /// <summary>
-    /// Reimbursements per project and month of one year, summed in SQL; how many people are behind a cell is said only
-    /// from three on.
+    /// Reimbursements of one year, summed in SQL: per month for a chosen project, otherwise one sum per project (the
+    /// monthly cells of 200 projects were 2,400 rows). How many people are behind a cell is said only from three on.
     /// </summary>
     private async Task<IReadOnlyList<ReimbursementCell>> ReimbursementCellsAsync(TransparencyFilter filter, CancellationToken ct)
     {
-        var cells = await Expenses(filter).Where(e => e.Kind == ExpenseKind.Reimbursement)
-            .GroupBy(e => new { e.ProjectBudgetId, e.SpentOn.Month })
-            .Select(g => new
-            {
-                g.Key.ProjectBudgetId,
-                g.Key.Month,
-                Amount = g.Sum(e => e.AmountCents),
-                Claims = g.Count(),
-                People = g.Select(e => e.SubmittedByUserId).Distinct().Count(),
-            })
-            .OrderBy(c => c.ProjectBudgetId).ThenBy(c => c.Month)
-            .Take(MaxCells)
-            .ToListAsync(ct);
+        var reimbursements = Expenses(filter).Where(e => e.Kind == ExpenseKind.Reimbursement);
+        var cells = filter.ProjectId is null
+            ? await reimbursements
+                .GroupBy(e => e.ProjectBudgetId)
+                .Select(g => new
+                {
+                    ProjectBudgetId = g.Key,
+                    Month = (int?)null,
+                    Amount = g.Sum(e => e.AmountCents),
+                    Claims = g.Count(),
+                    People = g.Select(e => e.SubmittedByUserId).Distinct().Count(),
+                })
+                .ToListAsync(ct)
+            : await reimbursements
+                .GroupBy(e => new { e.ProjectBudgetId, e.SpentOn.Month })
+                .Select(g => new
+                {
+                    g.Key.ProjectBudgetId,
+                    Month = (int?)g.Key.Month,
+                    Amount = g.Sum(e => e.AmountCents),
+                    Claims = g.Count(),
+                    People = g.Select(e => e.SubmittedByUserId).Distinct().Count(),
+                })
+                .ToListAsync(ct);
         if (cells.Count == 0)
         {
             return [];
@@ -195,9 +252,11 @@ public sealed class TransparencyLedger(AppDbContext db, ITenantContext tenant, T
             .Select(b => new { b.Id, Organisation = b.Organisation!.Name, b.Title })
             .ToDictionaryAsync(b => b.Id, ct);
         return cells
-            .Select(c => new ReimbursementCell(names[c.ProjectBudgetId].Organisation, names[c.ProjectBudgetId].Title, c.Month, c.Amount, c.Claims,
-                c.People >= MinPeople ? c.People : null))
-            .OrderBy(c => c.Organisation, StringComparer.CurrentCulture).ThenBy(c => c.Project, StringComparer.CurrentCulture).ThenBy(c => c.Month)
+            .Select(c => new ReimbursementCell(c.ProjectBudgetId, names[c.ProjectBudgetId].Organisation, names[c.ProjectBudgetId].Title, c.Month,
+                c.Amount, c.Claims, c.People >= MinPeople ? c.People : null))
+            // Ordinal, as the database orders the projects: the answer is shared by readers of every language.
+            .OrderBy(c => c.Organisation, StringComparer.Ordinal).ThenBy(c => c.Project, StringComparer.Ordinal)
+            .ThenBy(c => c.ProjectId).ThenBy(c => c.Month)
             .ToList();
     }
 

@@ -24,36 +24,58 @@ public sealed class IndexModel(TransparencyLedger ledger) : PageModel
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
+    /// <summary>The page of the projects table.</summary>
+    [BindProperty(SupportsGet = true, Name = "pp")]
+    public int ProjectPage { get; set; } = 1;
+
+    /// <summary>The page of the yearly reimbursement sums.</summary>
+    [BindProperty(SupportsGet = true, Name = "rp")]
+    public int CellPage { get; set; } = 1;
+
     public TransparencyAnswer Answer { get; private set; } = null!;
 
-    /// <summary>The projects to pick from: those of the chosen fund and year, whichever project is chosen.</summary>
-    public TransparencyAnswer Choices { get; private set; } = null!;
-
-    public TransparencyFilter Filter => new(Fund, Project, Year, PageNumber);
+    public TransparencyFilter Filter => new(Fund, Project, Year, PageNumber, ProjectPage, CellPage);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!ModelState.IsValid || PageNumber < 1 || PageNumber > TransparencyLedger.MaxPage || Year is < 2000 or > 9999)
+        if (!ModelState.IsValid || PageNumber is < 1 or > TransparencyLedger.MaxPage || ProjectPage is < 1 or > TransparencyLedger.MaxPage
+            || CellPage is < 1 or > TransparencyLedger.MaxPage || Year is < 2000 or > 9999)
         {
             return BadRequest();
         }
 
         Answer = await ledger.AnswerAsync(Filter, ct);
-        Choices = Project is null && PageNumber == 1 ? Answer : await ledger.AnswerAsync(new TransparencyFilter(Fund, null, Year, 1), ct);
         return Page();
     }
 
-    /// <summary>The address of another page of the same filter.</summary>
-    public string PageUrl(int page) => "/transparency" + Query(page);
+    /// <summary>The address of another page of the expenses, the other lists staying where they are.</summary>
+    public string PageUrl(int page) => "/transparency" + Query(page, ProjectPage, CellPage) + "#transparency-expenses";
 
-    public string CsvUrl => "/transparency/expenses.csv" + Query(null);
+    /// <summary>The address of another page of the projects.</summary>
+    public string ProjectPageUrl(int page) => "/transparency" + Query(PageNumber, page, CellPage) + "#transparency-projects";
 
-    private string Query(int? page) =>
+    /// <summary>The address of another page of the yearly reimbursement sums.</summary>
+    public string CellPageUrl(int page) => "/transparency" + Query(PageNumber, ProjectPage, page) + "#transparency-reimbursements";
+
+    /// <summary>The page filtered to one project, within the fund chosen, in the given year (or the one chosen).</summary>
+    public string ProjectUrl(int project, int? year = null, string? section = null) =>
+        "/transparency" + QueryString.Create(new Dictionary<string, string?>
+        {
+            ["fund"] = Fund?.ToString(CultureInfo.InvariantCulture),
+            ["project"] = project.ToString(CultureInfo.InvariantCulture),
+            ["year"] = (year ?? Year)?.ToString(CultureInfo.InvariantCulture),
+        }.Where(p => p.Value is not null)).ToUriComponent() + (section is null ? "" : "#" + section);
+
+    public string CsvUrl => "/transparency/expenses.csv" + Query(1, 1, 1);
+
+    private string Query(int page, int projectPage, int cellPage) =>
         QueryString.Create(new Dictionary<string, string?>
         {
             ["fund"] = Fund?.ToString(CultureInfo.InvariantCulture),
             ["project"] = Project?.ToString(CultureInfo.InvariantCulture),
             ["year"] = Year?.ToString(CultureInfo.InvariantCulture),
-            ["p"] = page?.ToString(CultureInfo.InvariantCulture),
+            ["p"] = page == 1 ? null : page.ToString(CultureInfo.InvariantCulture),
+            ["pp"] = projectPage == 1 ? null : projectPage.ToString(CultureInfo.InvariantCulture),
+            ["rp"] = cellPage == 1 ? null : cellPage.ToString(CultureInfo.InvariantCulture),
         }.Where(p => p.Value is not null)).ToUriComponent();
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Marketplace.Tests.Integration.Hours;
+using Marketplace.Web.Budgets;
 using Marketplace.Web.Domain;
 
 namespace Marketplace.Tests.Integration.Reimbursements;
@@ -123,15 +124,86 @@ public sealed class TransparencyTests(MarketplaceFactory app) : IClassFixture<Ma
         var submittedTitle = Organisations.OrganisationSetup.UniqueName("Beantragt");
         var rejectedTitle = Organisations.OrganisationSetup.UniqueName("Abgelehnt");
         var closedTitle = Organisations.OrganisationSetup.UniqueName("Abgeschlossen");
-        await app.BudgetAsync("erlangen", organisation, volunteer, ProjectBudgetStatus.Submitted, submittedTitle);
-        await app.BudgetAsync("erlangen", organisation, volunteer, ProjectBudgetStatus.Rejected, rejectedTitle);
-        await app.BudgetAsync("erlangen", organisation, volunteer, ProjectBudgetStatus.Closed, closedTitle);
+        var submitted = await app.BudgetAsync("erlangen", organisation, volunteer, ProjectBudgetStatus.Submitted, submittedTitle);
+        var rejected = await app.BudgetAsync("erlangen", organisation, volunteer, ProjectBudgetStatus.Rejected, rejectedTitle);
+        var closed = await app.BudgetAsync("erlangen", organisation, volunteer, ProjectBudgetStatus.Closed, closedTitle);
+        var anonymous = app.TownClient("erlangen");
 
-        var text = (await app.TownClient("erlangen").GetPageAsync("/transparency")).Body!.TextContent;
+        // The projects are paged: each is looked for in its own fund (every budget here has a fund of its own).
+        Assert.Contains(closedTitle, (await anonymous.GetPageAsync($"/transparency?fund={closed.FundId}")).Body!.TextContent);
+        Assert.DoesNotContain(submittedTitle, (await anonymous.GetPageAsync($"/transparency?fund={submitted.FundId}")).Body!.TextContent);
+        Assert.DoesNotContain(rejectedTitle, (await anonymous.GetPageAsync($"/transparency?fund={rejected.FundId}")).Body!.TextContent);
+        var all = (await anonymous.GetPageAsync("/transparency")).Body!.TextContent;
+        Assert.DoesNotContain(submittedTitle, all);
+        Assert.DoesNotContain(rejectedTitle, all);
+    }
 
-        Assert.Contains(closedTitle, text);
-        Assert.DoesNotContain(submittedTitle, text);
-        Assert.DoesNotContain(rejectedTitle, text);
+    [Fact]
+    public async Task TheProjects_AreAPageAtATime_WithTheirOwnPager_AndEachNameFiltersItsProject()
+    {
+        var volunteer = await app.VolunteerAsync("erlangen");
+        var organisation = await app.OrganisationAsync("erlangen", volunteer);
+        var first = await app.BudgetAsync("erlangen", organisation, volunteer);
+        var applicant = await app.UserIdAsync(volunteer);
+        var today = HoursSetup.TownToday();
+        await app.InTownAsync("erlangen", async db =>
+        {
+            for (var i = 0; i < TransparencyLedger.ProjectPageSize; i++)
+            {
+                db.ProjectBudgets.Add(new ProjectBudget
+                {
+                    OrganisationId = organisation, FundId = first.FundId, Title = Organisations.OrganisationSetup.UniqueName("Lesepaten"),
+                    Description = "Lesen", Goals = "Lesen", StartsOn = today.AddMonths(-1), EndsOn = today.AddMonths(3), RequestedCents = 100_00,
+                    GrantedCents = 100_00, Status = ProjectBudgetStatus.Approved, AppliedByUserId = applicant, AppliedAt = DateTimeOffset.UtcNow,
+                });
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        var anonymous = app.TownClient("erlangen");
+
+        var page = await anonymous.GetPageAsync($"/transparency?fund={first.FundId}");
+
+        Assert.Equal(TransparencyLedger.ProjectPageSize, page.QuerySelectorAll("[data-testid=transparency-project-row]").Length);
+        Assert.Equal(TransparencyLedger.ProjectPageSize + 2, page.QuerySelectorAll("[data-testid=transparency-project] option").Length);
+        var next = page.QuerySelector("[data-testid=transparency-projects-next]")!.GetAttribute("href")!;
+        Assert.StartsWith($"/transparency?fund={first.FundId}&pp=2", next, StringComparison.Ordinal);
+        var second = await anonymous.GetPageAsync(next);
+        var last = Assert.Single(second.QuerySelectorAll("[data-testid=transparency-project-row]"));
+        Assert.Contains("Seite 2 von 2", second.QuerySelector("[data-testid=transparency-projects-pager]")!.TextContent);
+        var own = await anonymous.GetPageAsync(last.QuerySelector("[data-testid=transparency-project-link]")!.GetAttribute("href")!);
+        Assert.Equal(last.GetAttribute("data-id"), Assert.Single(own.QuerySelectorAll("[data-testid=transparency-project-row]")).GetAttribute("data-id"));
+    }
+
+    [Fact]
+    public async Task WithoutAChosenProject_ReimbursementsAreAYearlySumPerProject_AndItsMonthsKeepTheRuleOfThree()
+    {
+        var volunteer = await app.VolunteerAsync("erlangen");
+        var second = await app.VolunteerAsync("erlangen");
+        var third = await app.VolunteerAsync("erlangen");
+        var organisation = await app.OrganisationAsync("erlangen", volunteer, second, third);
+        var year = HoursSetup.TownToday().Year - 1;
+        var budget = await app.BudgetAsync("erlangen", organisation, volunteer, startsOn: new DateOnly(year, 1, 1), endsOn: new DateOnly(year, 12, 31));
+        foreach (var person in new[] { volunteer, second })
+        {
+            await app.BookedAsync("erlangen", budget, budget.Travel, person, 5_00, ExpenseKind.Reimbursement, person, "Fahrt", spentOn: new DateOnly(year, 3, 10));
+        }
+
+        await app.BookedAsync("erlangen", budget, budget.Travel, third, 7_00, ExpenseKind.Reimbursement, third, "Fahrt", spentOn: new DateOnly(year, 7, 10));
+        var anonymous = app.TownClient("erlangen");
+
+        var page = await anonymous.GetPageAsync($"/transparency?fund={budget.FundId}&year={year}");
+
+        var cell = Assert.Single(page.QuerySelectorAll("[data-testid=transparency-cell]"));
+        Assert.Equal("3", cell.QuerySelector("[data-testid=transparency-cell-people]")!.TextContent.Trim());
+        Assert.Contains("17,00 €", HoursSetup.Plain(cell.TextContent));
+        var months = await anonymous.GetPageAsync(cell.QuerySelector("[data-testid=transparency-cell-months]")!.GetAttribute("href")!);
+        Assert.Equal(["weniger als 3", "weniger als 3"],
+            months.QuerySelectorAll("[data-testid=transparency-cell-people]").Select(c => c.TextContent.Trim()).ToList());
+        foreach (var person in new[] { volunteer, second, third })
+        {
+            Assert.DoesNotContain(person, page.Body!.TextContent + months.Body!.TextContent);
+        }
     }
 
     [Fact]
