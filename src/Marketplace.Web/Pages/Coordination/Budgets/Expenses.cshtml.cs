@@ -93,9 +93,9 @@ public sealed class ExpensesModel(CurrentMember member, ITenantContext tenant, T
         Organisation is { } organisation ? "&organisation=" + organisation.ToString(CultureInfo.InvariantCulture) : "",
         Project is { } project ? "&project=" + project.ToString(CultureInfo.InvariantCulture) : "");
 
-    /// <summary>Where a row's button sends the queue's one form (formaction), with the filters and page to return to.</summary>
-    public string ActionUrl(string handler, int expenseId) => string.Concat(Path, "?handler=", handler, "&expenseId=",
-        expenseId.ToString(CultureInfo.InvariantCulture), FilterQuery, "&p=", PageNumber.ToString(CultureInfo.InvariantCulture));
+    /// <summary>Where a row's button sends the queue's one form (formaction); the filters and page to return to are fields of the form.</summary>
+    public static string ActionUrl(string handler, int expenseId) =>
+        string.Concat(Path, "?handler=", handler, "&expenseId=", expenseId.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>This queue with the same filters on another page.</summary>
     public string PageUrl(int page) => string.Concat(Path, "?", FilterQuery[1..], "&p=", page.ToString(CultureInfo.InvariantCulture));
