@@ -80,6 +80,14 @@ public sealed class ExpensesModel(CurrentMember member, ITenantContext tenant, T
     /// <summary>Tells one loaded answer from the next: the rendered rows and filters are kept under it.</summary>
     public Guid Version { get; private set; }
 
+    /// <summary>Rows rendered and kept together (see _ExpenseQueue).</summary>
+    public const int RowsPerKeptPart = 10;
+
+    /// <summary>The key of the kept rendered rows from <paramref name="from"/> on, for this answer.</summary>
+    public string KeptPart(int from) => string.Concat(_versionKey ??= Version.ToString("N"), ":", from.ToString(CultureInfo.InvariantCulture));
+
+    private string? _versionKey;
+
     /// <summary>The filters, for redirects after a decision and for the forms' addresses.</summary>
     public object Filters => new { state = StateValue, kind = Kind, fund = Fund, organisation = Organisation, project = Project, p = PageNumber };
 
