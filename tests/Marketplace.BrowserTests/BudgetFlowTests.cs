@@ -103,7 +103,7 @@ public sealed class BudgetFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
             await office.GotoAsync(app.TownUrl(Town, $"/coordination/budgets/expenses?project={budgetId}&state=Approved"));
             var row = office.Locator($"[data-testid=expense-row][data-id='{expense}']");
             await row.GetByTestId("mark-paid").ClickAsync();
-            await row.Locator("input[name=reference]").FillAsync($"KASSE-{expense}");
+            await row.GetByTestId("paid-reference").FillAsync($"KASSE-{expense}");
             await row.GetByTestId("paid-expense").ClickAsync();
             await Expect(office.GetByTestId("expense-done")).ToBeVisibleAsync();
         }

@@ -40,13 +40,13 @@ public static class Html
 
     /// <summary>
     /// Presses a submit button as a browser does: its form's fields go to the button's <c>formaction</c> if it has one,
-    /// else to the form's action, with the button's own name and value.
+    /// else to the form's action, with the button's own name and value; <paramref name="values"/> as typed into the form first.
     /// </summary>
-    public static Task<HttpResponseMessage> PressAsync(this HttpClient client, IElement button, string pageUrl)
+    public static Task<HttpResponseMessage> PressAsync(this HttpClient client, IElement button, string pageUrl, IDictionary<string, string>? values = null)
     {
         var form = button.Closest("form") as IHtmlFormElement ?? throw new InvalidOperationException("The button is not inside a form.");
         var name = button.GetAttribute("name");
-        var fields = FormFields(form, null, string.IsNullOrEmpty(name) ? null : name, button.GetAttribute("value"));
+        var fields = FormFields(form, values, string.IsNullOrEmpty(name) ? null : name, button.GetAttribute("value"));
         var action = button.GetAttribute("formaction") ?? form.GetAttribute("action");
         return client.PostAsync(string.IsNullOrEmpty(action) ? pageUrl : action, new FormUrlEncodedContent(fields));
     }

@@ -51,6 +51,48 @@ public sealed class ExpensesOfficeQueueTests(MarketplaceFactory app) : IClassFix
     }
 
     [Fact]
+    public async Task TheRowsShareOneFormWithOneToken_AndARowsReasonGoesWithItsOwnButtonOnly()
+    {
+        var project = await app.ProjectAsync(grantedCents: 1_000_00);
+        var kept = await app.ExpenseAsync(project, project.Member, 300_00, ExpenseStatus.FirstApproved, project.Admin);
+        var returned = await app.ExpenseAsync(project, project.Member, 310_00, ExpenseStatus.FirstApproved, project.Admin);
+        var office = await app.SignedInAsync(ExpensesSetup.Town, Office);
+
+        var page = await office.GetPageAsync($"{Queue}?organisation={project.OrganisationId}");
+
+        Assert.Single(page.QuerySelectorAll("#expense-queue input[name=__RequestVerificationToken]"));
+        // Enter in a row's field presses the form's default button, which does nothing rather than approve the first row.
+        Assert.True(page.QuerySelector("[data-testid=expense-actions] button[type=submit]")!.HasAttribute("disabled"));
+        var button = page.QuerySelector($"[data-testid=expense-row][data-id='{returned}'] [data-testid=incomplete-expense]")!;
+        var answer = await office.PressAsync(button, Queue, new Dictionary<string, string> { [$"reason[{returned}]"] = "Bitte die Rechnung nachreichen." });
+
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        var row = await app.ExpenseRowAsync(project, returned);
+        Assert.Equal(ExpenseStatus.Incomplete, row.Status);
+        Assert.Equal("Bitte die Rechnung nachreichen.", row.DecisionReason);
+        Assert.Equal(ExpenseStatus.FirstApproved, (await app.ExpenseRowAsync(project, kept)).Status);
+    }
+
+    [Fact]
+    public async Task ADecision_ShowsAtOnceInTheKeptQueue_OfTheOneWhoMadeIt_AndOfAnotherCoordinator()
+    {
+        var project = await app.ProjectAsync(grantedCents: 1_000_00);
+        var id = await app.ExpenseAsync(project, project.Member, 300_00, ExpenseStatus.FirstApproved, project.Admin);
+        var office = await app.SignedInAsync(ExpensesSetup.Town, Office);
+        var colleague = await app.SignedInAsync(ExpensesSetup.Town, await app.PersonAsync("exq", TownRole.Coordinator));
+        var url = $"{Queue}?organisation={project.OrganisationId}";
+        var row = $"[data-testid=expense-row][data-id='{id}']";
+        Assert.NotNull((await colleague.GetPageAsync(url)).QuerySelector(row));
+        var page = await office.GetPageAsync(url);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await office.PressAsync(page.QuerySelector($"{row} [data-testid=approve-expense]")!, Queue)).StatusCode);
+
+        Assert.Null((await office.GetPageAsync(url)).QuerySelector(row));
+        Assert.Null((await colleague.GetPageAsync(url)).QuerySelector(row));
+        Assert.NotNull((await office.GetPageAsync($"{url}&state=Approved")).QuerySelector(row));
+    }
+
+    [Fact]
     public async Task TheOfficeMarksAnApprovedExpensePaid_WithDateAndReference_Audited_AndRefusesItWithoutReference()
     {
         var project = await app.ProjectAsync(grantedCents: 1_000_00);
@@ -59,12 +101,14 @@ public sealed class ExpensesOfficeQueueTests(MarketplaceFactory app) : IClassFix
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd");
 
         var page = await office.GetPageAsync($"{Queue}?state=Approved&organisation={project.OrganisationId}");
-        var form = page.Form($"[data-testid=expense-row][data-id='{id}'] [data-testid=paid-form]");
-        var noReference = await office.SubmitAsync(form, Queue, new Dictionary<string, string> { ["reference"] = "" });
+        // The row's fields and button are in the queue's one form, named by the row.
+        var button = page.QuerySelector($"[data-testid=expense-row][data-id='{id}'] [data-testid=paid-form] [data-testid=paid-expense]")!;
+        Assert.Equal($"reference[{id}]", page.QuerySelector($"[data-testid=expense-row][data-id='{id}'] [data-testid=paid-reference]")!.GetAttribute("name"));
+        var noReference = await office.PressAsync(button, Queue, new Dictionary<string, string> { [$"reference[{id}]"] = "" });
         Assert.Equal(HttpStatusCode.BadRequest, noReference.StatusCode);
         Assert.Equal(ExpenseStatus.Approved, (await app.ExpenseRowAsync(project, id)).Status);
 
-        var paid = await office.SubmitAsync(form, Queue, new Dictionary<string, string> { ["paidOn"] = today, ["reference"] = "KA-2026-0042" });
+        var paid = await office.PressAsync(button, Queue, new Dictionary<string, string> { [$"paidOn[{id}]"] = today, [$"reference[{id}]"] = "KA-2026-0042" });
 
         Assert.Equal(HttpStatusCode.Redirect, paid.StatusCode);
         var row = await app.ExpenseRowAsync(project, id);
@@ -73,7 +117,7 @@ public sealed class ExpensesOfficeQueueTests(MarketplaceFactory app) : IClassFix
         Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow), row.PaidOn);
         Assert.True(await app.InTownAsync(ExpensesSetup.Town, db => db.AuditEntries
             .AnyAsync(a => a.Action == AuditAction.MarkedExpensePaid && a.SubjectId == id.ToString())));
-        var again = await office.SubmitAsync(form, Queue, new Dictionary<string, string> { ["paidOn"] = today, ["reference"] = "KA-2" });
+        var again = await office.PressAsync(button, Queue, new Dictionary<string, string> { [$"paidOn[{id}]"] = today, [$"reference[{id}]"] = "KA-2" });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
 

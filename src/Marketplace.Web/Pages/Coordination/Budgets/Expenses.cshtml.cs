@@ -1,3 +1,4 @@
+using System.Globalization;
 using Marketplace.Web.Budgets;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
@@ -18,9 +19,13 @@ namespace Marketplace.Web.Pages.Coordination.Budgets;
 /// any state; filtered by kind, fund, organisation and project; paged in the database, oldest first. Approve, reject,
 /// return as incomplete, mark paid, and export ticked approved rows as CSV for the cash office. The decisions go through
 /// <see cref="ExpenseApprovals"/>, which refuses the coordinator's own submissions.
+/// The answer (count, rows, filter lists) is kept per coordinator, town and filter with the member's views
+/// (<see cref="MemberViewCache"/>, 10 s): the coordinator's own decision shows on their next request on every instance
+/// (<see cref="OwnWrites"/>), any decision on this instance at once, another coordinator's on another instance within 10 s.
+/// The data context and the budget services are taken only on a miss or a post.
 /// </summary>
-public sealed class ExpensesModel(AppDbContext db, BudgetAccess access, ExpenseApprovals approvals, PaymentExport payments, CurrentMember member,
-    ITenantContext tenant, TownClock townClock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ExpensesModel(CurrentMember member, ITenantContext tenant, TownClock townClock, MemberViewCache views,
+    IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int PageSize = 50;
     public const string Waiting = "waiting";
@@ -59,6 +64,11 @@ public sealed class ExpensesModel(AppDbContext db, BudgetAccess access, ExpenseA
         public bool Waiting => Status is ExpenseStatus.Submitted or ExpenseStatus.FirstApproved;
     }
 
+    /// <summary>What one load read for one coordinator and filter; <paramref name="Version"/> is new with every load, so the rows
+    /// are kept rendered exactly as long as the answer.</summary>
+    private sealed record Queue(Guid Version, IReadOnlyList<Row> Rows, int Total, int PageNumber, IReadOnlyList<(int Id, string Name)> Funds,
+        IReadOnlyList<(int Id, string Name)> Organisations, IReadOnlyList<(int Id, string Name)> Projects);
+
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public int Total { get; private set; }
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
@@ -67,6 +77,17 @@ public sealed class ExpensesModel(AppDbContext db, BudgetAccess access, ExpenseA
     public IReadOnlyList<(int Id, string Name)> Projects { get; private set; } = [];
     public DateOnly Today { get; private set; }
 
+    /// <summary>Tells one loaded answer from the next: the rendered rows and filters are kept under it.</summary>
+    public Guid Version { get; private set; }
+
+    /// <summary>Rows rendered and kept together (see _ExpenseQueue).</summary>
+    public const int RowsPerKeptPart = 10;
+
+    /// <summary>The key of the kept rendered rows from <paramref name="from"/> on, for this answer.</summary>
+    public string KeptPart(int from) => string.Concat(_versionKey ??= Version.ToString("N"), ":", from.ToString(CultureInfo.InvariantCulture));
+
+    private string? _versionKey;
+
     /// <summary>The filters, for redirects after a decision and for the forms' addresses.</summary>
     public object Filters => new { state = StateValue, kind = Kind, fund = Fund, organisation = Organisation, project = Project, p = PageNumber };
 
@@ -74,21 +95,42 @@ public sealed class ExpensesModel(AppDbContext db, BudgetAccess access, ExpenseA
 
     private ExpenseStatus? ParsedState => Enum.TryParse<ExpenseStatus>(State, ignoreCase: true, out var status) && Enum.IsDefined(status) ? status : null;
 
+    /// <summary>The filters as a query string after a first parameter, for the rows' buttons and the pager.</summary>
+    public string FilterQuery => _filterQuery ??= string.Concat("&state=", StateValue, Kind is { } kind ? "&kind=" + kind : "",
+        Fund is { } fund ? "&fund=" + fund.ToString(CultureInfo.InvariantCulture) : "",
+        Organisation is { } organisation ? "&organisation=" + organisation.ToString(CultureInfo.InvariantCulture) : "",
+        Project is { } project ? "&project=" + project.ToString(CultureInfo.InvariantCulture) : "");
+
+    /// <summary>Where a row's button sends the queue's one form (formaction); the filters and page to return to are fields of the form.</summary>
+    public static string ActionUrl(string handler, int expenseId) =>
+        string.Concat(Path, "?handler=", handler, "&expenseId=", expenseId.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>This queue with the same filters on another page.</summary>
+    public string PageUrl(int page) => string.Concat(Path, "?", FilterQuery[1..], "&p=", page.ToString(CultureInfo.InvariantCulture));
+
+    public const string Path = "/coordination/budgets/expenses";
+
+    private string? _filterQuery;
+
     public async Task OnGetAsync() => await LoadAsync();
 
     public async Task<IActionResult> OnPostApproveAsync(int expenseId) =>
-        await DecideAsync(expenseId, standing => approvals.ApproveAsync(expenseId, standing, member.UserId!));
+        await DecideAsync(expenseId, (approvals, standing) => approvals.ApproveAsync(expenseId, standing, member.UserId!));
 
-    public async Task<IActionResult> OnPostRejectAsync(int expenseId, string? reason) =>
-        await DecideAsync(expenseId, standing => approvals.DecideAgainstAsync(expenseId, standing, member.UserId!, incomplete: false, reason));
+    /// <param name="reason">By expense: every row's field is in the queue's one form, named <c>reason[id]</c>.</param>
+    public async Task<IActionResult> OnPostRejectAsync(int expenseId, Dictionary<int, string?>? reason) =>
+        await DecideAsync(expenseId, (approvals, standing) =>
+            approvals.DecideAgainstAsync(expenseId, standing, member.UserId!, incomplete: false, reason?.GetValueOrDefault(expenseId)));
 
-    public async Task<IActionResult> OnPostIncompleteAsync(int expenseId, string? reason) =>
-        await DecideAsync(expenseId, standing => approvals.DecideAgainstAsync(expenseId, standing, member.UserId!, incomplete: true, reason));
+    public async Task<IActionResult> OnPostIncompleteAsync(int expenseId, Dictionary<int, string?>? reason) =>
+        await DecideAsync(expenseId, (approvals, standing) =>
+            approvals.DecideAgainstAsync(expenseId, standing, member.UserId!, incomplete: true, reason?.GetValueOrDefault(expenseId)));
 
-    public async Task<IActionResult> OnPostPaidAsync(int expenseId, DateOnly? paidOn, string? reference)
+    /// <param name="paidOn">By expense, as <paramref name="reference"/>: <c>paidOn[id]</c>, <c>reference[id]</c> in the queue's one form.</param>
+    public async Task<IActionResult> OnPostPaidAsync(int expenseId, Dictionary<int, DateOnly?>? paidOn, Dictionary<int, string?>? reference)
     {
-        var text = reference?.Trim();
-        if (paidOn is not { } day || day > townClock.Today() || string.IsNullOrEmpty(text) || text.Length > Expense.ReferenceMaxLength)
+        var text = reference?.GetValueOrDefault(expenseId)?.Trim();
+        if (paidOn?.GetValueOrDefault(expenseId) is not { } day || day > townClock.Today() || string.IsNullOrEmpty(text) || text.Length > Expense.ReferenceMaxLength)
         {
             if (await StandingAsync(expenseId) is null)
             {
@@ -100,14 +142,14 @@ public sealed class ExpensesModel(AppDbContext db, BudgetAccess access, ExpenseA
             return this.InvalidForm("_ExpenseQueue", StatusCodes.Status400BadRequest);
         }
 
-        return await DecideAsync(expenseId, standing => approvals.MarkPaidAsync(expenseId, standing, member.UserId!, day, text));
+        return await DecideAsync(expenseId, (approvals, standing) => approvals.MarkPaidAsync(expenseId, standing, member.UserId!, day, text));
     }
 
     /// <summary>The ticked approved rows as CSV for the cash office (see <see cref="PaymentExport"/>); audited.</summary>
     public async Task<IActionResult> OnPostExportAsync(int[] ids)
     {
         var distinct = ids.Distinct().ToList();
-        var csv = distinct.Count == 0 ? null : await payments.CsvAsync(distinct);
+        var csv = distinct.Count == 0 ? null : await Service<PaymentExport>().CsvAsync(distinct);
         if (csv is null)
         {
             ModelState.AddModelError(string.Empty, l["Expenses_ExportNone"]);
@@ -119,14 +161,16 @@ public sealed class ExpensesModel(AppDbContext db, BudgetAccess access, ExpenseA
         return File(csv, "text/csv; charset=utf-8", $"auszahlungen-{tenant.Tenant!.Slug}-{day}.csv");
     }
 
-    private async Task<IActionResult> DecideAsync(int expenseId, Func<BudgetStanding, Task<ExpenseOutcome>> decide)
+    private T Service<T>() where T : notnull => HttpContext.RequestServices.GetRequiredService<T>();
+
+    private async Task<IActionResult> DecideAsync(int expenseId, Func<ExpenseApprovals, BudgetStanding, Task<ExpenseOutcome>> decide)
     {
         if (await StandingAsync(expenseId) is not { } standing)
         {
             return NotFound();
         }
 
-        var outcome = await decide(standing);
+        var outcome = await decide(Service<ExpenseApprovals>(), standing);
         if (ExpenseAnswers.IsDone(outcome))
         {
             return await this.FormSucceededAsync("_ExpenseQueue", LoadAsync, l[ExpenseAnswers.MessageKey(outcome)].Value, Filters);
@@ -145,22 +189,41 @@ public sealed class ExpensesModel(AppDbContext db, BudgetAccess access, ExpenseA
     /// <summary>The coordinator's standing towards the expense's organisation; null when the town has no such expense.</summary>
     private async Task<BudgetStanding?> StandingAsync(int expenseId)
     {
-        var budgetId = await db.Expenses.Where(e => e.Id == expenseId).Select(e => (int?)e.ProjectBudgetId).SingleOrDefaultAsync();
+        var budgetId = await Service<AppDbContext>().Expenses.Where(e => e.Id == expenseId).Select(e => (int?)e.ProjectBudgetId).SingleOrDefaultAsync();
         if (budgetId is not { } id)
         {
             return null;
         }
 
-        var standing = await access.ForBudgetAsync(id, HttpContext.RequestAborted);
+        var standing = await Service<BudgetAccess>().ForBudgetAsync(id, HttpContext.RequestAborted);
         return standing.Office ? standing : null;
     }
 
+    /// <summary>What the page shows, from the coordinator's kept answer when there is one (read anew after their own write).</summary>
     private async Task LoadAsync()
     {
         Today = townClock.Today();
         PageNumber = Math.Clamp(PageNumber, 1, 100_000);
-        Funds = (await db.Funds.AsNoTracking().OrderBy(f => f.Name).Select(f => new { f.Id, f.Name }).ToListAsync()).Select(f => (f.Id, f.Name)).ToList();
-        Organisations = (await db.ProjectBudgets.AsNoTracking().Select(b => new { b.OrganisationId, b.Organisation!.Name }).Distinct().OrderBy(o => o.Name)
+        Kind = Kind is { } k && Enum.IsDefined(k) ? k : null;
+        var me = member.UserId!;
+        var view = string.Concat("expenses?", FilterQuery, "&p=", PageNumber.ToString(CultureInfo.InvariantCulture), "&d=",
+            Today.DayNumber.ToString(CultureInfo.InvariantCulture));
+        var queue = (await views.GetOrLoadAsync(HttpContext, tenant.TenantId!.Value, me, view, () => LoadQueueAsync(me)))!;
+        Version = queue.Version;
+        Rows = queue.Rows;
+        Total = queue.Total;
+        PageNumber = queue.PageNumber;
+        Funds = queue.Funds;
+        Organisations = queue.Organisations;
+        Projects = queue.Projects;
+    }
+
+    private async Task<Queue?> LoadQueueAsync(string me)
+    {
+        var db = Service<AppDbContext>();
+        var pageNumber = PageNumber;
+        var funds = (await db.Funds.AsNoTracking().OrderBy(f => f.Name).Select(f => new { f.Id, f.Name }).ToListAsync()).Select(f => (f.Id, f.Name)).ToList();
+        var organisations = (await db.ProjectBudgets.AsNoTracking().Select(b => new { b.OrganisationId, b.Organisation!.Name }).Distinct().OrderBy(o => o.Name)
             .ToListAsync()).Select(o => (o.OrganisationId, o.Name)).ToList();
         var projects = db.ProjectBudgets.AsNoTracking().Where(b => b.Status != ProjectBudgetStatus.Submitted && b.Status != ProjectBudgetStatus.Rejected);
         if (Organisation is { } organisationId)
@@ -168,7 +231,7 @@ public sealed class ExpensesModel(AppDbContext db, BudgetAccess access, ExpenseA
             projects = projects.Where(b => b.OrganisationId == organisationId);
         }
 
-        Projects = (await projects.OrderBy(b => b.Title).Select(b => new { b.Id, b.Title }).Take(500).ToListAsync()).Select(b => (b.Id, b.Title)).ToList();
+        var projectList = (await projects.OrderBy(b => b.Title).Select(b => new { b.Id, b.Title }).Take(500).ToListAsync()).Select(b => (b.Id, b.Title)).ToList();
 
         var query = db.Expenses.AsNoTracking();
         query = ParsedState is { } status
@@ -199,17 +262,18 @@ public sealed class ExpensesModel(AppDbContext db, BudgetAccess access, ExpenseA
             query = query.Where(e => e.ProjectBudgetId == project);
         }
 
-        Total = await query.CountAsync();
-        PageNumber = Math.Min(PageNumber, PageCount);
-        var rows = await query.OrderBy(e => e.SubmittedAt).ThenBy(e => e.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize)
+        var total = await query.CountAsync();
+        pageNumber = Math.Min(pageNumber, Math.Max(1, (total + PageSize - 1) / PageSize));
+        var rows = await query.OrderBy(e => e.SubmittedAt).ThenBy(e => e.Id).Skip((pageNumber - 1) * PageSize).Take(PageSize)
             .Select(e => new Row(e.Id, e.Kind, e.SubmittedAt, e.SpentOn, e.Payee, e.PayeeIsBusiness, e.Purpose, e.ProjectBudget!.OrganisationId,
                 e.ProjectBudget.Organisation!.Name, e.ProjectBudget.Organisation.Type, e.ProjectBudgetId, e.ProjectBudget.Title,
                 e.ProjectBudget.OwnResponsibility, e.PlanLine!.Line, e.AmountCents, e.Status, e.SubmittedByUserId, e.FirstApprovedByUserId, e.PlanLineId,
                 e.PlanLine.ApprovedCents, e.PlanLine.SpentCents, e.ProjectBudget.GrantedCents - e.ProjectBudget.SpentCents))
             .ToListAsync();
-        var me = member.UserId!;
         var threshold = await db.Tenants.Where(t => t.Id == tenant.TenantId!.Value).Select(t => t.SecondApprovalAboveCents).SingleAsync();
         var office = new BudgetStanding(false, false, true, false);
-        Rows = rows.Select(r => r with { IsOwn = r.SubmittedByUserId == me, Step = ExpenseApprovals.Step(r.Facts, office, me, threshold) }).ToList();
+        return new Queue(Guid.NewGuid(),
+            rows.Select(r => r with { IsOwn = r.SubmittedByUserId == me, Step = ExpenseApprovals.Step(r.Facts, office, me, threshold) }).ToList(),
+            total, pageNumber, funds, organisations, projectList);
     }
 }
