@@ -14,12 +14,12 @@ public sealed class ExpensesOfficeQueueTests(MarketplaceFactory app) : IClassFix
     private const string Office = "erlangen-koordination";
 
     [Fact]
-    public async Task WaitingRows_ArePagedByFifty_OldestFirst_AndFilteredByOrganisation()
+    public async Task WaitingRows_ArePagedByTwenty_OldestFirst_AndFilteredByOrganisation()
     {
         var project = await app.ProjectAsync(grantedCents: 100_000_00);
         var firstApprover = project.Admin;
         var ids = new List<int>();
-        for (var i = 0; i < 55; i++)
+        for (var i = 0; i < 25; i++)
         {
             ids.Add(await app.ExpenseAsync(project, project.Member, 300_00, ExpenseStatus.FirstApproved, firstApprover));
         }
@@ -29,11 +29,11 @@ public sealed class ExpensesOfficeQueueTests(MarketplaceFactory app) : IClassFix
         var second = await office.GetPageAsync($"{Queue}?organisation={project.OrganisationId}&p=2");
 
         var rows = first.QuerySelectorAll("[data-testid=expense-row]").Select(r => int.Parse(r.GetAttribute("data-id")!)).ToList();
-        Assert.Equal(ids.Take(50), rows);
-        Assert.Equal(ids.Skip(50), second.QuerySelectorAll("[data-testid=expense-row]").Select(r => int.Parse(r.GetAttribute("data-id")!)));
-        Assert.Contains("55", first.TestId("expense-total"));
+        Assert.Equal(ids.Take(20), rows);
+        Assert.Equal(ids.Skip(20), second.QuerySelectorAll("[data-testid=expense-row]").Select(r => int.Parse(r.GetAttribute("data-id")!)));
+        Assert.Contains("25", first.TestId("expense-total"));
         Assert.NotNull(first.QuerySelector("[data-testid=expense-next]"));
-        Assert.Equal(50, first.QuerySelectorAll("[data-testid=approve-expense]").Length);
+        Assert.Equal(20, first.QuerySelectorAll("[data-testid=approve-expense]").Length);
     }
 
     [Fact]

@@ -27,7 +27,8 @@ namespace Marketplace.Web.Pages.Coordination.Budgets;
 public sealed class ExpensesModel(CurrentMember member, ITenantContext tenant, TownClock townClock, MemberViewCache views,
     IStringLocalizer<SharedResource> l) : PageModel
 {
-    public const int PageSize = 50;
+    /// <summary>Twenty, as the other lists a coordinator works through with filters: each row carries its decision forms.</summary>
+    public const int PageSize = 20;
     public const string Waiting = "waiting";
 
     /// <summary>"waiting" (the default) or an <see cref="ExpenseStatus"/> name.</summary>
