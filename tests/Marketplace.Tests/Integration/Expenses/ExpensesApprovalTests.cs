@@ -31,7 +31,7 @@ public sealed class ExpensesApprovalTests(MarketplaceFactory app) : IClassFixtur
         var byPage = await client.PostByHandAsync("/", project.Expense(id) + "?handler=Approve");
         var byFragment = await client.PostByHandAsync("/", project.Expense(id) + "?handler=Approve", htmx: true);
         var byQueue = await client.PostByHandAsync("/", $"{Queue}?handler=Approve&expenseId={id}");
-        var rejectOwn = await client.PostByHandAsync("/", $"{Queue}?handler=Reject&expenseId={id}", new() { ["reason"] = "passt nicht" });
+        var rejectOwn = await client.PostByHandAsync("/", project.Expense(id) + "?handler=Reject", new() { ["Reason"] = "passt nicht" });
 
         Assert.All(new[] { byPage, byFragment, byQueue, rejectOwn }, r => Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode));
         Assert.Contains("Eigene Ausgaben gibt jemand anderes frei", await byFragment.Content.ReadAsStringAsync());

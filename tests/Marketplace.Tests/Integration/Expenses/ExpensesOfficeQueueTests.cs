@@ -51,7 +51,7 @@ public sealed class ExpensesOfficeQueueTests(MarketplaceFactory app) : IClassFix
     }
 
     [Fact]
-    public async Task TheRowsShareOneFormWithOneToken_AndARowsReasonGoesWithItsOwnButtonOnly()
+    public async Task TheRowsShareOneFormWithOneToken_AndRejectOrReturnLeadsToTheExpensesOwnPage()
     {
         var project = await app.ProjectAsync(grantedCents: 1_000_00);
         var kept = await app.ExpenseAsync(project, project.Member, 300_00, ExpenseStatus.FirstApproved, project.Admin);
@@ -63,14 +63,32 @@ public sealed class ExpensesOfficeQueueTests(MarketplaceFactory app) : IClassFix
         Assert.Single(page.QuerySelectorAll("#expense-queue input[name=__RequestVerificationToken]"));
         // Enter in a row's field presses the form's default button, which does nothing rather than approve the first row.
         Assert.True(page.QuerySelector("[data-testid=expense-actions] button[type=submit]")!.HasAttribute("disabled"));
-        var button = page.QuerySelector($"[data-testid=expense-row][data-id='{returned}'] [data-testid=incomplete-expense]")!;
-        var answer = await office.PressAsync(button, Queue, new Dictionary<string, string> { [$"reason[{returned}]"] = "Bitte die Rechnung nachreichen." });
+        var link = page.QuerySelector($"[data-testid=expense-row][data-id='{returned}'] a[data-testid=decide-against]")!.GetAttribute("href")!;
+        Assert.Equal(project.Expense(returned) + "#expense-decision", link);
+        var expensePage = await office.GetPageAsync(project.Expense(returned));
+        var answer = await office.PressAsync(expensePage.QuerySelector("[data-testid=decide-against-form] [data-testid=incomplete-expense]")!,
+            project.Expense(returned), new Dictionary<string, string> { ["Reason"] = "Bitte die Rechnung nachreichen." });
 
         Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
         var row = await app.ExpenseRowAsync(project, returned);
         Assert.Equal(ExpenseStatus.Incomplete, row.Status);
         Assert.Equal("Bitte die Rechnung nachreichen.", row.DecisionReason);
         Assert.Equal(ExpenseStatus.FirstApproved, (await app.ExpenseRowAsync(project, kept)).Status);
+    }
+
+    [Fact]
+    public async Task ProjectFilter_OffersAnOrganisationsProjects_OnceTheOrganisationIsChosen()
+    {
+        var project = await app.ProjectAsync(grantedCents: 1_000_00);
+        var office = await app.SignedInAsync(ExpensesSetup.Town, Office);
+
+        var unfiltered = await office.GetPageAsync(Queue);
+        var chosen = await office.GetPageAsync($"{Queue}?organisation={project.OrganisationId}");
+
+        Assert.Single(unfiltered.QuerySelectorAll("#filter-project option"));
+        Assert.NotNull(unfiltered.QuerySelector("[data-testid=expense-project-hint]"));
+        Assert.Contains(chosen.QuerySelectorAll("#filter-project option"), o => o.GetAttribute("value") == project.BudgetId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Null(chosen.QuerySelector("[data-testid=expense-project-hint]"));
     }
 
     [Fact]

@@ -16,8 +16,9 @@ namespace Marketplace.Web.Pages.Coordination.Budgets;
 /// <summary>
 /// The office's queue of expenses and reimbursements of the town: by default what waits for the office (second approvals,
 /// handed-in expenses of own-responsibility budgets and of the office's own organisation, handed-in reimbursements), else
-/// any state; filtered by kind, fund, organisation and project; paged in the database, oldest first. Approve, reject,
-/// return as incomplete, mark paid, and export ticked approved rows as CSV for the cash office. The decisions go through
+/// any state; filtered by kind, fund, organisation and project; paged in the database, oldest first. Approve (rejecting or
+/// returning as incomplete needs a reason and a look at the receipt: a row links to the expense's page for that), mark
+/// paid, and export ticked approved rows as CSV for the cash office. The decisions go through
 /// <see cref="ExpenseApprovals"/>, which refuses the coordinator's own submissions.
 /// The answer (count, rows, filter lists) is kept per coordinator, town and filter with the member's views
 /// (<see cref="MemberViewCache"/>, 10 s): the coordinator's own decision shows on their next request on every instance
@@ -117,15 +118,6 @@ public sealed class ExpensesModel(CurrentMember member, ITenantContext tenant, T
 
     public async Task<IActionResult> OnPostApproveAsync(int expenseId) =>
         await DecideAsync(expenseId, (approvals, standing) => approvals.ApproveAsync(expenseId, standing, member.UserId!));
-
-    /// <param name="reason">By expense: every row's field is in the queue's one form, named <c>reason[id]</c>.</param>
-    public async Task<IActionResult> OnPostRejectAsync(int expenseId, Dictionary<int, string?>? reason) =>
-        await DecideAsync(expenseId, (approvals, standing) =>
-            approvals.DecideAgainstAsync(expenseId, standing, member.UserId!, incomplete: false, reason?.GetValueOrDefault(expenseId)));
-
-    public async Task<IActionResult> OnPostIncompleteAsync(int expenseId, Dictionary<int, string?>? reason) =>
-        await DecideAsync(expenseId, (approvals, standing) =>
-            approvals.DecideAgainstAsync(expenseId, standing, member.UserId!, incomplete: true, reason?.GetValueOrDefault(expenseId)));
 
     /// <param name="paidOn">By expense, as <paramref name="reference"/>: <c>paidOn[id]</c>, <c>reference[id]</c> in the queue's one form.</param>
     public async Task<IActionResult> OnPostPaidAsync(int expenseId, Dictionary<int, DateOnly?>? paidOn, Dictionary<int, string?>? reference)
@@ -230,6 +222,18 @@ public sealed class ExpensesModel(CurrentMember member, ITenantContext tenant, T
         if (Organisation is { } organisationId)
         {
             projects = projects.Where(b => b.OrganisationId == organisationId);
+        }
+
+        if (Fund is { } fundId)
+        {
+            projects = projects.Where(b => b.FundId == fundId);
+        }
+
+        // Every project of a town is a long list on every visit (a town with 200 projects made it a sixth of the page):
+        // an organisation's or a fund's projects are offered once one is chosen, otherwise only the chosen project.
+        if (Organisation is null && Fund is null)
+        {
+            projects = projects.Where(b => b.Id == Project);
         }
 
         var projectList = (await projects.OrderBy(b => b.Title).Select(b => new { b.Id, b.Title }).Take(500).ToListAsync()).Select(b => (b.Id, b.Title)).ToList();
