@@ -8,19 +8,40 @@ namespace Marketplace.Web.Infrastructure;
 /// Answers kept by this instance for a short, stated time, each belonging to one scope (a town, an account), so that a
 /// write on this instance can forget a scope's answers at once; other instances catch up when their copy expires. Only
 /// answers that exist are kept, and at most a bounded number, so made-up addresses cannot fill the memory.
+/// An answer read often is loaded anew before it expires: the first reader after three quarters of its time loads it,
+/// while every other reader is still answered from the kept copy. Without that, every reader of a busy answer waited
+/// for its reload when it expired (the public ledger's 120 ms reload put its 99th percentile at twenty times its median).
 /// </summary>
 public abstract class ScopedCache<TScope>(TimeSpan cacheFor, int maxEntries) : IDisposable where TScope : notnull
 {
     private readonly MemoryCache _answers = new(new MemoryCacheOptions { SizeLimit = maxEntries });
     private readonly ConcurrentDictionary<TScope, CancellationTokenSource> _scopes = new();
     private readonly ConcurrentDictionary<(TScope, object), Lazy<Task<object?>>> _loads = new();
+    private readonly ConcurrentDictionary<(TScope, object), byte> _refreshing = new();
+    private readonly long _refreshAfterMs = (long)(cacheFor.TotalMilliseconds * 3 / 4);
+
+    /// <summary>A kept answer and when it was loaded (<see cref="Environment.TickCount64"/>).</summary>
+    private sealed record Kept(object Answer, long LoadedAt);
 
     public async Task<T?> GetOrLoadAsync<T>(TScope scope, object key, Func<Task<T?>> load) where T : class
     {
         var fullKey = (scope, key);
-        if (_answers.TryGetValue(fullKey, out T? known))
+        if (_answers.TryGetValue(fullKey, out Kept? kept) && kept is not null)
         {
-            return known;
+            if (Environment.TickCount64 - kept.LoadedAt < _refreshAfterMs || !_refreshing.TryAdd(fullKey, 0))
+            {
+                return (T?)kept.Answer;
+            }
+
+            // This reader loads it anew; the others keep reading the kept copy meanwhile.
+            try
+            {
+                return await LoadAndKeepAsync(fullKey, scope, load);
+            }
+            finally
+            {
+                _refreshing.TryRemove(fullKey, out _);
+            }
         }
 
         // One load per answer at a time: when a busy answer expires, the readers asking for it meanwhile share the one
@@ -45,7 +66,7 @@ public abstract class ScopedCache<TScope>(TimeSpan cacheFor, int maxEntries) : I
         if (answer is not null && !scopeChanged.IsCancellationRequested)
         {
             using var entry = _answers.CreateEntry(fullKey);
-            entry.Value = answer;
+            entry.Value = new Kept(answer, Environment.TickCount64);
             entry.Size = 1;
             entry.AbsoluteExpirationRelativeToNow = cacheFor;
             entry.AddExpirationToken(new CancellationChangeToken(scopeChanged));

@@ -45,4 +45,32 @@ public sealed class ScopedCacheTests
         Assert.Equal("before the write", await early);
         Assert.Equal("after the write", await cache.GetOrLoadAsync("erlangen", "search", () => Task.FromResult<string?>("again")));
     }
+
+    private sealed class ShortCache() : ScopedCache<string>(TimeSpan.FromSeconds(4), 100);
+
+    [Fact]
+    public async Task ABusyAnswer_IsLoadedAnewBeforeItExpires_ByOneReader_WhileTheOthersKeepReadingTheKeptCopy()
+    {
+        using var cache = new ShortCache();
+        Assert.Equal("first", await cache.GetOrLoadAsync("erlangen", "ledger", () => Task.FromResult<string?>("first")));
+        await Task.Delay(TimeSpan.FromSeconds(3.2));
+
+        var reload = new TaskCompletionSource<string?>();
+        var loads = 0;
+        Task<string?> Load()
+        {
+            Interlocked.Increment(ref loads);
+            return reload.Task;
+        }
+
+        var refresher = cache.GetOrLoadAsync("erlangen", "ledger", Load);
+        var others = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => cache.GetOrLoadAsync("erlangen", "ledger", Load)));
+        Assert.False(refresher.IsCompleted);
+        Assert.All(others, answer => Assert.Equal("first", answer));
+        reload.SetResult("second");
+
+        Assert.Equal("second", await refresher);
+        Assert.Equal(1, loads);
+        Assert.Equal("second", await cache.GetOrLoadAsync<string>("erlangen", "ledger", () => throw new InvalidOperationException("kept")));
+    }
 }
