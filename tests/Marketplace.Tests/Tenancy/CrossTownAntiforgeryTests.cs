@@ -7,32 +7,21 @@ namespace Marketplace.Tests.Tenancy;
 [Trait("Category", "Database")]
 public sealed class CrossTownAntiforgeryTests(MarketplaceFactory app) : IClassFixture<MarketplaceFactory>
 {
-    private static IEnumerable<string> SetCookies(HttpResponseMessage response, string prefix) =>
-        (response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [])
-        .Where(c => c.StartsWith(prefix, StringComparison.Ordinal)).Select(c => c.Split(';')[0]);
-
     /// <summary>The token of the town's home page (its logout form) and the antiforgery cookie that pairs with it.</summary>
     private async Task<(string Token, string Cookie)> FormTokenAsync(string slug, string authCookie)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/");
         request.Headers.Add("Cookie", authCookie);
-        var response = await Raw(slug).SendAsync(request);
+        var response = await app.Raw(slug).SendAsync(request);
         var token = (await Html.ParseAsync(response)).QuerySelector("form[action='/account/logout'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        return (token, SetCookies(response, ".AspNetCore.Antiforgery.").Single());
+        return (token, RawTownRequests.SetCookies(response, ".AspNetCore.Antiforgery.").Single());
     }
-
-    private HttpClient Raw(string slug) => app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
-    {
-        BaseAddress = new Uri($"http://{slug}.localhost"),
-        AllowAutoRedirect = false,
-        HandleCookies = false,
-    });
 
     private async Task<string> AuthCookieAsync(string slug)
     {
         var login = await app.TownClient(slug).LoginAsync(DemoData.MultiTownUserName);
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-        return SetCookies(login, "mp.auth").Single();
+        return RawTownRequests.SetCookies(login, "mp.auth").Single();
     }
 
     private Task<HttpResponseMessage> PostLogoutAsync(string slug, string authCookie, (string Token, string Cookie) form)
@@ -42,7 +31,7 @@ public sealed class CrossTownAntiforgeryTests(MarketplaceFactory app) : IClassFi
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = form.Token }),
         };
         request.Headers.Add("Cookie", $"{authCookie}; {form.Cookie}");
-        return Raw(slug).SendAsync(request);
+        return app.Raw(slug).SendAsync(request);
     }
 
     [Fact]

@@ -10,22 +10,11 @@ namespace Marketplace.Tests.Tenancy;
 [Trait("Category", "Database")]
 public sealed class KeptFormTokensTests(MarketplaceFactory app) : IClassFixture<MarketplaceFactory>
 {
-    private static IEnumerable<string> SetCookies(HttpResponseMessage response, string prefix) =>
-        (response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [])
-        .Where(c => c.StartsWith(prefix, StringComparison.Ordinal)).Select(c => c.Split(';')[0]);
-
-    private HttpClient Raw(string slug) => app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
-    {
-        BaseAddress = new Uri($"http://{slug}.localhost"),
-        AllowAutoRedirect = false,
-        HandleCookies = false,
-    });
-
     private async Task<string> AuthCookieAsync(string slug, string login)
     {
         var response = await app.TownClient(slug).LoginAsync(login);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return SetCookies(response, "mp.auth").Single();
+        return RawTownRequests.SetCookies(response, "mp.auth").Single();
     }
 
     /// <summary>The logout form's token on the town's home page, for the given cookies.</summary>
@@ -33,7 +22,7 @@ public sealed class KeptFormTokensTests(MarketplaceFactory app) : IClassFixture<
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/");
         request.Headers.Add("Cookie", cookies);
-        var response = await Raw(slug).SendAsync(request);
+        var response = await app.Raw(slug).SendAsync(request);
         var token = (await Html.ParseAsync(response)).QuerySelector("form[action='/account/logout'] input[name=__RequestVerificationToken]")!
             .GetAttribute("value")!;
         return (token, response);
@@ -43,7 +32,7 @@ public sealed class KeptFormTokensTests(MarketplaceFactory app) : IClassFixture<
     private async Task<string> BrowserCookieAsync(string slug, string authCookie)
     {
         var (_, first) = await HomeTokenAsync(slug, authCookie);
-        var antiforgery = SetCookies(first, ".AspNetCore.Antiforgery.").Single();
+        var antiforgery = RawTownRequests.SetCookies(first, ".AspNetCore.Antiforgery.").Single();
         await HomeTokenAsync(slug, $"{authCookie}; {antiforgery}");
         return antiforgery;
     }
@@ -55,7 +44,7 @@ public sealed class KeptFormTokensTests(MarketplaceFactory app) : IClassFixture<
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }),
         };
         request.Headers.Add("Cookie", cookies);
-        return Raw(slug).SendAsync(request);
+        return app.Raw(slug).SendAsync(request);
     }
 
     [Fact]
