@@ -2,6 +2,7 @@ using Hangfire;
 using Marketplace.Web.Budgets;
 using Marketplace.Web.Courses;
 using Marketplace.Web.Data;
+using Marketplace.Web.Gaps;
 using Marketplace.Web.Hours;
 using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Intake;
@@ -45,6 +46,7 @@ services.AddIntake();
 services.AddHours();
 services.AddCourses();
 services.AddBudgets();
+services.AddGaps();
 services.AddPrivacy();
 services.AddJobs(configuration, database);
 

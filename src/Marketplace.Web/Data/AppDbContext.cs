@@ -77,6 +77,12 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<ExpenseReceipt> ExpenseReceipts => Set<ExpenseReceipt>();
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+    public DbSet<SupplyFact> SupplyFacts => Set<SupplyFact>();
+    public DbSet<OpenSupply> OpenSupplies => Set<OpenSupply>();
+    public DbSet<WeeklySupply> WeeklySupplies => Set<WeeklySupply>();
+    public DbSet<WeeklyVolunteers> WeeklyVolunteers => Set<WeeklyVolunteers>();
+    public DbSet<SupplyWatermark> SupplyWatermarks => Set<SupplyWatermark>();
+    public DbSet<GapAlert> GapAlerts => Set<GapAlert>();
 
     /// <summary>
     /// Read on every query and save, not at construction: the request's context is created before the

@@ -138,6 +138,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TenantScopeFactory t
         await DemoListings.SeedAsync(db, town, clock.GetUtcNow());
         await DemoCourses.SeedAsync(db, town, clock.GetUtcNow());
         await DemoBudgets.SeedAsync(db, town, clock.GetUtcNow());
+        await DemoGaps.SeedAsync(db, town, clock.GetUtcNow());
     }
 
     private async Task<AppUser> EnsureUserAsync(UserManager<AppUser> users, string userName)

@@ -53,6 +53,9 @@ public sealed class Listing : ITenantOwned
     /// <summary>Seats, places or rooms where that makes sense; null when it does not.</summary>
     public int? Quantity { get; set; }
 
+    /// <summary>When the help is needed or offered, if the poster said (the office's day-part view); None when not.</summary>
+    public DayParts DayParts { get; set; }
+
     public DateOnly? AvailableFrom { get; set; }
     public DateOnly? AvailableUntil { get; set; }
 

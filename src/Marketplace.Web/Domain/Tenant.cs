@@ -74,5 +74,20 @@ public sealed class Tenant
     /// <summary>What a kilometre driven for the engagement is paid back.</summary>
     public long KilometreRateCents { get; set; } = BudgetRules.DefaultKilometreRateCents;
 
+    /// <summary>Days a request may wait unserved before its cell counts as a gap (<see cref="GapRules"/>).</summary>
+    public int GapWaitingDays { get; set; } = GapRules.DefaultWaitingDays;
+
+    /// <summary>Days an offer may go without contact, proposal or match before its cell counts as a surplus.</summary>
+    public int SurplusIdleDays { get; set; } = GapRules.DefaultIdleDays;
+
+    /// <summary>Open requests in a cell at which two rising weeks in a row raise an alert.</summary>
+    public int GapAlertOpenRequests { get; set; } = GapRules.DefaultAlertOpenRequests;
+
+    /// <summary>Median days to match in a category above which an alert is raised.</summary>
+    public int GapAlertMedianDays { get; set; } = GapRules.DefaultAlertMedianDays;
+
+    /// <summary>Weeks in a row a cell may be in surplus before an alert is raised.</summary>
+    public int GapAlertSurplusWeeks { get; set; } = GapRules.DefaultAlertSurplusWeeks;
+
     public List<District> Districts { get; set; } = [];
 }

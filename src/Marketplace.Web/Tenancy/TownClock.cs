@@ -35,6 +35,12 @@ public sealed class TownClock(ITenantContext tenant, TimeProvider time)
     /// <summary>The ISO 8601 week (Monday to Sunday, week 1 holds the year's first Thursday) of the town's day at the instant.</summary>
     public (int Year, int Week) WeekOf(DateTimeOffset instant) => WeekOf(Zone, instant);
 
+    /// <summary>The Monday that starts the town's ISO week holding the instant.</summary>
+    public DateOnly WeekStartOf(DateTimeOffset instant) => WeekStartOf(Zone, instant);
+
+    /// <summary>The first instant of the town's week that starts on <paramref name="monday"/>, in UTC; the week ends at the next one's.</summary>
+    public DateTimeOffset StartOfWeek(DateOnly monday) => StartOfDay(Zone, monday);
+
     /// <summary>Whether a town may be saved with this zone: an IANA id (e.g. Europe/Berlin) this server knows.</summary>
     public static bool IsKnownZone(string timeZoneId) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var zone) && zone.HasIanaId;
@@ -50,6 +56,13 @@ public sealed class TownClock(ITenantContext tenant, TimeProvider time)
     {
         var day = DateOf(zone, instant).ToDateTime(TimeOnly.MinValue);
         return (ISOWeek.GetYear(day), ISOWeek.GetWeekOfYear(day));
+    }
+
+    public static DateOnly WeekStartOf(TimeZoneInfo zone, DateTimeOffset instant)
+    {
+        var day = DateOf(zone, instant);
+        // ISO weeks start on Monday: DayOfWeek counts from Sunday = 0.
+        return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
     }
 
     /// <summary>

@@ -1154,6 +1154,54 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.GapAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("CoordinatorsNotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CourseType")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("OrganisationsInvitedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "CoordinatorsNotifiedAt");
+
+                    b.HasIndex("TenantId", "Kind", "WeekStart", "CategoryId", "DistrictId", "CourseType")
+                        .IsUnique();
+
+                    b.ToTable("GapAlerts");
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Indicator", b =>
                 {
                     b.Property<int>("Id")
@@ -1456,6 +1504,9 @@ namespace Marketplace.Web.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DayParts")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -2049,6 +2100,46 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "Purpose", "TargetId");
 
                     b.ToTable("OneClickTokens");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.OpenSupply", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ListingKey")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DayParts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("LastActivityAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Matched")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PendingProposals")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Side")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SubCategoryId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TenantId", "ListingKey");
+
+                    b.ToTable("OpenSupplies");
                 });
 
             modelBuilder.Entity("Marketplace.Web.Domain.Organisation", b =>
@@ -2706,6 +2797,73 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.ToTable("SeatOffers");
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.SupplyFact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Closes")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("DayParts")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DaysToMatch")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Event")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ListingKey")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Side")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SubCategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "At", "Id");
+
+                    b.ToTable("SupplyFacts");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.SupplyWatermark", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("BuiltAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("FoldedUpTo")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("LastFactId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("SupplyWatermarks");
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2756,6 +2914,18 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.Property<int>("FederalState")
                         .HasColumnType("integer");
 
+                    b.Property<int>("GapAlertMedianDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GapAlertOpenRequests")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GapAlertSurplusWeeks")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GapWaitingDays")
+                        .HasColumnType("integer");
+
                     b.Property<long>("HourlyRateCents")
                         .HasColumnType("bigint");
 
@@ -2801,6 +2971,9 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<int>("SurplusIdleDays")
+                        .HasColumnType("integer");
 
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
@@ -3025,6 +3198,128 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "CourseId", "Status", "Sequence");
 
                     b.ToTable("WaitingListEntries");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.WeeklySupply", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Completed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Contacted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DaysToMatch0To1")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DaysToMatch2To3")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DaysToMatch4To7")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DaysToMatch8To30")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DaysToMatchOver30")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ExpiredUnmatched")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Matched")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MatchedWithin7Days")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OpenAtWeekEnd")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Proposed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Published")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Side")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StaleAtWeekEnd")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SubCategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Withdrawn")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "WeekStart", "CategoryId", "SubCategoryId", "DistrictId", "Side")
+                        .IsUnique();
+
+                    b.ToTable("WeeklySupplies");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.WeeklyVolunteers", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Afternoons")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Available")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Evenings")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Mornings")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Weekends")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "WeekStart", "CategoryId", "DistrictId")
+                        .IsUnique();
+
+                    b.ToTable("WeeklyVolunteers");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -3482,6 +3777,15 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.GapAlert", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Indicator", b =>
                 {
                     b.HasOne("Marketplace.Web.Domain.ProjectBudget", null)
@@ -3708,6 +4012,15 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.OpenSupply", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Organisation", b =>
                 {
                     b.HasOne("Marketplace.Web.Domain.Tenant", null)
@@ -3879,6 +4192,24 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                     b.Navigation("Entry");
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.SupplyFact", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.SupplyWatermark", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.TenantMembership", b =>
                 {
                     b.HasOne("Marketplace.Web.Domain.Tenant", null)
@@ -3962,6 +4293,24 @@ namespace Marketplace.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Participant");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.WeeklySupply", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.WeeklyVolunteers", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

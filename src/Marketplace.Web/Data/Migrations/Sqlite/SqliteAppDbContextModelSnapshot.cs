@@ -1107,6 +1107,52 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.GapAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CoordinatorsNotifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourseType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OrganisationsInvitedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "CoordinatorsNotifiedAt");
+
+                    b.HasIndex("TenantId", "Kind", "WeekStart", "CategoryId", "DistrictId", "CourseType")
+                        .IsUnique();
+
+                    b.ToTable("GapAlerts");
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Indicator", b =>
                 {
                     b.Property<int>("Id")
@@ -1396,6 +1442,9 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DayParts")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Description")
@@ -1950,6 +1999,46 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "Purpose", "TargetId");
 
                     b.ToTable("OneClickTokens");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.OpenSupply", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ListingKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DayParts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastActivityAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Matched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PendingProposals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Side")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubCategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "ListingKey");
+
+                    b.ToTable("OpenSupplies");
                 });
 
             modelBuilder.Entity("Marketplace.Web.Domain.Organisation", b =>
@@ -2581,6 +2670,71 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.ToTable("SeatOffers");
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.SupplyFact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Closes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DayParts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DaysToMatch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Event")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ListingKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Side")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubCategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "At", "Id");
+
+                    b.ToTable("SupplyFacts");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.SupplyWatermark", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BuiltAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FoldedUpTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastFactId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("SupplyWatermarks");
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2631,6 +2785,18 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Property<int>("FederalState")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("GapAlertMedianDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GapAlertOpenRequests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GapAlertSurplusWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GapWaitingDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("HourlyRateCents")
                         .HasColumnType("INTEGER");
 
@@ -2676,6 +2842,9 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("SurplusIdleDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
@@ -2892,6 +3061,124 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "CourseId", "Status", "Sequence");
 
                     b.ToTable("WaitingListEntries");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.WeeklySupply", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Completed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Contacted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysToMatch0To1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysToMatch2To3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysToMatch4To7")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysToMatch8To30")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysToMatchOver30")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExpiredUnmatched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Matched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MatchedWithin7Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpenAtWeekEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Proposed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Published")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Side")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StaleAtWeekEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubCategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Withdrawn")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "WeekStart", "CategoryId", "SubCategoryId", "DistrictId", "Side")
+                        .IsUnique();
+
+                    b.ToTable("WeeklySupplies");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.WeeklyVolunteers", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Afternoons")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Available")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Evenings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Mornings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Weekends")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "WeekStart", "CategoryId", "DistrictId")
+                        .IsUnique();
+
+                    b.ToTable("WeeklyVolunteers");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -3343,6 +3630,15 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.GapAlert", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Indicator", b =>
                 {
                     b.HasOne("Marketplace.Web.Domain.ProjectBudget", null)
@@ -3569,6 +3865,15 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.OpenSupply", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.Organisation", b =>
                 {
                     b.HasOne("Marketplace.Web.Domain.Tenant", null)
@@ -3740,6 +4045,24 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                     b.Navigation("Entry");
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Domain.SupplyFact", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.SupplyWatermark", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Marketplace.Web.Domain.TenantMembership", b =>
                 {
                     b.HasOne("Marketplace.Web.Domain.Tenant", null)
@@ -3823,6 +4146,24 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Participant");
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.WeeklySupply", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Domain.WeeklyVolunteers", b =>
+                {
+                    b.HasOne("Marketplace.Web.Domain.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

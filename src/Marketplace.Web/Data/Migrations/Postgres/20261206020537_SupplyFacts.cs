@@ -1,0 +1,302 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Marketplace.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class SupplyFacts : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "GapAlertMedianDays",
+                table: "Tenants",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "GapAlertOpenRequests",
+                table: "Tenants",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "GapAlertSurplusWeeks",
+                table: "Tenants",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "GapWaitingDays",
+                table: "Tenants",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "SurplusIdleDays",
+                table: "Tenants",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "DayParts",
+                table: "Listings",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "GapAlerts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    WeekStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    CategoryId = table.Column<int>(type: "integer", nullable: false),
+                    DistrictId = table.Column<int>(type: "integer", nullable: false),
+                    CourseType = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<int>(type: "integer", nullable: false),
+                    RaisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CoordinatorsNotifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OrganisationsInvitedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GapAlerts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GapAlerts_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenSupplies",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ListingKey = table.Column<int>(type: "integer", nullable: false),
+                    Side = table.Column<int>(type: "integer", nullable: false),
+                    CategoryId = table.Column<int>(type: "integer", nullable: false),
+                    SubCategoryId = table.Column<int>(type: "integer", nullable: false),
+                    DistrictId = table.Column<int>(type: "integer", nullable: false),
+                    DayParts = table.Column<int>(type: "integer", nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastActivityAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PendingProposals = table.Column<int>(type: "integer", nullable: false),
+                    Matched = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenSupplies", x => new { x.TenantId, x.ListingKey });
+                    table.ForeignKey(
+                        name: "FK_OpenSupplies_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupplyFacts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Event = table.Column<int>(type: "integer", nullable: false),
+                    Side = table.Column<int>(type: "integer", nullable: false),
+                    CategoryId = table.Column<int>(type: "integer", nullable: false),
+                    SubCategoryId = table.Column<int>(type: "integer", nullable: false),
+                    DistrictId = table.Column<int>(type: "integer", nullable: false),
+                    DayParts = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ListingKey = table.Column<int>(type: "integer", nullable: false),
+                    Closes = table.Column<bool>(type: "boolean", nullable: false),
+                    DaysToMatch = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupplyFacts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupplyFacts_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupplyWatermarks",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FoldedUpTo = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastFactId = table.Column<long>(type: "bigint", nullable: false),
+                    BuiltAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupplyWatermarks", x => x.TenantId);
+                    table.ForeignKey(
+                        name: "FK_SupplyWatermarks_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WeeklySupplies",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WeekStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    CategoryId = table.Column<int>(type: "integer", nullable: false),
+                    SubCategoryId = table.Column<int>(type: "integer", nullable: false),
+                    DistrictId = table.Column<int>(type: "integer", nullable: false),
+                    Side = table.Column<int>(type: "integer", nullable: false),
+                    Published = table.Column<int>(type: "integer", nullable: false),
+                    Contacted = table.Column<int>(type: "integer", nullable: false),
+                    Proposed = table.Column<int>(type: "integer", nullable: false),
+                    Matched = table.Column<int>(type: "integer", nullable: false),
+                    Completed = table.Column<int>(type: "integer", nullable: false),
+                    ExpiredUnmatched = table.Column<int>(type: "integer", nullable: false),
+                    Withdrawn = table.Column<int>(type: "integer", nullable: false),
+                    OpenAtWeekEnd = table.Column<int>(type: "integer", nullable: false),
+                    StaleAtWeekEnd = table.Column<int>(type: "integer", nullable: false),
+                    MatchedWithin7Days = table.Column<int>(type: "integer", nullable: false),
+                    DaysToMatch0To1 = table.Column<int>(type: "integer", nullable: false),
+                    DaysToMatch2To3 = table.Column<int>(type: "integer", nullable: false),
+                    DaysToMatch4To7 = table.Column<int>(type: "integer", nullable: false),
+                    DaysToMatch8To30 = table.Column<int>(type: "integer", nullable: false),
+                    DaysToMatchOver30 = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WeeklySupplies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WeeklySupplies_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WeeklyVolunteers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WeekStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    CategoryId = table.Column<int>(type: "integer", nullable: false),
+                    DistrictId = table.Column<int>(type: "integer", nullable: false),
+                    Available = table.Column<int>(type: "integer", nullable: false),
+                    Mornings = table.Column<int>(type: "integer", nullable: false),
+                    Afternoons = table.Column<int>(type: "integer", nullable: false),
+                    Evenings = table.Column<int>(type: "integer", nullable: false),
+                    Weekends = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WeeklyVolunteers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WeeklyVolunteers_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GapAlerts_TenantId_CoordinatorsNotifiedAt",
+                table: "GapAlerts",
+                columns: new[] { "TenantId", "CoordinatorsNotifiedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GapAlerts_TenantId_Kind_WeekStart_CategoryId_DistrictId_Cou~",
+                table: "GapAlerts",
+                columns: new[] { "TenantId", "Kind", "WeekStart", "CategoryId", "DistrictId", "CourseType" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupplyFacts_TenantId_At_Id",
+                table: "SupplyFacts",
+                columns: new[] { "TenantId", "At", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WeeklySupplies_TenantId_WeekStart_CategoryId_SubCategoryId_~",
+                table: "WeeklySupplies",
+                columns: new[] { "TenantId", "WeekStart", "CategoryId", "SubCategoryId", "DistrictId", "Side" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WeeklyVolunteers_TenantId_WeekStart_CategoryId_DistrictId",
+                table: "WeeklyVolunteers",
+                columns: new[] { "TenantId", "WeekStart", "CategoryId", "DistrictId" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "GapAlerts");
+
+            migrationBuilder.DropTable(
+                name: "OpenSupplies");
+
+            migrationBuilder.DropTable(
+                name: "SupplyFacts");
+
+            migrationBuilder.DropTable(
+                name: "SupplyWatermarks");
+
+            migrationBuilder.DropTable(
+                name: "WeeklySupplies");
+
+            migrationBuilder.DropTable(
+                name: "WeeklyVolunteers");
+
+            migrationBuilder.DropColumn(
+                name: "GapAlertMedianDays",
+                table: "Tenants");
+
+            migrationBuilder.DropColumn(
+                name: "GapAlertOpenRequests",
+                table: "Tenants");
+
+            migrationBuilder.DropColumn(
+                name: "GapAlertSurplusWeeks",
+                table: "Tenants");
+
+            migrationBuilder.DropColumn(
+                name: "GapWaitingDays",
+                table: "Tenants");
+
+            migrationBuilder.DropColumn(
+                name: "SurplusIdleDays",
+                table: "Tenants");
+
+            migrationBuilder.DropColumn(
+                name: "DayParts",
+                table: "Listings");
+        }
+    }
+}

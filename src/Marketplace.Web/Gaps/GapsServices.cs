@@ -1,0 +1,22 @@
+namespace Marketplace.Web.Gaps;
+
+public static class GapsServices
+{
+    /// <summary>Gaps and surplus: the supply facts, their weekly aggregates and the views on them.</summary>
+    public static IServiceCollection AddGaps(this IServiceCollection services)
+    {
+        services.AddScoped<GapMatrixReader>();
+        services.AddScoped<TimeToMatch>();
+        // slice facts: recording, weekly build, time to match
+        // end facts
+        // slice office: /coordination/gaps
+        // end office
+        // slice public: /gaps, CSV, Atom
+        // end public
+        // slice charts: trend charts, language courses, day parts
+        // end charts
+        // slice alerts: alert rules, coordinators' digest, invitations
+        // end alerts
+        return services;
+    }
+}
