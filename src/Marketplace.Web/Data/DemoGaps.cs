@@ -208,17 +208,17 @@ internal static class DemoGaps
 
     private static SupplyFact NewFact(SupplyEvent what, ListingType side, CategoryRow category, int districtId, DayParts dayParts, DateTimeOffset at,
         int listingKey, bool closes) => new()
-    {
-        Event = what,
-        Side = side,
-        CategoryId = category.ParentId ?? category.Id,
-        SubCategoryId = category.ParentId is null ? 0 : category.Id,
-        DistrictId = districtId,
-        DayParts = dayParts,
-        At = at,
-        ListingKey = listingKey,
-        Closes = closes,
-    };
+        {
+            Event = what,
+            Side = side,
+            CategoryId = category.ParentId ?? category.Id,
+            SubCategoryId = category.ParentId is null ? 0 : category.Id,
+            DistrictId = districtId,
+            DayParts = dayParts,
+            At = at,
+            ListingKey = listingKey,
+            Closes = closes,
+        };
 
     /// <summary>string.GetHashCode differs per process; the demo must not.</summary>
     private static int StableSeed(string slug) => slug.Aggregate(23, (hash, c) => unchecked(hash * 31 + c));
