@@ -98,6 +98,24 @@ public sealed partial class GapAlertsTests(MarketplaceFactory app) : IClassFixtu
     }
 
     [Fact]
+    public async Task TheDailyJob_RaisesAndTellsTheOffice()
+    {
+        var category = await BicyclesTopCategoryAsync();
+        var district = await NewDistrictAsync();
+        await OpenRequestsAsync(category, district, 5, 6, 8);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await ActivatorUtilities.CreateInstance<Marketplace.Web.Jobs.GapAlertsJob>(scope.ServiceProvider).RunForTownAsync(await app.TownIdAsync(Town));
+        }
+
+        var alert = Assert.Single(await AlertsInAsync(district));
+        Assert.Equal(8, alert.Value);
+        Assert.NotNull(alert.CoordinatorsNotifiedAt);
+        Assert.NotNull(alert.OrganisationsInvitedAt);
+    }
+
+    [Fact]
     public async Task RequestsThatFellInBetween_RaiseNothing()
     {
         var category = await BicyclesTopCategoryAsync();
