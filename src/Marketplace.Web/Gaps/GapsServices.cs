@@ -20,6 +20,7 @@ public static class GapsServices
         // slice charts: trend charts, language courses, day parts
         // end charts
         // slice alerts: alert rules, coordinators' digest, invitations
+        services.AddScoped<GapAlerts>();
         // end alerts
         return services;
     }
