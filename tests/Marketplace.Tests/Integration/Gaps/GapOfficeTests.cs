@@ -233,7 +233,8 @@ public sealed class GapOfficeTests(MarketplaceFactory app) : IClassFixture<Marke
         Assert.Equal("5", district.QuerySelector("[data-testid=ttm-week-count]")!.TextContent.Trim());
         Assert.Equal("3 Tage", district.QuerySelector("[data-testid=ttm-week-median]")!.TextContent.Trim());
         Assert.Equal("40 Tage", district.QuerySelector("[data-testid=ttm-week-p90]")!.TextContent.Trim());
-        Assert.Equal("3 Tage", page.TestId("ttm-week-median"));
+        Assert.Equal("3 Tage", page.TestId("ttm-town-week-median"));
+        Assert.Equal("40 Tage", page.TestId("ttm-town-period-p90"));
         var buckets = section.QuerySelectorAll("[data-testid=ttm-bucket]")
             .ToDictionary(b => b.GetAttribute("data-bucket")!, b => b.QuerySelector("[data-testid=ttm-bucket-count]")!.TextContent.Trim());
         Assert.Equal(["1", "2", "1", "0", "1"], new[] { "GapDesk_Bucket0To1", "GapDesk_Bucket2To3", "GapDesk_Bucket4To7", "GapDesk_Bucket8To30", "GapDesk_BucketOver30" }.Select(k => buckets[k]));
