@@ -75,6 +75,8 @@ public sealed partial class ResourceTests
         { "Effects_Step_", typeof(Marketplace.Web.Domain.EffectStep) },
         { "Effects_Influence_", typeof(Marketplace.Web.Domain.Influence) },
         { "Effects_Period_", typeof(Marketplace.Web.Domain.MeasuringPeriod) },
+        { "GapDesk_Balance_", typeof(Marketplace.Web.Domain.CellBalance) },
+        { "GapDesk_BalanceHint_", typeof(Marketplace.Web.Domain.CellBalance) },
     };
 
     /// <summary>Texts looked up as prefix + enum value must exist for every value.</summary>

@@ -18,6 +18,9 @@ public sealed class SettingsModel(AppDbContext db, ITenantContext tenant, Curren
     [BindProperty]
     public RetentionInput Retention { get; set; } = new();
 
+    [BindProperty]
+    public Coordination.Gaps.GapSettingsInput Gaps { get; set; } = new();
+
     public string Slug => tenant.Tenant!.Slug;
 
     public async Task OnGetAsync()
@@ -25,6 +28,7 @@ public sealed class SettingsModel(AppDbContext db, ITenantContext tenant, Curren
         var town = await CurrentTownAsync();
         Input = TownSettingsInput.From(town);
         Retention = RetentionInput.From(town);
+        Gaps = Coordination.Gaps.GapSettingsInput.From(town);
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -44,6 +48,7 @@ public sealed class SettingsModel(AppDbContext db, ITenantContext tenant, Curren
         var town = await CurrentTownAsync();
         Input.ApplyTo(town);
         Retention.ApplyTo(town);
+        Gaps.ApplyTo(town);
         await db.SaveChangesAsync();
         TempData[HtmxResults.StatusKey] = l["Settings_Saved"].Value;
         return RedirectToPage();

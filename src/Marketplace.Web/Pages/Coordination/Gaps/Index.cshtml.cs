@@ -1,0 +1,122 @@
+using System.Globalization;
+using Marketplace.Web.Data;
+using Marketplace.Web.Domain;
+using Marketplace.Web.Gaps;
+using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Tenancy;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Web.Pages.Coordination.Gaps;
+
+/// <summary>
+/// The office's gap matrix (Lücken und Überangebot): top category × district for one week, each cell with its open
+/// requests, open offers and available volunteers and its balance, and how long requests waited for their match.
+/// Everything below the filters is one fragment (<c>_GapMatrix</c>) that htmx swaps when the week or category changes.
+/// </summary>
+public sealed class IndexModel(AppDbContext db, GapMatrixReader matrices, TimeToMatch matchTimes, TownClock clock, TimeProvider time) : PageModel
+{
+    /// <summary>How far back the week slider and the time-to-match trend reach.</summary>
+    public const int HistoryWeeks = 26;
+
+    /// <summary>The Monday of the week to show; any date picks its week. Links carry it.</summary>
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? Week { get; set; }
+
+    /// <summary>The slider's value: weeks from the current one (0 or negative). Used when no <see cref="Week"/> is given.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Offset { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Category { get; set; }
+
+    public DateOnly ThisWeek { get; private set; }
+    public DateOnly ShownWeek { get; private set; }
+    public IReadOnlyList<TopCategory> Categories { get; private set; } = [];
+    public IReadOnlyList<TopCategory> Rows { get; private set; } = [];
+    public IReadOnlyList<DistrictColumn> Districts { get; private set; } = [];
+    public GapMatrix Matrix { get; private set; } = null!;
+    public GapDefinitions Definitions { get; private set; } = null!;
+    public MatchTimeReport MatchTimes { get; private set; } = null!;
+
+    public sealed record TopCategory(int Id, string Name, string Icon);
+
+    public sealed record DistrictColumn(int Id, string Name);
+
+    public sealed record GapDefinitions(int WaitingDays, int IdleDays);
+
+    /// <summary>The slider's position for the shown week, within its range.</summary>
+    public int SliderOffset => Math.Clamp((ShownWeek.DayNumber - ThisWeek.DayNumber) / 7, 1 - HistoryWeeks, 0);
+
+    public DateOnly? PreviousWeek => ShownWeek.AddDays(-7) is var week && week.Year >= FirstYear ? week : null;
+    public DateOnly? NextWeek => ShownWeek < ThisWeek ? ShownWeek.AddDays(7) : null;
+
+    /// <summary>No town's records reach back further; older dates in the address are taken as this year.</summary>
+    private const int FirstYear = 2000;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        // The filters are a convenience: a value that does not bind or is out of range shows the current week.
+        ModelState.Clear();
+        var ct = HttpContext.RequestAborted;
+        ThisWeek = clock.WeekStartOf(time.GetUtcNow());
+        ShownWeek = ChosenWeek();
+
+        var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var categories = await db.Categories.AsNoTracking().Where(c => c.ParentId == null && !c.IsRetired)
+            .OrderBy(c => c.SortOrder).ThenBy(c => c.Id).Select(c => new { c.Id, c.Names, c.Icon }).ToListAsync(ct);
+        Categories = categories.Select(c => new TopCategory(c.Id, c.Names.In(culture), CategoryIcons.OrGeneric(c.Icon))).ToList();
+        Category = Categories.Any(c => c.Id == Category) ? Category : null;
+        Rows = Category is { } only ? Categories.Where(c => c.Id == only).ToList() : Categories;
+        Districts = (await db.Districts.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Name).Select(d => new { d.Id, d.Name }).ToListAsync(ct))
+            .Select(d => new DistrictColumn(d.Id, d.Name)).ToList();
+        var town = await db.Tenants.AsNoTracking().Where(t => t.Id == db.CurrentTenantId)
+            .Select(t => new GapDefinitions(t.GapWaitingDays, t.SurplusIdleDays)).SingleAsync(ct);
+        Definitions = town;
+
+        Matrix = await matrices.ForWeekAsync(ShownWeek, ct);
+        MatchTimes = await MatchTimeReport.LoadAsync(db, matchTimes, clock, ShownWeek, HistoryWeeks, Category, ct);
+        return this.PageOrFragment("_GapMatrix");
+    }
+
+    private DateOnly ChosenWeek()
+    {
+        if (Week is { } asked && asked.Year >= FirstYear)
+        {
+            var monday = asked.AddDays(-(((int)asked.DayOfWeek + 6) % 7));
+            return monday > ThisWeek ? ThisWeek : monday;
+        }
+
+        return Offset is { } offset ? ThisWeek.AddDays(7 * Math.Clamp(offset, 1 - HistoryWeeks, 0)) : ThisWeek;
+    }
+
+    /// <summary>This page for another week, with the same category.</summary>
+    public string WeekUrl(DateOnly week) => "/coordination/gaps" + QueryString.Create(new Dictionary<string, string?>
+    {
+        ["week"] = week.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["category"] = Category?.ToString(CultureInfo.InvariantCulture),
+    });
+
+    /// <summary>The office's request queue filtered to one cell.</summary>
+    public static string RequestsUrl(int category, int district) => "/coordination/requests" + QueryString.Create(new Dictionary<string, string?>
+    {
+        ["Category"] = category.ToString(CultureInfo.InvariantCulture),
+        ["District"] = district.ToString(CultureInfo.InvariantCulture),
+    });
+
+    /// <summary>The offers of one cell.</summary>
+    public static string OffersUrl(int category, int district) => "/listings" + QueryString.Create(new Dictionary<string, string?>
+    {
+        ["type"] = nameof(ListingType.Offer),
+        ["category"] = category.ToString(CultureInfo.InvariantCulture),
+        ["district"] = district.ToString(CultureInfo.InvariantCulture),
+    });
+
+    /// <summary>ISO week number and year of a Monday, for the headings.</summary>
+    public static (int Year, int Number) IsoWeek(DateOnly monday)
+    {
+        var day = monday.ToDateTime(TimeOnly.MinValue);
+        return (ISOWeek.GetYear(day), ISOWeek.GetWeekOfYear(day));
+    }
+}
