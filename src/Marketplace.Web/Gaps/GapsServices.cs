@@ -14,6 +14,7 @@ public static class GapsServices
         // slice public: /gaps, CSV, Atom
         // end public
         // slice charts: trend charts, language courses, day parts
+        services.AddScoped<GapChartsReader>();
         // end charts
         // slice alerts: alert rules, coordinators' digest, invitations
         // end alerts
