@@ -129,14 +129,14 @@ public sealed class GapChartsReader(AppDbContext db, TownClock townClock)
         ];
     }
 
-    /// <summary>Open interest by type and district against free seats of planned runs that start from today to <paramref name="until"/>.</summary>
+    /// <summary>Open interest by type and district against free seats of planned runs that start from today to <paramref name="until"/>, both included.</summary>
     private async Task<IReadOnlyList<CourseBalanceRow>> CoursesAsync(DateOnly today, DateOnly until, CancellationToken cancellationToken)
     {
         var demand = await db.LanguageCourseInterests.AsNoTracking().Where(i => i.Status == InterestStatus.Open)
             .GroupBy(i => new { i.CourseType, i.DistrictId })
             .Select(g => new { g.Key.CourseType, g.Key.DistrictId, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        var runs = db.CourseRuns.AsNoTracking().Where(r => r.Status == CourseRunStatus.Planned && r.StartsOn >= today && r.StartsOn < until
+        var runs = db.CourseRuns.AsNoTracking().Where(r => r.Status == CourseRunStatus.Planned && r.StartsOn >= today && r.StartsOn <= until
             && r.Course!.Kind == CourseKind.LanguageCourse && r.Course.LanguageCourseType != null && !r.Course.IsWithdrawn);
         var places = await runs.Select(r => new { Type = r.Course!.LanguageCourseType!.Value, DistrictId = r.IsOnline ? null : r.DistrictId, r.Id }).ToListAsync(cancellationToken);
         var free = (await runs.Occupancy(db).ToListAsync(cancellationToken)).ToDictionary(o => o.RunId, o => o.FreeSeats);
