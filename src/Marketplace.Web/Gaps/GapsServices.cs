@@ -18,6 +18,7 @@ public static class GapsServices
         services.AddScoped<GapOutcomes>();
         // end public
         // slice charts: trend charts, language courses, day parts
+        services.AddScoped<GapChartsReader>();
         // end charts
         // slice alerts: alert rules, coordinators' digest, invitations
         services.AddScoped<GapAlerts>();

@@ -73,7 +73,8 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
     /// <summary>The rest, for <see cref="ListingSight.Public"/> and <see cref="ListingSight.Insider"/> readers only.</summary>
     public sealed record ListingBody(
         string Description, string PosterName, int? OrganisationId, bool OrganisationVerified, IReadOnlyList<string> Languages,
-        int? Quantity, int? Rooms, decimal? Area, decimal? WarmRent, WorkKind? WorkKind, decimal? HoursPerWeek, IReadOnlyList<int> PhotoIds);
+        int? Quantity, int? Rooms, decimal? Area, decimal? WarmRent, WorkKind? WorkKind, decimal? HoursPerWeek, IReadOnlyList<int> PhotoIds,
+        DayParts DayParts);
 
     public sealed class InquiryInput
     {
@@ -329,12 +330,12 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
                 PosterName = x.Organisation != null ? x.Organisation.Name : x.Poster!.UserName,
                 x.OrganisationId,
                 OrganisationVerified = x.Organisation != null && x.Organisation.Status == OrganisationStatus.Approved,
-                x.Languages, x.Quantity, x.Rooms, x.AreaSquareMetres, x.WarmRentCents, x.WorkKind, x.HoursPerWeek,
+                x.Languages, x.Quantity, x.Rooms, x.AreaSquareMetres, x.WarmRentCents, x.WorkKind, x.HoursPerWeek, x.DayParts,
                 PhotoIds = x.Photos.OrderBy(p => p.SortOrder).Select(p => p.Id).ToList(),
             })
             .SingleAsync();
         return new ListingBody(body.Description, body.PosterName ?? "", body.OrganisationId, body.OrganisationVerified,
             Localization.SpokenLanguages.Unpack(body.Languages), body.Quantity, body.Rooms, body.AreaSquareMetres, body.WarmRentCents is { } warmRent ? Money.ToEuros(warmRent) : null, body.WorkKind,
-            body.HoursPerWeek, body.PhotoIds);
+            body.HoursPerWeek, body.PhotoIds, body.DayParts);
     }
 }

@@ -76,6 +76,22 @@ public sealed class ListingInput
     [ModelBinder(typeof(EuroAmountModelBinder))]
     public decimal? HoursPerWeek { get; set; }
 
+    /// <summary>
+    /// When the help is needed or offered: names or numbers of <see cref="Domain.DayParts"/>, one per ticked box. Kept as
+    /// text so an unknown value is ignored rather than refused (<see cref="DayPartsValue"/>).
+    /// </summary>
+    [Display(Name = "Field_DayParts")]
+    public List<string> DayParts { get; set; } = [];
+
+    /// <summary>The four day parts the form offers.</summary>
+    public static readonly Domain.DayParts[] DayPartChoices = [Domain.DayParts.Morning, Domain.DayParts.Afternoon, Domain.DayParts.Evening, Domain.DayParts.Weekend];
+
+    /// <summary>The ticked day parts together; values that are none of the four are left out.</summary>
+    public Domain.DayParts DayPartsValue() => DayParts
+        .Select(v => DayPartChoices.FirstOrDefault(p => string.Equals(p.ToString(), v, StringComparison.OrdinalIgnoreCase)
+            || v == ((int)p).ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        .Aggregate(Domain.DayParts.None, (all, p) => all | p);
+
     /// <summary>Ticked after the warning about contact details: the poster publishes them knowingly.</summary>
     public bool PublishAnyway { get; set; }
 
@@ -123,6 +139,7 @@ public sealed class ListingInput
         WarmRent = l.WarmRentCents is { } rent ? Money.ToEuros(rent) : null,
         WorkKind = l.WorkKind,
         HoursPerWeek = l.HoursPerWeek,
+        DayParts = DayPartChoices.Where(p => l.DayParts.HasFlag(p)).Select(p => p.ToString()).ToList(),
     };
 
     public void ApplyTo(Listing l, CategoryKind kind)
@@ -138,6 +155,7 @@ public sealed class ListingInput
         l.AvailableFrom = AvailableFrom;
         l.AvailableUntil = AvailableUntil;
         l.MeetingPoint = string.IsNullOrWhiteSpace(MeetingPoint) ? null : MeetingPoint.Trim();
+        l.DayParts = DayPartsValue();
         var housing = kind == CategoryKind.Housing;
         l.Rooms = housing ? Rooms : null;
         l.AreaSquareMetres = housing ? AreaSquareMetres : null;
