@@ -126,10 +126,17 @@ public sealed class WeeklySupplyBuilder(AppDbContext db, ITenantContext tenant, 
         await InsertAsync(fold.Touched.Select(fold.OpenRow).OfType<OpenSupply>(), ct);
     }
 
-    private async Task InsertAsync<T>(IEnumerable<T> rows, CancellationToken ct) where T : class
+    private async Task InsertAsync<T>(IEnumerable<T> rows, CancellationToken ct) where T : class, ITenantOwned
     {
+        // Set here rather than stamped on save: OpenSupply's key holds the town, and a key is fixed once tracked.
+        var tenantId = tenant.TenantId!.Value;
         foreach (var batch in rows.Chunk(InsertBatch))
         {
+            foreach (var row in batch)
+            {
+                row.TenantId = tenantId;
+            }
+
             db.Set<T>().AddRange(batch);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
