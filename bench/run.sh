@@ -29,8 +29,15 @@ MEMORY_LIMIT_MB=400
 P99_LIMIT_FACTOR=10
 
 # The pages, in the order measured. The template page is the yardstick; every other page's target is its share of it.
-PAGES=(template content home listings search details me courses office transparency expenses)
-declare -A TARGET=([content]=50 [home]=50 [listings]=25 [search]=25 [details]=35 [me]=25 [courses]=40 [office]=40 [transparency]=40 [expenses]=40)
+PAGES=(template content home listings search details me courses office transparency expenses gaps gapoffice)
+declare -A TARGET=([content]=50 [home]=50 [listings]=25 [search]=25 [details]=35 [me]=25 [courses]=40 [office]=40 [transparency]=40 [expenses]=40 [gaps]=40 [gapoffice]=40)
+# ONLY="content me" measures just those pages (and the template page, always first): a quicker check of some.
+if [ -n "${ONLY:-}" ]; then
+    for page in $ONLY; do
+        [ -n "${TARGET[$page]:-}" ] || { echo "ONLY: no page named $page (pages: ${PAGES[*]:1})" >&2; exit 1; }
+    done
+    read -r -a PAGES <<<"template $ONLY"
+fi
 
 step() { printf '\n== %s\n' "$*"; }
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
@@ -184,12 +191,17 @@ declare -A URL=(
     # Issue 16: the public ledger of 200 projects and 50,000 expenses, and the office's expense queue over them.
     [transparency]="$APP/transparency"
     [expenses]="$APP/coordination/budgets/expenses"
+    # Issue 17: the public gap matrix of the last complete week and the office's matrix of this week, over two years of
+    # facts of 100,000 listings.
+    [gaps]="$APP/gaps"
+    [gapoffice]="$APP/coordination/gaps"
 )
 declare -A HOST_OF=([template]="127.0.0.1:$TEMPLATE_PORT")
-declare -A LABEL=([template]="/ (dotnet new webapp)" [me]="/me as $BENCH_MEMBER" [office]="/coordination/courses as $BENCH_COORDINATOR" [expenses]="/coordination/budgets/expenses as $BENCH_COORDINATOR")
+declare -A LABEL=([template]="/ (dotnet new webapp)" [me]="/me as $BENCH_MEMBER" [office]="/coordination/courses as $BENCH_COORDINATOR" [expenses]="/coordination/budgets/expenses as $BENCH_COORDINATOR" [gapoffice]="/coordination/gaps as $BENCH_COORDINATOR")
 # The pages read by a signed-in account, and whose.
-declare -A LOGIN_OF=([me]="$BENCH_MEMBER" [office]="$BENCH_COORDINATOR" [expenses]="$BENCH_COORDINATOR")
-declare -A PASSWORD_OF=([me]="$BENCH_MEMBER_PASSWORD" [office]="$BENCH_COORDINATOR_PASSWORD" [expenses]="$BENCH_COORDINATOR_PASSWORD")
+declare -A LOGIN_OF=([me]="$BENCH_MEMBER" [office]="$BENCH_COORDINATOR" [expenses]="$BENCH_COORDINATOR" [gapoffice]="$BENCH_COORDINATOR")
+declare -A PASSWORD_OF=([me]="$BENCH_MEMBER_PASSWORD" [office]="$BENCH_COORDINATOR_PASSWORD" [expenses]="$BENCH_COORDINATOR_PASSWORD"
+    [gapoffice]="$BENCH_COORDINATOR_PASSWORD")
 for page in "${PAGES[@]}"; do
     HOST_OF[$page]=${HOST_OF[$page]:-$TOWN_HOST}
     LABEL[$page]=${LABEL[$page]:-${URL[$page]#"$APP"}}
@@ -231,7 +243,7 @@ OFFICE_COOKIE=$(login office) || { KEEP_DATA=1; exit 1; }
 for page in "${PAGES[@]}"; do
     extra=()
     [ "$page" = "me" ] && extra=(-H "Cookie: $COOKIE")
-    [ "$page" = "office" ] || [ "$page" = "expenses" ] && extra=(-H "Cookie: $OFFICE_COOKIE")
+    [ "${LOGIN_OF[$page]:-}" = "$BENCH_COORDINATOR" ] && extra=(-H "Cookie: $OFFICE_COOKIE")
     status=$(curl -s -o /dev/null -w '%{http_code}' -H "Host: ${HOST_OF[$page]}" "${extra[@]}" "${URL[$page]}")
     printf '%-9s GET %s -> %s\n' "$page" "${URL[$page]}" "$status"
     case "$status" in

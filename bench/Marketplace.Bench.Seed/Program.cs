@@ -114,6 +114,7 @@ var tenantScopes = provider.GetRequiredService<TenantScopeFactory>();
 var reportDistrictId = 0;
 var detailsListingId = 0;
 var total = 0;
+var gapFacts = 0;
 foreach (var town in towns)
 {
     await using var scope = tenantScopes.CreateForNew(town);
@@ -163,6 +164,8 @@ foreach (var town in towns)
         await BenchMember.AddConversationsAsync(db, member.Id, new Random(20261125), now);
         await BenchCourses.AddAsync(db, districts, new Random(20261205), now);
         await BenchBudgets.AddAsync(db, posters, coordinator.Id, new Random(20261206), now);
+        var categoryTree = (await db.Categories.Select(c => new { c.Id, c.ParentId }).ToListAsync()).Select(c => (c.Id, c.ParentId)).ToList();
+        gapFacts = await BenchGaps.AddAsync(db, districts, categoryTree, new Random(20261207), now);
         // Details are measured on a listing everyone sees in full: published, running, peer-to-peer, someone else's.
         detailsListingId = await db.Listings
             .Where(l => l.Status == ListingStatus.Published && l.ExpiresAt > now && !l.IsHidden && l.PosterUserId != member.Id

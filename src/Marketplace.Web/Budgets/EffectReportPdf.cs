@@ -54,6 +54,17 @@ public sealed class EffectReportPdf(IStringLocalizer<SharedResource> l)
             writer.Row(l["Effects_CourseCompletions"].Value, report.Town.CourseCompletions.ToString(culture), 10.5f);
             writer.Row(l["Effects_MatchesMade"].Value, report.Town.MatchesMade.ToString(culture), 10.5f);
             writer.Row(l["Effects_MedianDays"].Value, report.Town.MedianDaysToMatch?.ToString("0.#", culture) ?? "–", 10.5f);
+            writer.Space(8);
+            writer.Line(l["GapsPublic_OutcomesTitle"].Value, 13, bold: true);
+            writer.Row(l["GapsPublic_OutcomeMatchedWithin7"].Value,
+                report.Outcomes.SharePercent is { } share ? l["Effects_Percent", share].Value : "–", 10.5f);
+            writer.Paragraph(l["GapsPublic_OutcomeMatchedWithin7Definition"].Value, 9, muted: true);
+            foreach (var category in report.Outcomes.GapWeeks)
+            {
+                writer.Row(l["GapsPublic_OutcomeGapWeeksOf", category.Category].Value, category.Weeks.ToString(culture), 10.5f);
+            }
+
+            writer.Paragraph(l["GapsPublic_OutcomeGapWeeksDefinition"].Value, 9, muted: true);
         }
 
         return output.ToArray();

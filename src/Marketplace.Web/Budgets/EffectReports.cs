@@ -25,7 +25,9 @@ public sealed record ReportGoalArea(string? Name, IReadOnlyList<ReportMeasure> M
 /// <summary>The town's own figures that belong to its goals: course completions, matches made and the median days from request to match.</summary>
 public sealed record TownEffectFigures(int CourseCompletions, int MatchesMade, decimal? MedianDaysToMatch);
 
-public sealed record EffectReport(int Year, string TownName, long HourlyRateCents, IReadOnlyList<ReportGoalArea> Areas, TownEffectFigures Town)
+/// <param name="Outcomes">The outcome indicators of gaps and surplus (issue 17), from the weekly aggregates of the year's weeks.</param>
+public sealed record EffectReport(int Year, string TownName, long HourlyRateCents, IReadOnlyList<ReportGoalArea> Areas, TownEffectFigures Town,
+    Gaps.GapOutcomeFigures Outcomes)
 {
     public long GrantedCents => Areas.Sum(a => a.GrantedCents);
     public long SpentInYearCents => Areas.Sum(a => a.SpentInYearCents);
@@ -36,7 +38,7 @@ public sealed record EffectReport(int Year, string TownName, long HourlyRateCent
 /// steer together with the costs that caused them, so every measure shows both. Costs come from the ledger (expenses
 /// booked in the year), hours from the approved hours; nothing is typed in twice.
 /// </summary>
-public sealed class EffectReports(AppDbContext db, ITenantContext tenant, TownClock townClock)
+public sealed class EffectReports(AppDbContext db, ITenantContext tenant, TownClock townClock, Gaps.GapOutcomes outcomes)
 {
     public const int FirstYear = 2000;
 
@@ -100,7 +102,8 @@ public sealed class EffectReports(AppDbContext db, ITenantContext tenant, TownCl
             .Select(g => new ReportGoalArea(g.Key, g.Select(m => m.Measure).ToList()))
             .ToList();
 
-        return new EffectReport(year, tenant.Tenant!.Name, rate, areas, await TownFiguresAsync(from, to, ct));
+        return new EffectReport(year, tenant.Tenant!.Name, rate, areas, await TownFiguresAsync(from, to, ct),
+            await outcomes.ForPeriodAsync(first, last, System.Globalization.CultureInfo.CurrentUICulture.Name, ct));
     }
 
     private async Task<TownEffectFigures> TownFiguresAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct)

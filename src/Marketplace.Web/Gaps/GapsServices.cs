@@ -15,10 +15,15 @@ public static class GapsServices
         // slice office: /coordination/gaps
         // end office
         // slice public: /gaps, CSV, Atom
+        services.AddSingleton<PublicGapsCache>();
+        services.AddScoped<PublicGaps>();
+        services.AddScoped<GapsCsv>();
+        services.AddScoped<GapOutcomes>();
         // end public
         // slice charts: trend charts, language courses, day parts
         // end charts
         // slice alerts: alert rules, coordinators' digest, invitations
+        services.AddScoped<GapAlerts>();
         // end alerts
         return services;
     }

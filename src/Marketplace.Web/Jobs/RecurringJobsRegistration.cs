@@ -28,6 +28,8 @@ public sealed class RecurringJobsRegistration(IRecurringJobManager recurringJobs
             ExpenseReceiptRetentionJob.Schedule, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         recurringJobs.AddOrUpdate<ShortfallNoticesJob>(ShortfallNoticesJob.RecurringJobId, job => job.RunAsync(), ShortfallNoticesJob.Schedule,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurringJobs.AddOrUpdate<GapAlertsJob>(GapAlertsJob.RecurringJobId, job => job.RunAsync(), GapAlertsJob.Schedule,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         recurringJobs.AddOrUpdate<SupplyWeeksJob>(SupplyWeeksJob.RecurringJobId, job => job.RunAsync(), SupplyWeeksJob.Schedule,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         return Task.CompletedTask;

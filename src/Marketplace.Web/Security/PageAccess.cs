@@ -34,6 +34,8 @@ public static class PageAccess
         ["/Courses"] = Anyone(HostScope.Town),
         // Development only (the pages answer 404 otherwise), on whichever host the developer is.
         ["/Dev"] = Anyone(HostScope.Any),
+        // The public gap matrix of the last complete week and its open data (CSV with HXL, Atom): aggregates only.
+        ["/Gaps"] = Anyone(HostScope.Town),
         // Public browsing; writing pages carry [Authorize(Policy = TownMember)].
         ["/Listings"] = Anyone(HostScope.Town),
         // One-click links from mail: the signed token is the authorisation.

@@ -23,7 +23,7 @@ namespace Marketplace.Web.Pages.Listings;
 /// mode offers "ask the coordination office" instead of a message.
 /// </summary>
 public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantContext tenant, TimeProvider clock, TownClock townClock,
-    IStringLocalizer<Resources.SharedResource> l, Matching.MatchFulfilment fulfilment, PublicListingCache publicAnswers, Gaps.SupplyFactRecorder facts) : PageModel
+    IStringLocalizer<Resources.SharedResource> l, Matching.MatchFulfilment fulfilment, PublicListingCache publicAnswers, Web.Gaps.SupplyFactRecorder facts) : PageModel
 {
     public ListingHead Listing { get; private set; } = null!;
 
@@ -287,7 +287,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
             });
         }
 
-        var wasOpen = Gaps.SupplyFactRecorder.IsOpen(listing);
+        var wasOpen = Web.Gaps.SupplyFactRecorder.IsOpen(listing);
         if (!ListingLifecycle.Apply(listing, action, now, lifetime))
         {
             TempData[HtmxResults.StatusKey] = l["Listings_ActionNotAllowed"].Value;

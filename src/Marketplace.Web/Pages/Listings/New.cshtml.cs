@@ -14,7 +14,7 @@ namespace Marketplace.Web.Pages.Listings;
 
 [Authorize(Policy = Policies.TownMember)]
 public sealed class NewModel(AppDbContext db, IMemoryCache cache, ListingEditor editor, CurrentMember member, ITenantContext tenant,
-    TimeProvider clock, IStringLocalizer<Resources.SharedResource> l, Gaps.SupplyFactRecorder facts) : PageModel
+    TimeProvider clock, IStringLocalizer<Resources.SharedResource> l, Web.Gaps.SupplyFactRecorder facts) : PageModel
 {
     [BindProperty]
     public ListingInput Input { get; set; } = new();
@@ -31,10 +31,12 @@ public sealed class NewModel(AppDbContext db, IMemoryCache cache, ListingEditor 
     /// <summary>Whether the refused post carried photos, which the browser does not send again by itself.</summary>
     public bool PhotosToChooseAgain { get; private set; }
 
-    public async Task OnGetAsync(ListingType? type, int? category)
+    /// <summary>Type, category and district may come preselected, e.g. from the public gap page's "You can help here".</summary>
+    public async Task OnGetAsync(ListingType? type, int? category, int? district)
     {
         Input.Type = type;
         Input.CategoryId = category;
+        Input.DistrictId = district;
         await LoadAsync();
     }
 

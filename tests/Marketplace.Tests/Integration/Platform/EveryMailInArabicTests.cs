@@ -13,6 +13,7 @@ using Marketplace.Web.Budgets;
 using Marketplace.Web.Courses;
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Gaps;
 using Marketplace.Web.Jobs;
 using Marketplace.Web.Listings;
 using Marketplace.Web.Localization;
@@ -64,6 +65,7 @@ public sealed partial class EveryMailInArabicTests(MarketplaceFactory app) : ICl
         await BudgetMailsAsync(readers);
         await ExpenseMailsAsync(readers);
         await EffectsMailsAsync(readers);
+        await GapMailsAsync(readers);
         await app.MailSettledAsync();
 
         var written = await app.InTownAsync(null, db => db.OutboxMails.IgnoreQueryFilters().AsNoTracking()
@@ -431,6 +433,56 @@ public sealed partial class EveryMailInArabicTests(MarketplaceFactory app) : ICl
         var year = DateTime.UtcNow.Year;
         await app.IndicatorAsync(project, 10, (new DateOnly(year - 1, 7, 1), 1), (new DateOnly(year - 1, 10, 1), 2));
         await InTownAsync<ShortfallNotices>(async (notices, _) => Assert.True(await notices.SendDueAsync() >= 1));
+    }
+
+    /// <summary>
+    /// A cell whose open requests rose two weeks in a row (in a district of its own, so each run raises its own alert): the
+    /// coordinators' daily digest to a reader in the office, and the "we can help here" invitation to a reader who leads an
+    /// organisation whose digest covers the cell.
+    /// </summary>
+    private async Task GapMailsAsync(Readers readers)
+    {
+        var coordinator = await app.UserIdAsync(await readers.NewAsync("gco"));
+        var admin = await readers.NewAsync("gin");
+        var organisation = await app.CreateOrganisationAsync(Town, admin, OrganisationSetup.UniqueName("Radwerkstatt"), OrganisationStatus.Approved);
+        var week = await TownServiceAsync<GapAlerts, DateOnly>(alerts => Task.FromResult(alerts.LastCompleteWeek()));
+        var district = await app.InTownAsync(Town, async db =>
+        {
+            await db.Memberships.Where(m => m.UserId == coordinator).ExecuteUpdateAsync(u => u.SetProperty(m => m.Role, TownRole.Coordinator));
+            var category = await db.Categories.Where(c => c.Key == "fahrraeder").Select(c => c.ParentId ?? c.Id).SingleAsync();
+            var district = db.Districts.Add(new District { Name = $"Radviertel {Guid.NewGuid():N}"[..22], SortOrder = 900 }).Entity;
+            await db.SaveChangesAsync();
+            db.DigestSubscriptions.Add(new DigestSubscription
+            {
+                OrganisationId = organisation, Frequency = DigestFrequency.Weekly, CategoryIds = [category], DistrictIds = [district.Id], CreatedAt = DateTimeOffset.UtcNow,
+            });
+            foreach (var (open, weeksBack) in new[] { (4, 2), (5, 1), (6, 0) })
+            {
+                db.WeeklySupplies.Add(new WeeklySupply
+                {
+                    WeekStart = week.AddDays(-7 * weeksBack), CategoryId = category, SubCategoryId = category, DistrictId = district.Id,
+                    Side = ListingType.Request, OpenAtWeekEnd = open, StaleAtWeekEnd = open,
+                });
+            }
+
+            await db.SaveChangesAsync();
+            return district.Id;
+        });
+        await app.CreateListingAsync(Town, await app.NewMemberAsync(Town, "deutsch", culture: "de"), ListingType.Request, "Kinderfahrrad gesucht",
+            configure: l => l.DistrictId = district);
+        await InTownAsync<GapAlerts>(async (alerts, _) =>
+        {
+            Assert.True(await alerts.RaiseAsync(week) >= 1);
+            Assert.True(await alerts.SendDigestAsync() >= 1);
+            Assert.True(await alerts.SendInvitationsAsync() >= 1);
+        });
+    }
+
+    private async Task<TResult> TownServiceAsync<TService, TResult>(Func<TService, Task<TResult>> work)
+        where TService : notnull
+    {
+        await using var scope = await app.TownScopeAsync(Town);
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
     /// <summary>Runs a service of the town as a German-speaking office or job would: in a town scope, in German.</summary>

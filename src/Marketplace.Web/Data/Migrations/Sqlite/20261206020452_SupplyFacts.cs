@@ -293,9 +293,9 @@ namespace Marketplace.Web.Data.Migrations.Sqlite
                 name: "SurplusIdleDays",
                 table: "Tenants");
 
-            migrationBuilder.DropColumn(
-                name: "DayParts",
-                table: "Listings");
+            // SQLite's own DROP COLUMN, not EF's DropColumn: EF rebuilds the table, and dropping Listings would take the
+            // search triggers with it (and its rename fails on the view ListingSearchSource that reads Listings).
+            migrationBuilder.Sql("""ALTER TABLE "Listings" DROP COLUMN "DayParts";""");
         }
     }
 }
