@@ -8,6 +8,9 @@ public static class GapsServices
         services.AddScoped<GapMatrixReader>();
         services.AddScoped<TimeToMatch>();
         // slice facts: recording, weekly build, time to match
+        services.AddScoped<SupplyFactRecorder>();
+        services.AddScoped<WeeklySupplyBuilder>();
+        services.AddScoped<Jobs.SupplyWeeksJob>();
         // end facts
         // slice office: /coordination/gaps
         // end office

@@ -20,7 +20,7 @@ public enum ClaimOutcome
 /// Assisted intake: records a request for a person without an account and hands it over when the person claims it
 /// with the code from their slip. Both steps write all their rows in one transaction.
 /// </summary>
-public sealed class IntakeDesk(AppDbContext db, AuditLog audit, ITenantContext tenant, TimeProvider clock)
+public sealed class IntakeDesk(AppDbContext db, AuditLog audit, ITenantContext tenant, TimeProvider clock, Gaps.SupplyFactRecorder facts)
 {
     private const int CodeAttempts = 5;
 
@@ -81,6 +81,7 @@ public sealed class IntakeDesk(AppDbContext db, AuditLog audit, ITenantContext t
         ListingLifecycle.Apply(listing, ListingAction.Publish, now, lifetime);
         db.Listings.Add(listing);
         await db.SaveChangesAsync();
+        await facts.AddChangeAsync(listing, wasOpen: false);
 
         var intake = new IntakeContact
         {

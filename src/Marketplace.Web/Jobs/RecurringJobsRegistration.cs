@@ -30,6 +30,8 @@ public sealed class RecurringJobsRegistration(IRecurringJobManager recurringJobs
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         recurringJobs.AddOrUpdate<GapAlertsJob>(GapAlertsJob.RecurringJobId, job => job.RunAsync(), GapAlertsJob.Schedule,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurringJobs.AddOrUpdate<SupplyWeeksJob>(SupplyWeeksJob.RecurringJobId, job => job.RunAsync(), SupplyWeeksJob.Schedule,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         return Task.CompletedTask;
     }
 

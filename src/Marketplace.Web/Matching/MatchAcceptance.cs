@@ -1,5 +1,6 @@
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Gaps;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Matching;
@@ -28,7 +29,7 @@ public enum AcceptOutcome
 /// places accept exactly ten, and a place is never counted below zero. Before any yes the helper is checked against
 /// the rules of the suggestions again: a clearance may have lapsed or a volunteer paused since the proposal.
 /// </summary>
-public sealed class MatchAcceptance(AppDbContext db, MatchEligibility eligibility, TimeProvider clock)
+public sealed class MatchAcceptance(AppDbContext db, MatchEligibility eligibility, SupplyFactRecorder facts, TimeProvider clock)
 {
     /// <param name="shareContact">Whether this side lets the other see its contact details once both said yes.</param>
     /// <remarks>Joins the caller's transaction when there is one (a one-click link redeems its token in the same one).</remarks>
@@ -102,6 +103,7 @@ public sealed class MatchAcceptance(AppDbContext db, MatchEligibility eligibilit
         await open.ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MatchStatus.Accepted).SetProperty(m => m.DecidedAt, now));
         await db.Listings.Where(l => db.Matches.Any(m => m.Id == matchId && m.ListingId == l.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.OfficeStatus, OfficeStatus.Matched));
+        await RecordMatchedAsync(matchId, match.OfferListingId);
         if (owned is not null)
         {
             await owned.CommitAsync();
@@ -111,7 +113,26 @@ public sealed class MatchAcceptance(AppDbContext db, MatchEligibility eligibilit
     }
 
     /// <summary>The request waits in the office's queue again (its match was declined, unanswered or had no place).</summary>
-    public Task ReturnToQueueAsync(int matchId) =>
-        db.Listings.Where(l => db.Matches.Any(m => m.Id == matchId && m.ListingId == l.Id) && l.OfficeStatus == OfficeStatus.Proposed)
+    public async Task ReturnToQueueAsync(int matchId)
+    {
+        await db.Listings.Where(l => db.Matches.Any(m => m.Id == matchId && m.ListingId == l.Id) && l.OfficeStatus == OfficeStatus.Proposed)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.OfficeStatus, OfficeStatus.InProgress));
+        var sides = await db.Matches.AsNoTracking().Where(m => m.Id == matchId).Select(m => new { m.ListingId, m.OfferListingId }).SingleAsync();
+        await facts.WriteAsync(sides.ListingId, SupplyEvent.ProposalEnded, _ => false);
+        if (sides.OfferListingId is { } offerId)
+        {
+            await facts.WriteAsync(offerId, SupplyEvent.ProposalEnded, _ => false);
+        }
+    }
+
+    /// <summary>The request is matched (still open while its status says so); the offer closes only with its last place.</summary>
+    private async Task RecordMatchedAsync(int matchId, int? offerListingId)
+    {
+        var requestId = await db.Matches.Where(m => m.Id == matchId).Select(m => m.ListingId).SingleAsync();
+        await facts.WriteAsync(requestId, SupplyEvent.Matched, state => !state.IsOpen);
+        if (offerListingId is { } offerId)
+        {
+            await facts.WriteAsync(offerId, SupplyEvent.Matched, state => !state.IsOpen || state.Quantity == 0);
+        }
+    }
 }

@@ -13,7 +13,7 @@ namespace Marketplace.Web.Matching;
 /// fulfilled, both sides get a signed link; a yes from either side completes the match, a yes and a no make it disputed
 /// (<see cref="MatchOutcome"/>).
 /// </summary>
-public sealed class MatchFeedbackRequests(AppDbContext db, MatchMailer mailer, TownClock townClock, TimeProvider clock)
+public sealed class MatchFeedbackRequests(AppDbContext db, MatchMailer mailer, TownClock townClock, TimeProvider clock, Gaps.SupplyFactRecorder facts)
 {
     public const string Purpose = "match-feedback";
     public const string Path = "/matches/feedback";
@@ -86,6 +86,12 @@ public sealed class MatchFeedbackRequests(AppDbContext db, MatchMailer mailer, T
         var answers = await db.Matches.AsNoTracking().Where(m => m.Id == matchId)
             .Select(m => new { Request = m.RequestFeedback.Happened, Offer = m.OfferFeedback.Happened }).SingleAsync();
         var status = MatchOutcome.From(answers.Request, answers.Offer) ?? MatchStatus.Accepted;
+        var before = await db.Matches.AsNoTracking().Where(m => m.Id == matchId).Select(m => new { m.Status, m.ListingId }).SingleAsync();
+        if (status == MatchStatus.Completed && before.Status != MatchStatus.Completed)
+        {
+            await facts.WriteAsync(before.ListingId, SupplyEvent.Completed, state => !state.IsOpen);
+        }
+
         await db.Matches.Where(m => m.Id == matchId).ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, status)
             .SetProperty(m => m.CompletedAt, m => status == MatchStatus.Completed ? (m.CompletedAt ?? now) : null));
         if (owned is not null)

@@ -1,5 +1,6 @@
 using Marketplace.Web.Data;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Gaps;
 using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Listings;
 using Marketplace.Web.Tenancy;
@@ -36,7 +37,7 @@ public enum AnswerOutcome
 /// the queue with the reason.
 /// </summary>
 public sealed class MatchProposals(AppDbContext db, MatchAcceptance acceptance, MatchEligibility eligibility, MatchMailer mailer, AuditLog audit,
-    TownClock townClock, TimeProvider clock)
+    TownClock townClock, TimeProvider clock, SupplyFactRecorder facts)
 {
     public const string AnswerPurpose = "match-answer";
     public const string AnswerPath = "/matches/answer";
@@ -70,6 +71,11 @@ public sealed class MatchProposals(AppDbContext db, MatchAcceptance acceptance, 
         request.OfficeStatus = OfficeStatus.Proposed;
         request.AssignedToUserId ??= coordinatorUserId;
         await db.SaveChangesAsync();
+        await facts.WriteAsync(request.Id, SupplyEvent.Proposed, _ => false);
+        if (match.OfferListingId is { } offerId)
+        {
+            await facts.WriteAsync(offerId, SupplyEvent.Proposed, _ => false);
+        }
 
         audit.Record(AuditAction.ProposedMatch, "listing", request.Id, $"match {match.Id}: {kind} {candidateId}", coordinatorUserId);
         var sides = (await MatchSides.LoadAsync(db, match.Id))!;

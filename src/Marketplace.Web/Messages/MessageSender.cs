@@ -9,7 +9,7 @@ namespace Marketplace.Web.Messages;
 /// <summary>
 /// Writes messages: the per-account limit, the conversation's bookkeeping and the mail to the other side.
 /// </summary>
-public sealed class MessageSender(AppDbContext db, ITenantContext tenant, TenantLinks links, MessageMailer mailer, TimeProvider clock)
+public sealed class MessageSender(AppDbContext db, ITenantContext tenant, TenantLinks links, MessageMailer mailer, TimeProvider clock, Gaps.SupplyFactRecorder facts)
 {
     /// <summary>True when the account has already sent the maximum in this town within the window. Counted in the database, so it holds across instances.</summary>
     public async Task<bool> IsRateLimitedAsync(string userId)
@@ -48,6 +48,10 @@ public sealed class MessageSender(AppDbContext db, ITenantContext tenant, Tenant
         // The message and its notification commit together: the mail's key needs the message's id.
         await using var transaction = await db.Database.BeginTransactionAsync();
         await db.SaveChangesAsync();
+        if (startsConversation && !await db.Conversations.AnyAsync(c => c.ListingId == conversation.ListingId && c.Id != conversation.Id))
+        {
+            await facts.WriteAsync(conversation.ListingId, SupplyEvent.Contacted, _ => false);
+        }
         if (!wroteRecently)
         {
             await QueueNotificationAsync(conversation, message, startsConversation);

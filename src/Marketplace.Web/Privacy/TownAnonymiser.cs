@@ -15,7 +15,7 @@ namespace Marketplace.Web.Privacy;
 /// law needs stays under the pseudonym: messages (for <see cref="Tenant.DeletedAccountMessageMonths"/>), hours and their
 /// approvals, audit entries (the name taken out of their details), reports, reimbursement claims (without IBAN).
 /// </summary>
-public sealed class TownAnonymiser(AppDbContext db, PrivacyMailer mailer, ListingAnonymiser listings, TimeProvider clock)
+public sealed class TownAnonymiser(AppDbContext db, PrivacyMailer mailer, ListingAnonymiser listings, Gaps.SupplyFactRecorder facts, TimeProvider clock)
 {
     public async Task AnonymiseAsync(FormerPerson person)
     {
@@ -26,6 +26,8 @@ public sealed class TownAnonymiser(AppDbContext db, PrivacyMailer mailer, Listin
         await WithdrawOpenMatchesAsync(person, now);
         await ForgetFeedbackCommentsAsync(userId);
 
+        await facts.AddClosingForAsync(db.Listings.Where(l => l.PosterUserId == userId), SupplyEvent.Withdrawn);
+        await db.SaveChangesAsync();
         await db.Listings.Where(l => l.PosterUserId == userId && (l.Status == ListingStatus.Draft || l.Status == ListingStatus.Published || l.Status == ListingStatus.Paused))
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.Status, ListingStatus.Closed).SetProperty(l => l.UpdatedAt, now));
         await listings.AnonymiseAsync(db.Listings.Where(l => l.PosterUserId == userId && l.OrganisationId == null));

@@ -23,7 +23,7 @@ namespace Marketplace.Web.Pages.Listings;
 /// mode offers "ask the coordination office" instead of a message.
 /// </summary>
 public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantContext tenant, TimeProvider clock, TownClock townClock,
-    IStringLocalizer<Resources.SharedResource> l, Matching.MatchFulfilment fulfilment, PublicListingCache publicAnswers) : PageModel
+    IStringLocalizer<Resources.SharedResource> l, Matching.MatchFulfilment fulfilment, PublicListingCache publicAnswers, Web.Gaps.SupplyFactRecorder facts) : PageModel
 {
     public ListingHead Listing { get; private set; } = null!;
 
@@ -288,6 +288,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
             });
         }
 
+        var wasOpen = Web.Gaps.SupplyFactRecorder.IsOpen(listing);
         if (!ListingLifecycle.Apply(listing, action, now, lifetime))
         {
             TempData[HtmxResults.StatusKey] = l["Listings_ActionNotAllowed"].Value;
@@ -298,6 +299,8 @@ public sealed class DetailsModel(AppDbContext db, CurrentMember member, ITenantC
         {
             await alsoDo(listing);
         }
+
+        await facts.AddChangeAsync(listing, wasOpen, fulfilled: action == ListingAction.Fulfil);
 
         await db.SaveChangesAsync();
         TempData[HtmxResults.StatusKey] = action == ListingAction.Renew

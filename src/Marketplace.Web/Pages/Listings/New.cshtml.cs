@@ -14,7 +14,7 @@ namespace Marketplace.Web.Pages.Listings;
 
 [Authorize(Policy = Policies.TownMember)]
 public sealed class NewModel(AppDbContext db, IMemoryCache cache, ListingEditor editor, CurrentMember member, ITenantContext tenant,
-    TimeProvider clock, IStringLocalizer<Resources.SharedResource> l) : PageModel
+    TimeProvider clock, IStringLocalizer<Resources.SharedResource> l, Web.Gaps.SupplyFactRecorder facts) : PageModel
 {
     [BindProperty]
     public ListingInput Input { get; set; } = new();
@@ -77,8 +77,13 @@ public sealed class NewModel(AppDbContext db, IMemoryCache cache, ListingEditor 
             ListingLifecycle.Apply(listing, ListingAction.Publish, now, lifetime);
         }
 
+        // The publication's fact needs the listing's number: both commit together.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         db.Listings.Add(listing);
         await db.SaveChangesAsync();
+        await facts.AddChangeAsync(listing, wasOpen: false);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         TempData[HtmxResults.StatusKey] = l[publish ? "Listings_Published" : "Listings_DraftSaved"].Value;
         return RedirectToPage("Details", new { id = listing.Id });
     }

@@ -16,7 +16,7 @@ namespace Marketplace.Web.Pages.Listings;
 /// their own clear page and change nothing. A poster the office blocked may still close or mark fulfilled, not renew.
 /// </summary>
 public sealed class StillCurrentModel(AppDbContext db, SignedLinks signed, OneClickTokens tokens, Memberships memberships, ITenantContext tenant,
-    TimeProvider clock, Matching.MatchFulfilment fulfilment) : PageModel
+    TimeProvider clock, Matching.MatchFulfilment fulfilment, Web.Gaps.SupplyFactRecorder facts) : PageModel
 {
     public enum Outcome
     {
@@ -64,6 +64,7 @@ public sealed class StillCurrentModel(AppDbContext db, SignedLinks signed, OneCl
         var tracked = await db.Listings.SingleAsync(l => l.Id == listing!.Id);
         var now = clock.GetUtcNow();
         var lifetime = await db.Tenants.Where(t => t.Id == tenant.TenantId).Select(t => t.ListingLifetimeDays).SingleAsync();
+        var wasOpen = Web.Gaps.SupplyFactRecorder.IsOpen(tracked);
         if (!ListingLifecycle.Apply(tracked, action, now, lifetime))
         {
             await transaction.RollbackAsync();
@@ -74,6 +75,8 @@ public sealed class StillCurrentModel(AppDbContext db, SignedLinks signed, OneCl
         {
             await fulfilment.RecordAsync(tracked, counterpartUserId: null);
         }
+
+        await facts.AddChangeAsync(tracked, wasOpen, fulfilled: action == ListingAction.Fulfil);
 
         await db.SaveChangesAsync();
         await transaction.CommitAsync();

@@ -21,7 +21,7 @@ namespace Marketplace.Web.Pages.Coordination.Moderation;
 /// listing's poster is told the decision and its reason by mail in the same save (and on the listing's page).
 /// </summary>
 public sealed class IndexModel(AppDbContext db, CurrentMember member, ListingModerationMailer mailer, ITenantContext tenant, TimeProvider clock,
-    IStringLocalizer<SharedResource> l) : PageModel
+    IStringLocalizer<SharedResource> l, Web.Gaps.SupplyFactRecorder facts) : PageModel
 {
     public const int ReasonMaxLength = 1000;
     private const int CommentsShown = 5;
@@ -111,7 +111,12 @@ public sealed class IndexModel(AppDbContext db, CurrentMember member, ListingMod
         var reason = Input.Reason!.Trim();
         if (state is not null && decision.NewState is { } next)
         {
+            var wasOpen = listing is not null && Web.Gaps.SupplyFactRecorder.IsOpen(listing);
             Apply(state.Moderation, next, listing, message, membership, now, reason);
+            if (listing is not null)
+            {
+                await facts.AddChangeAsync(listing, wasOpen);
+            }
         }
 
         foreach (var report in openReports)
