@@ -139,6 +139,8 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TenantScopeFactory t
         await DemoCourses.SeedAsync(db, town, clock.GetUtcNow());
         await DemoBudgets.SeedAsync(db, town, clock.GetUtcNow());
         await DemoGaps.SeedAsync(db, town, clock.GetUtcNow());
+        // The gap views read the weekly aggregates: build them now rather than at the job's next run.
+        await scope.ServiceProvider.GetRequiredService<Gaps.WeeklySupplyBuilder>().BuildAsync(CancellationToken.None);
     }
 
     private async Task<AppUser> EnsureUserAsync(UserManager<AppUser> users, string userName)

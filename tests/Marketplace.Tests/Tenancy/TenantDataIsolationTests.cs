@@ -21,6 +21,7 @@ public sealed class TenantDataIsolationTests(MarketplaceFactory app) : IClassFix
         typeof(CategoryQualification), typeof(LanguageCourseInterest), typeof(LanguageCourseGroupSize),
         typeof(Fund), typeof(ProjectBudget), typeof(BudgetPlanLine), typeof(Expense), typeof(ExpenseReceipt),
         typeof(Indicator), typeof(IndicatorValue),
+        typeof(SupplyFact), typeof(OpenSupply), typeof(WeeklySupply), typeof(WeeklyVolunteers), typeof(SupplyWatermark), typeof(GapAlert),
     ];
 
     private async Task AssertIsolatedAsync<T>(Func<AppDbContext, Task<T>> create) where T : class, ITenantOwned
@@ -394,6 +395,53 @@ public sealed class TenantDataIsolationTests(MarketplaceFactory app) : IClassFix
                 RecordedByUserId = await UserIdAsync(db, "erlangen-mitglied"), RecordedAt = DateTimeOffset.UtcNow,
             }).Entity;
         });
+
+    // The gap view's rows: keys far from the demo history (2011, numbers no listing or category has) so they never meet it.
+    private static int Unused() => -Random.Shared.Next(1_000_000, int.MaxValue);
+
+    [Fact]
+    public Task SupplyFact_IsIsolated() =>
+        AssertIsolatedAsync(db => Task.FromResult(db.SupplyFacts.Add(new SupplyFact
+        {
+            Event = SupplyEvent.Published, Side = ListingType.Request, CategoryId = Unused(), DistrictId = Unused(),
+            At = new DateTimeOffset(2011, 3, 1, 9, 0, 0, TimeSpan.Zero), ListingKey = Unused(),
+        }).Entity));
+
+    [Fact]
+    public Task OpenSupply_IsIsolated() =>
+        AssertIsolatedAsync(db => Task.FromResult(db.OpenSupplies.Add(new OpenSupply
+        {
+            ListingKey = Unused(), Side = ListingType.Offer, CategoryId = Unused(), DistrictId = Unused(),
+            OpenedAt = new DateTimeOffset(2011, 3, 1, 9, 0, 0, TimeSpan.Zero), LastActivityAt = new DateTimeOffset(2011, 3, 1, 9, 0, 0, TimeSpan.Zero),
+        }).Entity));
+
+    [Fact]
+    public Task WeeklySupply_IsIsolated() =>
+        AssertIsolatedAsync(db => Task.FromResult(db.WeeklySupplies.Add(new WeeklySupply
+        {
+            WeekStart = new DateOnly(2011, 2, 28), CategoryId = Unused(), DistrictId = Unused(), Side = ListingType.Request, Published = 4,
+        }).Entity));
+
+    [Fact]
+    public Task WeeklyVolunteers_IsIsolated() =>
+        AssertIsolatedAsync(db => Task.FromResult(db.WeeklyVolunteers.Add(new WeeklyVolunteers
+        {
+            WeekStart = new DateOnly(2011, 2, 28), CategoryId = Unused(), DistrictId = Unused(), Available = 2,
+        }).Entity));
+
+    [Fact]
+    public Task SupplyWatermark_IsIsolated() =>
+        // One per town: the demo's build may have written Erlangen's already.
+        AssertIsolatedAsync(async db => await db.SupplyWatermarks.SingleOrDefaultAsync()
+            ?? db.SupplyWatermarks.Add(new SupplyWatermark { FoldedUpTo = new DateTimeOffset(2011, 3, 1, 9, 0, 0, TimeSpan.Zero) }).Entity);
+
+    [Fact]
+    public Task GapAlert_IsIsolated() =>
+        AssertIsolatedAsync(db => Task.FromResult(db.GapAlerts.Add(new GapAlert
+        {
+            Kind = GapAlertKind.RisingRequests, WeekStart = new DateOnly(2011, 2, 28), CategoryId = Unused(), DistrictId = Unused(), Value = 6,
+            RaisedAt = new DateTimeOffset(2011, 3, 7, 6, 0, 0, TimeSpan.Zero),
+        }).Entity));
 
     [Fact]
     public Task Course_IsIsolated() => AssertIsolatedAsync(async db => (await SavedRunAsync(db)).Course!);

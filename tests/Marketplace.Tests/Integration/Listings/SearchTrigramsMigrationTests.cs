@@ -25,8 +25,8 @@ public sealed class SearchTrigramsMigrationTests(MarketplaceFactory app) : IClas
         if (!app.Database.IsPostgres)
         {
             // Written while there was no trigram index at all (the SQLite model is the same before and after).
-            await app.CreateListingAsync("erlangen", "erlangen-mitglied", title: "Okapi-Bollerwagen zu leihen", categoryKey: "moebel",
-                configure: l => l.Description = "Mit Regenverdeck.");
+            await OldSchema.WithTodaysListingColumnsAsync(app, () => app.CreateListingAsync("erlangen", "erlangen-mitglied",
+                title: "Okapi-Bollerwagen zu leihen", categoryKey: "moebel", configure: l => l.Description = "Mit Regenverdeck."));
         }
 
         await MigrateAsync(toTheOneBefore: false);

@@ -24,6 +24,23 @@ internal static class OldSchema
         await db.GetService<IMigrator>().MigrateAsync(toTheOneBefore ? migrations[index - 1] : null);
     }
 
+    /// <summary>
+    /// Writes listings through today's model into an old schema: the listing columns added since (the day parts of
+    /// SupplyFacts) exist only while <paramref name="write"/> runs, so migrating up adds them as an installation would.
+    /// </summary>
+    public static async Task WithTodaysListingColumnsAsync(MarketplaceFactory app, Func<Task> write)
+    {
+        await app.InTownAsync(null, db => db.Database.ExecuteSqlRawAsync("""ALTER TABLE "Listings" ADD COLUMN "DayParts" integer NOT NULL DEFAULT 0"""));
+        try
+        {
+            await write();
+        }
+        finally
+        {
+            await app.InTownAsync(null, db => db.Database.ExecuteSqlRawAsync("""ALTER TABLE "Listings" DROP COLUMN "DayParts" """));
+        }
+    }
+
     /// <summary>A town with the columns towns have had since ClearanceValidYears.</summary>
     public static Task AddTownAsync(AppDbContext db, bool isPostgres, Guid id, string slug)
     {
