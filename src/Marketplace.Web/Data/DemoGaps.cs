@@ -142,12 +142,14 @@ internal static class DemoGaps
             var listingKey = --key;
             // Two in three posters say when; the others leave it open.
             var parts = rng.Next(3) == 0 ? DayParts.None : (DayParts)rng.Next(1, 16);
-            facts.Add(NewFact(SupplyEvent.Published, side, row, district, parts, publishedAt, listingKey, closes: false));
             var endAt = publishedAt.AddDays(afterDays).AddHours(rng.Next(1, 10));
             if (endAt >= now.AddHours(-1))
             {
+                // Still running would mean open today: what is open today are the real listings, which the office can open.
                 return;
             }
+
+            facts.Add(NewFact(SupplyEvent.Published, side, row, district, parts, publishedAt, listingKey, closes: false));
 
             if (contacted)
             {
