@@ -20,8 +20,24 @@ public static class TownReferenceCache
     /// <summary>The category names in every language that search looks in (Listings/SearchCategories).</summary>
     public static object SearchKey(Guid tenantId) => (nameof(TownReferenceCache), tenantId, "search");
 
+    /// <summary>
+    /// A number that changes whenever the town's reference data or settings are forgotten: views kept for a while
+    /// (the office's gap view) put it in their key, so a change saved on this instance shows at once.
+    /// </summary>
+    public static long Version(IMemoryCache cache, Guid tenantId) =>
+        cache.GetOrCreate(VersionKey(tenantId), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = CacheFor;
+            return Interlocked.Increment(ref _versions);
+        });
+
+    private static long _versions;
+
+    private static object VersionKey(Guid tenantId) => (nameof(TownReferenceCache), tenantId, "version");
+
     public static void Forget(IMemoryCache cache, Guid tenantId)
     {
+        cache.Remove(VersionKey(tenantId));
         foreach (var culture in Cultures.Supported)
         {
             cache.Remove(Key(tenantId, culture));

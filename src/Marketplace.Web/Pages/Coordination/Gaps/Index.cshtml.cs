@@ -7,6 +7,7 @@ using Marketplace.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Marketplace.Web.Pages.Coordination.Gaps;
 
@@ -15,7 +16,8 @@ namespace Marketplace.Web.Pages.Coordination.Gaps;
 /// requests, open offers and available volunteers and its balance, and how long requests waited for their match.
 /// Everything below the filters is one fragment (<c>_GapMatrix</c>) that htmx swaps when the week or category changes.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, GapMatrixReader matrices, TimeToMatch matchTimes, TownClock clock, TimeProvider time) : PageModel
+public sealed class IndexModel(AppDbContext db, GapMatrixReader matrices, TimeToMatch matchTimes, TownClock clock, TimeProvider time,
+    IMemoryCache cache) : PageModel
 {
     /// <summary>How far back the week slider and the time-to-match trend reach.</summary>
     public const int HistoryWeeks = 26;
@@ -55,14 +57,41 @@ public sealed class IndexModel(AppDbContext db, GapMatrixReader matrices, TimeTo
     /// <summary>No town's records reach back further; older dates in the address are taken as this year.</summary>
     private const int FirstYear = 2000;
 
-    public async Task<IActionResult> OnGetAsync()
+    /// <summary>
+    /// How long the rendered view of a week is kept per instance (<c>&lt;cache&gt;</c> in the views): the aggregates it
+    /// shows are rebuilt every ten minutes (Jobs/SupplyWeeksJob), so half a minute more is nothing a coordinator notices,
+    /// and every coordinator of the town reads the same view.
+    /// </summary>
+    public static readonly TimeSpan KeptFor = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// What the kept view depends on: the town and the version of its settings and categories (a change saved here shows
+    /// at once; Infrastructure/TownReferenceCache), the weeks, the category asked for and the reader's language.
+    /// </summary>
+    public string ViewKey => string.Join('|', db.CurrentTenantId, TownReferenceCache.Version(cache, db.CurrentTenantId), ThisWeek.DayNumber,
+        ShownWeek.DayNumber, Category, CultureInfo.CurrentUICulture.Name);
+
+    private bool _loaded;
+
+    public IActionResult OnGet()
     {
         // The filters are a convenience: a value that does not bind or is out of range shows the current week.
         ModelState.Clear();
-        var ct = HttpContext.RequestAborted;
         ThisWeek = clock.WeekStartOf(time.GetUtcNow());
         ShownWeek = ChosenWeek();
+        return this.PageOrFragment("_GapMatrix");
+    }
 
+    /// <summary>Reads what the view shows; called by the views inside their kept parts, so a kept view reads nothing.</summary>
+    public async Task LoadAsync()
+    {
+        if (_loaded)
+        {
+            return;
+        }
+
+        _loaded = true;
+        var ct = HttpContext.RequestAborted;
         var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         var categories = await db.Categories.AsNoTracking().Where(c => c.ParentId == null && !c.IsRetired)
             .OrderBy(c => c.SortOrder).ThenBy(c => c.Id).Select(c => new { c.Id, c.Names, c.Icon }).ToListAsync(ct);
@@ -77,7 +106,6 @@ public sealed class IndexModel(AppDbContext db, GapMatrixReader matrices, TimeTo
 
         Matrix = await matrices.ForWeekAsync(ShownWeek, ct);
         MatchTimes = await MatchTimeReport.LoadAsync(db, matchTimes, clock, ShownWeek, HistoryWeeks, Category, ct);
-        return this.PageOrFragment("_GapMatrix");
     }
 
     private DateOnly ChosenWeek()
