@@ -84,6 +84,7 @@ public sealed class WeeklySupplyBuilder(AppDbContext db, ITenantContext tenant, 
 
             await SnapshotVolunteersAsync(townClock.WeekStartOf(now), ct);
             await transaction.CommitAsync(ct);
+            GapViewVersions.Built(tenantId);
         }
         finally
         {

@@ -65,10 +65,12 @@ public sealed class IndexModel(AppDbContext db, GapMatrixReader matrices, TimeTo
     public static readonly TimeSpan KeptFor = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// What the kept view depends on: the town and the version of its settings and categories (a change saved here shows
-    /// at once; Infrastructure/TownReferenceCache), the weeks, the category asked for and the reader's language.
+    /// What the kept view depends on: the town, the version of its settings and categories (a change saved here shows
+    /// at once; Infrastructure/TownReferenceCache) and of its aggregates (a build here shows at once; Gaps/GapViewVersions),
+    /// the weeks, the category asked for and the reader's language.
     /// </summary>
-    public string ViewKey => string.Join('|', db.CurrentTenantId, TownReferenceCache.Version(cache, db.CurrentTenantId), ThisWeek.DayNumber,
+    public string ViewKey => string.Join('|', db.CurrentTenantId, TownReferenceCache.Version(cache, db.CurrentTenantId),
+        GapViewVersions.Of(db.CurrentTenantId), ThisWeek.DayNumber,
         ShownWeek.DayNumber, Category, CultureInfo.CurrentUICulture.Name);
 
     private bool _loaded;
