@@ -103,6 +103,11 @@ public sealed class TownAnonymiser(AppDbContext db, PrivacyMailer mailer, Listin
             {
                 await db.Listings.Where(l => l.Id == side.RequestId && (l.OfficeStatus == OfficeStatus.Proposed || l.OfficeStatus == OfficeStatus.Matched))
                     .ExecuteUpdateAsync(s => s.SetProperty(l => l.OfficeStatus, OfficeStatus.InProgress));
+                if (side.Status == MatchStatus.Proposed)
+                {
+                    // The request waits for nobody now: the gap view counts it as waiting again.
+                    await facts.WriteAsync(side.RequestId, SupplyEvent.ProposalEnded, _ => false);
+                }
             }
 
             var other = leftRequest ? side.OfferUserId : side.RequestUserId;

@@ -42,6 +42,9 @@ public sealed class IndexModel(AppDbContext db, GapMatrixReader matrices, TimeTo
     public GapDefinitions Definitions { get; private set; } = null!;
     public MatchTimeReport MatchTimes { get; private set; } = null!;
 
+    /// <summary>When the town's aggregates were last built; null before the first build.</summary>
+    public DateTimeOffset? BuiltAt { get; private set; }
+
     public sealed record TopCategory(int Id, string Name, string Icon);
 
     public sealed record DistrictColumn(int Id, string Name);
@@ -106,6 +109,7 @@ public sealed class IndexModel(AppDbContext db, GapMatrixReader matrices, TimeTo
             .Select(t => new GapDefinitions(t.GapWaitingDays, t.SurplusIdleDays)).SingleAsync(ct);
         Definitions = town;
 
+        BuiltAt = await db.SupplyWatermarks.AsNoTracking().Select(w => (DateTimeOffset?)w.BuiltAt).SingleOrDefaultAsync(ct);
         Matrix = await matrices.ForWeekAsync(ShownWeek, ct);
         MatchTimes = await MatchTimeReport.LoadAsync(db, matchTimes, clock, ShownWeek, HistoryWeeks, Category, ct);
     }
