@@ -58,8 +58,8 @@ public sealed class PublicGaps(AppDbContext db, GapMatrixReader reader, TownCloc
     /// <summary>ISO 8601 week of a Monday, e.g. "2026-W49".</summary>
     public static string IsoWeek(DateOnly monday)
     {
-        var date = monday.ToDateTime(TimeOnly.MinValue);
-        return string.Create(CultureInfo.InvariantCulture, $"{ISOWeek.GetYear(date)}-W{ISOWeek.GetWeekOfYear(date):00}");
+        var (year, week) = TownClock.IsoWeek(monday);
+        return string.Create(CultureInfo.InvariantCulture, $"{year}-W{week:00}");
     }
 
     /// <summary>The Monday of an ISO week like "2026-W49"; null when it is not one.</summary>

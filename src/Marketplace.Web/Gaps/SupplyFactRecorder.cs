@@ -32,8 +32,12 @@ public sealed class SupplyFactRecorder(AppDbContext db, TownClock townClock, Tim
         var isOpen = IsOpen(listing);
         if (fulfilled)
         {
-            // A request already matched through the office is not matched a second time when its poster says so.
-            var matchedBefore = await db.SupplyFacts.AnyAsync(f => f.ListingKey == listing.Id && f.Event == SupplyEvent.Matched);
+            // A listing already matched through the office (its Matched fact was written at the second yes) is not matched
+            // a second time when its poster says so. Asked of the matches, which are indexed by listing; the facts are not.
+            var matchedBefore = await db.Matches.AnyAsync(m => m.Source == MatchSource.Coordination
+                && (m.ListingId == listing.Id || m.OfferListingId == listing.Id)
+                && (m.Status == MatchStatus.Accepted || m.Status == MatchStatus.Completed || m.Status == MatchStatus.Disputed
+                    || m.Status == MatchStatus.NotHappened));
             await AddAsync(listing, matchedBefore ? SupplyEvent.Withdrawn : SupplyEvent.Matched, closes: !isOpen);
         }
         else if (isOpen && !wasOpen)

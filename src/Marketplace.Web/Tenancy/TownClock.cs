@@ -52,18 +52,19 @@ public sealed class TownClock(ITenantContext tenant, TimeProvider time)
 
     public static DateOnly DateOf(TimeZoneInfo zone, DateTimeOffset instant) => DateOnly.FromDateTime(Local(zone, instant).DateTime);
 
-    public static (int Year, int Week) WeekOf(TimeZoneInfo zone, DateTimeOffset instant)
+    public static (int Year, int Week) WeekOf(TimeZoneInfo zone, DateTimeOffset instant) => IsoWeek(DateOf(zone, instant));
+
+    public static DateOnly WeekStartOf(TimeZoneInfo zone, DateTimeOffset instant) => MondayOf(DateOf(zone, instant));
+
+    /// <summary>The ISO 8601 week (year and number) a calendar day belongs to.</summary>
+    public static (int Year, int Week) IsoWeek(DateOnly day)
     {
-        var day = DateOf(zone, instant).ToDateTime(TimeOnly.MinValue);
-        return (ISOWeek.GetYear(day), ISOWeek.GetWeekOfYear(day));
+        var date = day.ToDateTime(TimeOnly.MinValue);
+        return (ISOWeek.GetYear(date), ISOWeek.GetWeekOfYear(date));
     }
 
-    public static DateOnly WeekStartOf(TimeZoneInfo zone, DateTimeOffset instant)
-    {
-        var day = DateOf(zone, instant);
-        // ISO weeks start on Monday: DayOfWeek counts from Sunday = 0.
-        return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-    }
+    /// <summary>The Monday that starts the ISO week of a calendar day (DayOfWeek counts from Sunday = 0).</summary>
+    public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
     /// <summary>
     /// The first instant of a local day, in UTC (PostgreSQL takes timestamps with offset zero only); the end of a day is

@@ -27,7 +27,7 @@ public sealed class ChartsModel(AppDbContext db, TownClock townClock, TimeProvid
 
     public async Task<IActionResult> OnGetAsync()
     {
-        WeekStart = Week is { } day ? day.AddDays(-(((int)day.DayOfWeek + 6) % 7)) : townClock.WeekStartOf(clock.GetUtcNow());
+        WeekStart = Week is { } day ? TownClock.MondayOf(day) : townClock.WeekStartOf(clock.GetUtcNow());
         var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         Categories = (await db.Categories.AsNoTracking().Where(c => c.ParentId == null && !c.IsRetired).OrderBy(c => c.SortOrder)
                 .Select(c => new { c.Id, c.Names }).ToListAsync(HttpContext.RequestAborted))

@@ -118,7 +118,7 @@ public sealed class IndexModel(AppDbContext db, GapMatrixReader matrices, TimeTo
     {
         if (Week is { } asked && asked.Year >= FirstYear)
         {
-            var monday = asked.AddDays(-(((int)asked.DayOfWeek + 6) % 7));
+            var monday = TownClock.MondayOf(asked);
             return monday > ThisWeek ? ThisWeek : monday;
         }
 
@@ -147,10 +147,4 @@ public sealed class IndexModel(AppDbContext db, GapMatrixReader matrices, TimeTo
         ["district"] = district.ToString(CultureInfo.InvariantCulture),
     });
 
-    /// <summary>ISO week number and year of a Monday, for the headings.</summary>
-    public static (int Year, int Number) IsoWeek(DateOnly monday)
-    {
-        var day = monday.ToDateTime(TimeOnly.MinValue);
-        return (ISOWeek.GetYear(day), ISOWeek.GetWeekOfYear(day));
-    }
 }
