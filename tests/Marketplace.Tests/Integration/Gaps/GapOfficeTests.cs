@@ -54,8 +54,17 @@ public sealed class GapOfficeTests(MarketplaceFactory app) : IClassFixture<Marke
     private static string Url(Cells cells, DateOnly? week = null) =>
         $"{Page}?category={cells.Category}" + (week is { } w ? $"&week={w:yyyy-MM-dd}" : "");
 
+    /// <summary>Only gap and surplus cells carry a test id (gap-cell, surplus-cell).</summary>
+    private static void AssertNeitherGapNorSurplus(AngleSharp.Dom.IElement cell) => Assert.Null(cell.GetAttribute("data-testid"));
+
+    /// <summary>Time to match and the charts of the same week and category (their own page; htmx loads them into the gap page).</summary>
+    private static string TrendsUrl(Cells cells, DateOnly? week = null) =>
+        $"{Page}/charts?category={cells.Category}" + (week is { } w ? $"&week={w:yyyy-MM-dd}" : "");
+
     private static AngleSharp.Dom.IElement CellOf(AngleSharp.Dom.IDocument page, int category, int district) =>
-        page.QuerySelector($"td[data-category='{category}'][data-district='{district}']") ?? throw new InvalidOperationException("No such cell.");
+        page.QuerySelector($"tr[data-category='{category}']")?.Children.ElementAtOrDefault(
+            page.QuerySelectorAll("[data-testid=gap-matrix] thead th").Select(th => th.GetAttribute("data-district")).ToList().IndexOf($"{district}"))
+        ?? throw new InvalidOperationException("No such cell.");
 
     [Fact]
     public async Task Anonymous_IsSentToLogin_AMemberIs403_TheOfficeAndTheTownAdminSeeThePage()
@@ -112,7 +121,7 @@ public sealed class GapOfficeTests(MarketplaceFactory app) : IClassFixture<Marke
         Assert.Equal("surplus-cell", surplus.GetAttribute("data-testid"));
         Assert.Contains("Überangebot", surplus.TextContent);
         Assert.Contains("2 Angebote", surplus.TextContent);
-        Assert.Equal("matrix-cell", CellOf(page, cells.Category, cells.Neighbour).GetAttribute("data-testid"));
+        AssertNeitherGapNorSurplus(CellOf(page, cells.Category, cells.Neighbour));
         Assert.Contains("Gesuche warten länger als 7 Tage", page.TestId("gap-definitions"));
     }
 
@@ -128,12 +137,12 @@ public sealed class GapOfficeTests(MarketplaceFactory app) : IClassFixture<Marke
 
         var page = await client.GetPageAsync(Url(cells));
 
-        Assert.Equal("matrix-cell", CellOf(page, cells.Category, cells.Home).GetAttribute("data-testid"));
+        AssertNeitherGapNorSurplus(CellOf(page, cells.Category, cells.Home));
         Assert.Contains("ausgeglichen", CellOf(page, cells.Category, cells.Home).TextContent);
         var far = CellOf(page, cells.Category, cells.Far);
-        Assert.Equal("matrix-cell", far.GetAttribute("data-testid"));
+        AssertNeitherGapNorSurplus(far);
         Assert.Contains("1 Ehrenamtliche", far.TextContent);
-        Assert.Empty(page.QuerySelectorAll($"[data-testid=gap-cell][data-category='{cells.Category}']"));
+        Assert.Empty(page.QuerySelectorAll($"tr[data-category='{cells.Category}'] [data-testid=gap-cell]"));
     }
 
     [Fact]
@@ -147,9 +156,9 @@ public sealed class GapOfficeTests(MarketplaceFactory app) : IClassFixture<Marke
         var cell = CellOf(await client.GetPageAsync(Url(cells)), cells.Category, cells.Home);
 
         Assert.Equal($"/coordination/requests?Category={cells.Category}&District={cells.Home}",
-            cell.QuerySelector("a[data-testid=cell-requests]")!.GetAttribute("href"));
+            cell.QuerySelector("a[href^='/coordination/requests']")!.GetAttribute("href"));
         Assert.Equal($"/listings?type=Offer&category={cells.Category}&district={cells.Home}",
-            cell.QuerySelector("a[data-testid=cell-offers]")!.GetAttribute("href"));
+            cell.QuerySelector("a[href^='/listings']")!.GetAttribute("href"));
         var queue = await client.GetAsync($"/coordination/requests?Category={cells.Category}&District={cells.Home}");
         Assert.Equal(HttpStatusCode.OK, queue.StatusCode);
     }
@@ -163,7 +172,7 @@ public sealed class GapOfficeTests(MarketplaceFactory app) : IClassFixture<Marke
         var client = await app.SignedInAsync(Town, $"{Town}-koordination");
 
         var current = await client.GetPageAsync(Url(cells));
-        Assert.Equal("matrix-cell", CellOf(current, cells.Category, cells.Far).GetAttribute("data-testid"));
+        AssertNeitherGapNorSurplus(CellOf(current, cells.Category, cells.Far));
         Assert.Equal("0", current.QuerySelector("[data-testid=gap-week-slider]")!.GetAttribute("value"));
         Assert.Null(current.QuerySelector("[data-testid=gap-week-next]"));
 
@@ -193,6 +202,33 @@ public sealed class GapOfficeTests(MarketplaceFactory app) : IClassFixture<Marke
         var response = await client.GetAsync(Page + query);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotNull((await Html.ParseAsync(response)).QuerySelector("[data-testid=gap-matrix]"));
+    }
+
+    [Fact]
+    public async Task TheGapPage_LeadsToTimeToMatchAndTheCharts_OfItsWeekAndCategory_WhichHtmxGetsAlone()
+    {
+        var cells = await CellsAsync();
+        var week = cells.ThisWeek.AddDays(-21);
+        var client = await app.SignedInAsync(Town, $"{Town}-koordination");
+
+        var link = (await client.GetPageAsync(Url(cells, week))).QuerySelector("[data-testid=gap-trends-link]")!;
+
+        // Without JavaScript a link to their page; with htmx the same address, fetched when the link scrolls into view.
+        var href = link.GetAttribute("href")!;
+        Assert.Equal(href, link.GetAttribute("hx-get"));
+        Assert.Equal("revealed", link.GetAttribute("hx-trigger"));
+        var query = $"?week={week:yyyy-MM-dd}&category={cells.Category}";
+        Assert.Equal($"{Page}/charts{query}", href);
+        var page = await client.GetPageAsync(href);
+        Assert.NotNull(page.QuerySelector("[data-testid=time-to-match]"));
+        Assert.Equal($"{week:yyyy-MM-dd}", page.QuerySelector("#gap-charts")!.GetAttribute("data-week"));
+        Assert.Equal($"{Page}{query}", page.QuerySelector("[data-testid=gap-charts-back]")!.GetAttribute("href"));
+
+        var fragment = await Html.ParseAsync(await client.HtmxAsync(HttpMethod.Get, href));
+        Assert.Null(fragment.QuerySelector("h1"));
+        Assert.Equal("gap-trends", fragment.Body!.FirstElementChild!.Id);
+        Assert.NotNull(fragment.QuerySelector("[data-testid=time-to-match]"));
+        Assert.NotNull(fragment.QuerySelector("[data-testid=gap-charts]"));
     }
 
     [Fact]
@@ -226,7 +262,7 @@ public sealed class GapOfficeTests(MarketplaceFactory app) : IClassFixture<Marke
         });
         var client = await app.SignedInAsync(Town, $"{Town}-koordination");
 
-        var page = await client.GetPageAsync(Url(cells, week));
+        var page = await client.GetPageAsync(TrendsUrl(cells, week));
 
         var section = page.QuerySelector("[data-testid=time-to-match]")!;
         var district = section.QuerySelector($"[data-testid=ttm-district][data-id='{cells.Home}']")!;
@@ -250,7 +286,7 @@ public sealed class GapOfficeTests(MarketplaceFactory app) : IClassFixture<Marke
         var cells = await CellsAsync();
         var client = await app.SignedInAsync(Town, $"{Town}-koordination");
 
-        var page = await client.GetPageAsync(Url(cells));
+        var page = await client.GetPageAsync(TrendsUrl(cells));
 
         Assert.Equal("Noch keine Vermittlungen", page.TestId("time-to-match-empty"));
         Assert.Equal("Noch keine Vermittlungen", page.TestId("ttm-histogram-empty"));

@@ -1,19 +1,21 @@
 using System.Globalization;
-using Htmx;
 using Marketplace.Web.Data;
+using Marketplace.Web.Gaps;
+using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.ViewComponents;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Marketplace.Web.Pages.Coordination.Gaps;
 
 /// <summary>
-/// The gap charts on their own page (/coordination/gaps/charts?week=…&amp;category=…): a GET form for the week and the
-/// category, and the <see cref="GapChartsViewComponent"/>, which htmx swaps alone when the form changes.
+/// Time to match and the gap charts of a week (/coordination/gaps/charts?week=…&amp;category=…): a GET form for the week
+/// and the category, then <c>_GapTrends</c> (time to match and the <see cref="GapChartsViewComponent"/>), which htmx
+/// gets alone when the form changes and when the office's gap page scrolls to it.
 /// </summary>
-public sealed class ChartsModel(AppDbContext db, TownClock townClock, TimeProvider clock) : PageModel
+public sealed class ChartsModel(AppDbContext db, TownClock townClock, TimeToMatch matchTimes, TimeProvider clock, IMemoryCache cache) : PageModel
 {
     /// <summary>Any day of the week to show; its Monday is used. Empty: the current week.</summary>
     [BindProperty(SupportsGet = true)]
@@ -22,26 +24,60 @@ public sealed class ChartsModel(AppDbContext db, TownClock townClock, TimeProvid
     [BindProperty(SupportsGet = true)]
     public int? Category { get; set; }
 
+    public DateOnly ThisWeek { get; private set; }
     public DateOnly WeekStart { get; private set; }
     public IReadOnlyList<(int Id, string Name)> Categories { get; private set; } = [];
+    public IReadOnlyDictionary<int, string> DistrictNames { get; private set; } = new Dictionary<int, string>();
+    public MatchTimeReport MatchTimes { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync()
+    /// <summary>No town's records reach back further; older dates show the current week.</summary>
+    private const int FirstYear = 2000;
+
+    /// <summary>What the kept view depends on, as on the gap page (<see cref="IndexModel.ViewKey"/>).</summary>
+    public string ViewKey => string.Join('|', db.CurrentTenantId, TownReferenceCache.Version(cache, db.CurrentTenantId),
+        GapViewVersions.Of(db.CurrentTenantId), ThisWeek.DayNumber, WeekStart.DayNumber, Category, CultureInfo.CurrentUICulture.Name);
+
+    private bool _loaded;
+
+    public IActionResult OnGet()
     {
-        WeekStart = Week is { } day ? TownClock.MondayOf(day) : townClock.WeekStartOf(clock.GetUtcNow());
+        // The filters are a convenience: a value that does not bind or is out of range shows the current week.
+        ModelState.Clear();
+        ThisWeek = townClock.WeekStartOf(clock.GetUtcNow());
+        WeekStart = Week is { } day && day.Year >= FirstYear && TownClock.MondayOf(day) is var monday && monday < ThisWeek ? monday : ThisWeek;
+        return this.PageOrFragment("_GapTrends");
+    }
+
+    /// <summary>Reads what the view shows; called inside its kept parts, so a kept view reads nothing.</summary>
+    public async Task LoadAsync()
+    {
+        if (_loaded)
+        {
+            return;
+        }
+
+        _loaded = true;
+        var ct = HttpContext.RequestAborted;
         var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        Categories = (await db.Categories.AsNoTracking().Where(c => c.ParentId == null && !c.IsRetired).OrderBy(c => c.SortOrder)
-                .Select(c => new { c.Id, c.Names }).ToListAsync(HttpContext.RequestAborted))
+        Categories = (await db.Categories.AsNoTracking().Where(c => c.ParentId == null && !c.IsRetired).OrderBy(c => c.SortOrder).ThenBy(c => c.Id)
+                .Select(c => new { c.Id, c.Names }).ToListAsync(ct))
             .Select(c => (c.Id, c.Names.In(culture))).ToList();
         if (Category is { } id && Categories.All(c => c.Id != id))
         {
             Category = null;
         }
 
-        if (Request.IsHtmxNonBoosted())
-        {
-            return new ViewComponentResult { ViewComponentType = typeof(GapChartsViewComponent), Arguments = new { weekStart = WeekStart, categoryId = Category } };
-        }
-
-        return Page();
+        DistrictNames = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        MatchTimes = await MatchTimeReport.LoadAsync(db, matchTimes, townClock, WeekStart, IndexModel.HistoryWeeks, Category, ct);
     }
+
+    /// <summary>The gap matrix of the same week and category.</summary>
+    public string GapsUrl => IndexModel.PageUrl(WeekStart, Category);
+
+    /// <summary>This page for a week and optionally one top category.</summary>
+    public static string PageUrl(DateOnly week, int? category) => "/coordination/gaps/charts" + QueryString.Create(new Dictionary<string, string?>
+    {
+        ["week"] = week.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["category"] = category?.ToString(CultureInfo.InvariantCulture),
+    });
 }

@@ -13,10 +13,11 @@ namespace Marketplace.Web.Pages.Coordination.Gaps;
 
 /// <summary>
 /// The office's gap matrix (Lücken und Überangebot): top category × district for one week, each cell with its open
-/// requests, open offers and available volunteers and its balance, and how long requests waited for their match.
-/// Everything below the filters is one fragment (<c>_GapMatrix</c>) that htmx swaps when the week or category changes.
+/// requests, open offers and available volunteers and its balance, and the alerts of the week. Everything below the
+/// filters is one fragment (<c>_GapMatrix</c>) that htmx swaps when the week or category changes; time to match and the
+/// charts of the same week and category follow from <see cref="ChartsModel"/> (<see cref="TrendsUrl"/>).
 /// </summary>
-public sealed class IndexModel(AppDbContext db, GapMatrixReader matrices, TimeToMatch matchTimes, TownClock clock, TimeProvider time,
+public sealed class IndexModel(AppDbContext db, GapMatrixReader matrices, TownClock clock, TimeProvider time,
     IMemoryCache cache) : PageModel
 {
     /// <summary>How far back the week slider and the time-to-match trend reach.</summary>
@@ -40,7 +41,6 @@ public sealed class IndexModel(AppDbContext db, GapMatrixReader matrices, TimeTo
     public IReadOnlyList<DistrictColumn> Districts { get; private set; } = [];
     public GapMatrix Matrix { get; private set; } = null!;
     public GapDefinitions Definitions { get; private set; } = null!;
-    public MatchTimeReport MatchTimes { get; private set; } = null!;
 
     /// <summary>When the town's aggregates were last built; null before the first build.</summary>
     public DateTimeOffset? BuiltAt { get; private set; }
@@ -111,7 +111,6 @@ public sealed class IndexModel(AppDbContext db, GapMatrixReader matrices, TimeTo
 
         BuiltAt = await db.SupplyWatermarks.AsNoTracking().Select(w => (DateTimeOffset?)w.BuiltAt).SingleOrDefaultAsync(ct);
         Matrix = await matrices.ForWeekAsync(ShownWeek, ct);
-        MatchTimes = await MatchTimeReport.LoadAsync(db, matchTimes, clock, ShownWeek, HistoryWeeks, Category, ct);
     }
 
     private DateOnly ChosenWeek()
@@ -126,11 +125,17 @@ public sealed class IndexModel(AppDbContext db, GapMatrixReader matrices, TimeTo
     }
 
     /// <summary>This page for another week, with the same category.</summary>
-    public string WeekUrl(DateOnly week) => "/coordination/gaps" + QueryString.Create(new Dictionary<string, string?>
+    public string WeekUrl(DateOnly week) => PageUrl(week, Category);
+
+    /// <summary>This page for a week and optionally one top category.</summary>
+    public static string PageUrl(DateOnly week, int? category) => "/coordination/gaps" + QueryString.Create(new Dictionary<string, string?>
     {
         ["week"] = week.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["category"] = Category?.ToString(CultureInfo.InvariantCulture),
+        ["category"] = category?.ToString(CultureInfo.InvariantCulture),
     });
+
+    /// <summary>Time to match and the charts of the shown week and category (Coordination/Gaps/Charts).</summary>
+    public string TrendsUrl => ChartsModel.PageUrl(ShownWeek, Category);
 
     /// <summary>The office's request queue filtered to one cell.</summary>
     public static string RequestsUrl(int category, int district) => "/coordination/requests" + QueryString.Create(new Dictionary<string, string?>
