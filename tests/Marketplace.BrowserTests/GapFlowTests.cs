@@ -52,6 +52,9 @@ public sealed class GapFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(RequestsLink(gap)).ToContainTextAsync("4");
         var waitingBefore = await WaitingAsync(gap);
         Assert.Equal(4, waitingBefore);
+        // The balance is told by a symbol beside its word, not by the colour alone; the style sheet draws it.
+        Assert.Contains("!", await gap.Locator("b").EvaluateAsync<string>("e => getComputedStyle(e, '::before').content"));
+        await Expect(gap.Locator("b")).ToHaveTextAsync("Lücke");
 
         // The time to match of the last 26 weeks has a median from the demo's history: it loads when scrolled to.
         await office.GetByTestId("gap-trends-link").ScrollIntoViewIfNeededAsync();

@@ -155,7 +155,7 @@ public sealed class LookTests(BrowserApp app) : IClassFixture<BrowserApp>
     }
 
     [Fact]
-    public async Task Screenshots_of_home_listings_and_queue_at_1280_and_360px()
+    public async Task Screenshots_of_home_listings_queue_and_gaps_at_1280_and_360px()
     {
         Directory.CreateDirectory(ScreenshotFolder);
         foreach (var width in new[] { 1280, Phone })
@@ -164,7 +164,7 @@ public sealed class LookTests(BrowserApp app) : IClassFixture<BrowserApp>
             {
                 var visitor = await PageAsync(width, culture);
                 var office = await PageAsync(width, culture, Coordinator);
-                foreach (var (page, path, name) in new[] { (visitor, "/", "home"), (visitor, "/listings", "listings"), (office, "/coordination/requests", "queue") })
+                foreach (var (page, path, name) in new[] { (visitor, "/", "home"), (visitor, "/listings", "listings"), (office, "/coordination/requests", "queue"), (office, "/coordination/gaps", "gaps") })
                 {
                     await page.GotoAsync(app.TownUrl(Town, path));
                     var file = Path.Combine(ScreenshotFolder, $"{name}-{culture}-{width}.png");
