@@ -141,7 +141,7 @@ public sealed class GapOfficeTests(MarketplaceFactory app) : IClassFixture<Marke
         Assert.Contains("ausgeglichen", CellOf(page, cells.Category, cells.Home).TextContent);
         var far = CellOf(page, cells.Category, cells.Far);
         AssertNeitherGapNorSurplus(far);
-        Assert.Contains("1 Ehrenamtliche", far.TextContent);
+        Assert.Contains("1 ehrenamtliche Person", far.TextContent);
         Assert.Empty(page.QuerySelectorAll($"tr[data-category='{cells.Category}'] [data-testid=gap-cell]"));
     }
 
