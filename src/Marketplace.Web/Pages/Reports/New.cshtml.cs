@@ -19,7 +19,7 @@ namespace Marketplace.Web.Pages.Reports;
 /// office. A listing that reaches the town's threshold of open reports is hidden in the same transaction.
 /// </summary>
 public sealed class NewModel(AppDbContext db, ITenantContext tenant, CurrentMember member, TimeProvider clock,
-    IStringLocalizer<SharedResource> l) : PageModel
+    IStringLocalizer<SharedResource> l, Web.Gaps.SupplyFactRecorder facts) : PageModel
 {
     public const int ReportsPerHour = 10;
 
@@ -238,7 +238,11 @@ public sealed class NewModel(AppDbContext db, ITenantContext tenant, CurrentMemb
             return;
         }
 
+        // Hiding takes an open listing off the market like a coordinator's hide does: the gap figures must see it close,
+        // or a later restore would count a second publication of a listing they still hold open.
+        var wasOpen = Web.Gaps.SupplyFactRecorder.IsOpen(listing);
         listing.IsHidden = true;
+        await facts.AddChangeAsync(listing, wasOpen);
         db.ModerationActions.Add(new ModerationAction
         {
             ActorUserId = null,
