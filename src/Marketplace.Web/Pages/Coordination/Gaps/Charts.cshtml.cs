@@ -73,11 +73,4 @@ public sealed class ChartsModel(AppDbContext db, TownClock townClock, TimeToMatc
 
     /// <summary>The gap matrix of the same week and category.</summary>
     public string GapsUrl => IndexModel.PageUrl(WeekStart, Category);
-
-    /// <summary>This page for a week and optionally one top category.</summary>
-    public static string PageUrl(DateOnly week, int? category) => "/coordination/gaps/charts" + QueryString.Create(new Dictionary<string, string?>
-    {
-        ["week"] = week.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["category"] = category?.ToString(CultureInfo.InvariantCulture),
-    });
 }

@@ -15,7 +15,7 @@ namespace Marketplace.Web.Pages.Coordination.Gaps;
 /// The office's gap matrix (Lücken und Überangebot): top category × district for one week, each cell with its open
 /// requests, open offers and available volunteers and its balance, and the alerts of the week. Everything below the
 /// filters is one fragment (<c>_GapMatrix</c>) that htmx swaps when the week or category changes; time to match and the
-/// charts of the same week and category follow from <see cref="ChartsModel"/> (<see cref="TrendsUrl"/>).
+/// charts of the same week and category follow from <see cref="ChartsModel"/>.
 /// </summary>
 public sealed class IndexModel(AppDbContext db, GapMatrixReader matrices, TownClock clock, TimeProvider time,
     IMemoryCache cache) : PageModel
@@ -133,9 +133,6 @@ public sealed class IndexModel(AppDbContext db, GapMatrixReader matrices, TownCl
         ["week"] = week.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["category"] = category?.ToString(CultureInfo.InvariantCulture),
     });
-
-    /// <summary>Time to match and the charts of the shown week and category (Coordination/Gaps/Charts).</summary>
-    public string TrendsUrl => ChartsModel.PageUrl(ShownWeek, Category);
 
     /// <summary>The office's request queue filtered to one cell.</summary>
     public static string RequestsUrl(int category, int district) => "/coordination/requests" + QueryString.Create(new Dictionary<string, string?>
