@@ -108,6 +108,14 @@ public sealed class SupplyFactRecordingPathsTests(MarketplaceFactory app) : ICla
         await app.AddReportsAsync(Slug, ReportTarget.Listing, listingId.ToString(CultureInfo.InvariantCulture),
             await app.UserIdAsync(await app.NewMemberAsync(Slug, "gr")));
 
+    /// <summary>Taken off the market once and back once: one closing Withdrawn, then one Published.</summary>
+    private async Task AssertClosedThenOpenAgainAsync(int id)
+    {
+        var facts = await FactsAsync(id);
+        Assert.Equal([SupplyEvent.Withdrawn, SupplyEvent.Published], facts.Select(f => f.Event));
+        Assert.Equal([true, false], facts.Select(f => f.Closes));
+    }
+
     [Fact]
     public async Task ModerationHide_RecordsWithdrawn_AndRestore_RecordsPublishedAgain()
     {
@@ -118,9 +126,7 @@ public sealed class SupplyFactRecordingPathsTests(MarketplaceFactory app) : ICla
         Assert.True((await ListingAsync(id)).IsHidden);
         await DecideAsync(id, ModerationActionKind.Restore);
 
-        var facts = await FactsAsync(id);
-        Assert.Equal([SupplyEvent.Withdrawn, SupplyEvent.Published], facts.Select(f => f.Event));
-        Assert.Equal([true, false], facts.Select(f => f.Closes));
+        await AssertClosedThenOpenAgainAsync(id);
     }
 
     [Fact]
@@ -166,9 +172,7 @@ public sealed class SupplyFactRecordingPathsTests(MarketplaceFactory app) : ICla
         Assert.True((await ListingAsync(id)).IsHidden);
         await DecideAsync(id, ModerationActionKind.Restore);
 
-        var facts = await FactsAsync(id);
-        Assert.Equal([SupplyEvent.Withdrawn, SupplyEvent.Published], facts.Select(f => f.Event));
-        Assert.Equal([true, false], facts.Select(f => f.Closes));
+        await AssertClosedThenOpenAgainAsync(id);
     }
 
     [Fact]
