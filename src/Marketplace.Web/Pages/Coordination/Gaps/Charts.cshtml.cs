@@ -34,8 +34,7 @@ public sealed class ChartsModel(AppDbContext db, TownClock townClock, TimeToMatc
     private const int FirstYear = 2000;
 
     /// <summary>What the kept view depends on, as on the gap page (<see cref="IndexModel.ViewKey"/>).</summary>
-    public string ViewKey => string.Join('|', db.CurrentTenantId, TownReferenceCache.Version(cache, db.CurrentTenantId),
-        GapViewVersions.Of(db.CurrentTenantId), ThisWeek.DayNumber, WeekStart.DayNumber, Category, CultureInfo.CurrentUICulture.Name);
+    public string ViewKey => IndexModel.KeyOf(db, cache, ThisWeek, WeekStart, Category);
 
     private bool _loaded;
 

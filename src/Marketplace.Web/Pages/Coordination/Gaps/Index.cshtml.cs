@@ -72,9 +72,12 @@ public sealed class IndexModel(AppDbContext db, GapMatrixReader matrices, TownCl
     /// at once; Infrastructure/TownReferenceCache) and of its aggregates (a build here shows at once; Gaps/GapViewVersions),
     /// the weeks, the category asked for and the reader's language.
     /// </summary>
-    public string ViewKey => string.Join('|', db.CurrentTenantId, TownReferenceCache.Version(cache, db.CurrentTenantId),
-        GapViewVersions.Of(db.CurrentTenantId), ThisWeek.DayNumber,
-        ShownWeek.DayNumber, Category, CultureInfo.CurrentUICulture.Name);
+    public string ViewKey => KeyOf(db, cache, ThisWeek, ShownWeek, Category);
+
+    /// <summary>The key of a kept gap view (this page's and <see cref="ChartsModel"/>'s): see <see cref="ViewKey"/>.</summary>
+    public static string KeyOf(AppDbContext db, IMemoryCache cache, DateOnly thisWeek, DateOnly week, int? category) =>
+        string.Join('|', db.CurrentTenantId, TownReferenceCache.Version(cache, db.CurrentTenantId), GapViewVersions.Of(db.CurrentTenantId),
+            thisWeek.DayNumber, week.DayNumber, category, CultureInfo.CurrentUICulture.Name);
 
     private bool _loaded;
 
