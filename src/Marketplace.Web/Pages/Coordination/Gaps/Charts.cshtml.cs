@@ -26,12 +26,9 @@ public sealed class ChartsModel(AppDbContext db, TownClock townClock, TimeToMatc
 
     public DateOnly ThisWeek { get; private set; }
     public DateOnly WeekStart { get; private set; }
-    public IReadOnlyList<(int Id, string Name)> Categories { get; private set; } = [];
+    public IReadOnlyList<IndexModel.TopCategory> Categories { get; private set; } = [];
     public IReadOnlyDictionary<int, string> DistrictNames { get; private set; } = new Dictionary<int, string>();
     public MatchTimeReport MatchTimes { get; private set; } = null!;
-
-    /// <summary>No town's records reach back further; older dates show the current week.</summary>
-    private const int FirstYear = 2000;
 
     /// <summary>What the kept view depends on, as on the gap page (<see cref="IndexModel.ViewKey"/>).</summary>
     public string ViewKey => IndexModel.KeyOf(db, cache, ThisWeek, WeekStart, Category);
@@ -43,7 +40,7 @@ public sealed class ChartsModel(AppDbContext db, TownClock townClock, TimeToMatc
         // The filters are a convenience: a value that does not bind or is out of range shows the current week.
         ModelState.Clear();
         ThisWeek = townClock.WeekStartOf(clock.GetUtcNow());
-        WeekStart = Week is { } day && day.Year >= FirstYear && TownClock.MondayOf(day) is var monday && monday < ThisWeek ? monday : ThisWeek;
+        WeekStart = IndexModel.WeekAsked(Week, ThisWeek);
         return this.PageOrFragment("_GapTrends");
     }
 
@@ -57,14 +54,8 @@ public sealed class ChartsModel(AppDbContext db, TownClock townClock, TimeToMatc
 
         _loaded = true;
         var ct = HttpContext.RequestAborted;
-        var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        Categories = (await db.Categories.AsNoTracking().Where(c => c.ParentId == null && !c.IsRetired).OrderBy(c => c.SortOrder).ThenBy(c => c.Id)
-                .Select(c => new { c.Id, c.Names }).ToListAsync(ct))
-            .Select(c => (c.Id, c.Names.In(culture))).ToList();
-        if (Category is { } id && Categories.All(c => c.Id != id))
-        {
-            Category = null;
-        }
+        Categories = await IndexModel.TopCategoriesAsync(db, ct);
+        Category = Categories.Any(c => c.Id == Category) ? Category : null;
 
         DistrictNames = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         MatchTimes = await MatchTimeReport.LoadAsync(db, matchTimes, townClock, WeekStart, IndexModel.HistoryWeeks, Category, ct);

@@ -100,10 +100,7 @@ public sealed class IndexModel(AppDbContext db, GapMatrixReader matrices, TownCl
 
         _loaded = true;
         var ct = HttpContext.RequestAborted;
-        var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        var categories = await db.Categories.AsNoTracking().Where(c => c.ParentId == null && !c.IsRetired)
-            .OrderBy(c => c.SortOrder).ThenBy(c => c.Id).Select(c => new { c.Id, c.Names, c.Icon }).ToListAsync(ct);
-        Categories = categories.Select(c => new TopCategory(c.Id, c.Names.In(culture), CategoryIcons.OrGeneric(c.Icon))).ToList();
+        Categories = await TopCategoriesAsync(db, ct);
         Category = Categories.Any(c => c.Id == Category) ? Category : null;
         Rows = Category is { } only ? Categories.Where(c => c.Id == only).ToList() : Categories;
         Districts = (await db.Districts.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Name).Select(d => new { d.Id, d.Name }).ToListAsync(ct))
@@ -116,15 +113,24 @@ public sealed class IndexModel(AppDbContext db, GapMatrixReader matrices, TownCl
         Matrix = await matrices.ForWeekAsync(ShownWeek, ct);
     }
 
-    private DateOnly ChosenWeek()
-    {
-        if (Week is { } asked && asked.Year >= FirstYear)
-        {
-            var monday = TownClock.MondayOf(asked);
-            return monday > ThisWeek ? ThisWeek : monday;
-        }
+    private DateOnly ChosenWeek() => Week is not null || Offset is null
+        ? WeekAsked(Week, ThisWeek)
+        : ThisWeek.AddDays(7 * Math.Clamp(Offset.Value, 1 - HistoryWeeks, 0));
 
-        return Offset is { } offset ? ThisWeek.AddDays(7 * Math.Clamp(offset, 1 - HistoryWeeks, 0)) : ThisWeek;
+    /// <summary>
+    /// The Monday of the week a gap view was asked for by any day of it: the current week when none is asked, the date
+    /// is before <see cref="FirstYear"/> or the week has not begun (the gap views' one rule, the charts page's too).
+    /// </summary>
+    public static DateOnly WeekAsked(DateOnly? asked, DateOnly thisWeek) =>
+        asked is { } day && day.Year >= FirstYear && TownClock.MondayOf(day) is var monday && monday < thisWeek ? monday : thisWeek;
+
+    /// <summary>The town's top categories in the reader's language, in their order: the gap views' rows and filter.</summary>
+    public static async Task<IReadOnlyList<TopCategory>> TopCategoriesAsync(AppDbContext db, CancellationToken ct)
+    {
+        var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        return (await db.Categories.AsNoTracking().Where(c => c.ParentId == null && !c.IsRetired)
+                .OrderBy(c => c.SortOrder).ThenBy(c => c.Id).Select(c => new { c.Id, c.Names, c.Icon }).ToListAsync(ct))
+            .Select(c => new TopCategory(c.Id, c.Names.In(culture), CategoryIcons.OrGeneric(c.Icon))).ToList();
     }
 
     /// <summary>This page for another week, with the same category.</summary>
