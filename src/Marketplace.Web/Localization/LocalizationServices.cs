@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
 
 namespace Marketplace.Web.Localization;
@@ -11,6 +13,7 @@ public static class LocalizationServices
     public static IServiceCollection AddMarketplaceLocalization(this IServiceCollection services)
     {
         services.AddLocalization();
+        services.Replace(ServiceDescriptor.Singleton(typeof(IStringLocalizer<>), typeof(KeptStringLocalizer<>)));
         services.Configure<RequestLocalizationOptions>(options =>
         {
             // The culture objects themselves, not their names: each carries the site's formats for its language (Cultures.Get).
