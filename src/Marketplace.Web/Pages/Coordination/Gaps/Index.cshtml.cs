@@ -24,14 +24,11 @@ public sealed class IndexModel(AppDbContext db, GapMatrixReader matrices, TownCl
     public const int HistoryWeeks = 26;
 
     /// <summary>The Monday of the week to show; any date picks its week. Links carry it.</summary>
-    [BindProperty(SupportsGet = true)]
     public DateOnly? Week { get; set; }
 
     /// <summary>The slider's value: weeks from the current one (0 or negative). Used when no <see cref="Week"/> is given.</summary>
-    [BindProperty(SupportsGet = true)]
     public int? Offset { get; set; }
 
-    [BindProperty(SupportsGet = true)]
     public int? Category { get; set; }
 
     public DateOnly ThisWeek { get; private set; }
@@ -83,8 +80,11 @@ public sealed class IndexModel(AppDbContext db, GapMatrixReader matrices, TownCl
 
     public IActionResult OnGet()
     {
-        // The filters are a convenience: a value that does not bind or is out of range shows the current week.
-        ModelState.Clear();
+        // The filters are a convenience: a value that does not parse or is out of range shows the current week.
+        var query = Request.Query;
+        Week = QueryValues.Date(query, "week");
+        Offset = QueryValues.Int(query, "offset");
+        Category = QueryValues.Int(query, "category");
         ThisWeek = clock.WeekStartOf(time.GetUtcNow());
         ShownWeek = ChosenWeek();
         return this.PageOrFragment("_GapMatrix");
