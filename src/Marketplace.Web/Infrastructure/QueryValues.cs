@@ -5,7 +5,7 @@ namespace Marketplace.Web.Infrastructure;
 /// <summary>
 /// Filter values read straight from the query string, as the model binder reads them (the first value, invariant
 /// culture; a value that does not parse is absent). For the office's most used page, where binding three filters cost
-/// more than the page's own work on a kept answer (bench/README, "Office pages").
+/// more than the page's own work on a kept answer (bench/README, "Office pages"); its charts page reads the same way.
 /// </summary>
 public static class QueryValues
 {

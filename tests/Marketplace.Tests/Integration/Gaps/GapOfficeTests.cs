@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Marketplace.Web.Domain;
+using Marketplace.Web.Pages.Coordination.Gaps;
 using Marketplace.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -193,15 +194,26 @@ public sealed class GapOfficeTests(MarketplaceFactory app) : IClassFixture<Marke
     }
 
     [Theory]
-    [InlineData("?week=9999-12-27")]
-    [InlineData("?week=0001-01-01")]
-    [InlineData("?week=kaputt&offset=-999&category=-1")]
-    public async Task OddWeeksAndFilters_ShowTheCurrentWeek(string query)
+    [InlineData("?week=9999-12-27", 0)]
+    [InlineData("?week=0001-01-01", 0)]
+    [InlineData("?week=kaputt&offset=kaputt&category=-1", 0)]
+    [InlineData("?week=kaputt&offset=-999&category=-1", IndexModel.HistoryWeeks - 1)] // the slider's oldest week
+    public async Task OddWeeksAndFilters_FallBackToTheCurrentWeek_OrTheSlidersOldest_OnTheGapPageAndTheChartsPage(string query, int gapPageWeeksBack)
     {
+        var current = (await CellsAsync()).ThisWeek;
+        var thisWeek = current.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var client = await app.SignedInAsync(Town, $"{Town}-koordination");
+
         var response = await client.GetAsync(Page + query);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.NotNull((await Html.ParseAsync(response)).QuerySelector("[data-testid=gap-matrix]"));
+        var page = await Html.ParseAsync(response);
+        Assert.NotNull(page.QuerySelector("[data-testid=gap-matrix]"));
+        Assert.Equal(current.AddDays(-7 * gapPageWeeksBack).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            page.QuerySelector("#gap-view")!.GetAttribute("data-week"));
+
+        var charts = await client.GetAsync($"{Page}/charts{query}");
+        Assert.Equal(HttpStatusCode.OK, charts.StatusCode);
+        Assert.Equal(thisWeek, (await Html.ParseAsync(charts)).QuerySelector("#gap-trends")!.GetAttribute("data-week"));
     }
 
     [Fact]

@@ -18,10 +18,8 @@ namespace Marketplace.Web.Pages.Coordination.Gaps;
 public sealed class ChartsModel(AppDbContext db, TownClock townClock, TimeToMatch matchTimes, TimeProvider clock, IMemoryCache cache) : PageModel
 {
     /// <summary>Any day of the week to show; its Monday is used. Empty: the current week.</summary>
-    [BindProperty(SupportsGet = true)]
     public DateOnly? Week { get; set; }
 
-    [BindProperty(SupportsGet = true)]
     public int? Category { get; set; }
 
     public DateOnly ThisWeek { get; private set; }
@@ -37,8 +35,10 @@ public sealed class ChartsModel(AppDbContext db, TownClock townClock, TimeToMatc
 
     public IActionResult OnGet()
     {
-        // The filters are a convenience: a value that does not bind or is out of range shows the current week.
-        ModelState.Clear();
+        // The filters are a convenience, read as the gap page reads them: a value that does not parse or is out of range
+        // shows the current week.
+        Week = QueryValues.Date(Request.Query, "week");
+        Category = QueryValues.Int(Request.Query, "category");
         ThisWeek = townClock.WeekStartOf(clock.GetUtcNow());
         WeekStart = IndexModel.WeekAsked(Week, ThisWeek);
         return this.PageOrFragment("_GapTrends");

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Pages.Coordination.Gaps;
 
@@ -123,6 +124,14 @@ public sealed class IndexModel(AppDbContext db, GapMatrixReader matrices, TownCl
     /// </summary>
     public static DateOnly WeekAsked(DateOnly? asked, DateOnly thisWeek) =>
         asked is { } day && day.Year >= FirstYear && TownClock.MondayOf(day) is var monday && monday < thisWeek ? monday : thisWeek;
+
+    /// <summary>"KW 49/2026: 30.11.2026 bis 06.12.2026": a week as the gap views name it, in the reader's language.</summary>
+    public static string WeekLabel(IStringLocalizer l, DateOnly week)
+    {
+        var culture = CultureInfo.CurrentCulture;
+        var (year, number) = TownClock.IsoWeek(week);
+        return l["GapDesk_WeekLabel", number, year, week.ToString("d", culture), week.AddDays(6).ToString("d", culture)].Value;
+    }
 
     /// <summary>The town's top categories in the reader's language, in their order: the gap views' rows and filter.</summary>
     public static async Task<IReadOnlyList<TopCategory>> TopCategoriesAsync(AppDbContext db, CancellationToken ct)
